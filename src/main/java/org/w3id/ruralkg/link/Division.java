@@ -1,0 +1,7 @@
+package org.w3id.ruralkg.link;
+
+/**
+ * A real division from the national code list. {@code name} is the canonical name (villages
+ * already without the committee suffix, see CONTRACT.md); {@code parentCode} is null for provinces.
+ */
+public record Division(String code, String name, Level level, String parentCode) {}
