@@ -101,6 +101,7 @@ public final class Vocab {
   public static final Node LEVEL = ont("level");
   public static final Node PARENT = ont("parent");
   public static final Node WITHIN = ont("within");
+  public static final Node PARENT_NAME = ont("parentName");
   public static final Node LINKED = ont("linked");
   public static final Node REFERS_TO = ont("refersTo");
   public static final Node SURFACE = ont("surface");
@@ -127,6 +128,8 @@ public final class Vocab {
   public static final Node FIGURES_DATASET = NodeFactory.createURI(ID + "dataset/figures");
   public static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(ID + "graph/ontology");
   public static final String CONCEPT_BASE = ID + "concept/";
+  public static final Node PROGRAMME_SCHEME = NodeFactory.createURI(CONCEPT_BASE + "programme");
+  public static final Node INDUSTRY_SCHEME = NodeFactory.createURI(CONCEPT_BASE + "industry");
 
   /** A code-list concept: scheme is level, org-kind, unit, qualifier or metric. */
   public static Node concept(String scheme, String slug) {

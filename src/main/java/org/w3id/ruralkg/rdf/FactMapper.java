@@ -1,0 +1,302 @@
+package org.w3id.ruralkg.rdf;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.w3id.ruralkg.extract.ArticleFacts;
+import org.w3id.ruralkg.extract.Evidence;
+import org.w3id.ruralkg.extract.FigureFact;
+import org.w3id.ruralkg.extract.IndustryFact;
+import org.w3id.ruralkg.extract.OrgFact;
+import org.w3id.ruralkg.extract.ProgrammeFact;
+import org.w3id.ruralkg.extract.Quantity;
+import org.w3id.ruralkg.link.Division;
+import org.w3id.ruralkg.link.UnitMention;
+import org.w3id.ruralkg.source.Article;
+import org.w3id.ruralkg.source.Page;
+import org.w3id.ruralkg.source.SourceText;
+
+/**
+ * Maps one page's extracted facts to quads, one named graph per article, onto a {@link StreamRDF}.
+ * Needs the page, its path relative to the input folder, the build activity and a division lookup
+ * (for the parent chain of linked units). Each article graph is self-contained: it repeats the
+ * source file, the build and the units it mentions with their ancestors, so dropping a file's
+ * graphs leaves nothing stale behind. Stateless; thread-safe.
+ */
+public final class FactMapper {
+  /** What identifies the build that produced the quads. */
+  public record BuildInfo(Node activity, String startedAt, String softwareVersion) {}
+
+  private final Function<String, Division> divisionByCode;
+
+  public FactMapper(Function<String, Division> divisionByCode) {
+    this.divisionByCode = divisionByCode;
+  }
+
+  public void write(Page page, String relativePath, List<ArticleFacts> articles, BuildInfo build, StreamRDF out) {
+    String fileKey = Iris.fileKey(relativePath);
+    for (ArticleFacts af : articles) {
+      new ArticleWriter(page, relativePath, fileKey, af, build, out).write();
+    }
+  }
+
+  /** Writes one article graph; holds the per-graph state (units already described). */
+  private final class ArticleWriter {
+    private final Page page;
+    private final String relativePath;
+    private final String fileKey;
+    private final ArticleFacts facts;
+    private final BuildInfo build;
+    private final StreamRDF out;
+    private final Node graph;
+    private final Node article;
+    private final Node source;
+    private final Set<Node> described = new HashSet<>();
+
+    ArticleWriter(Page page, String relativePath, String fileKey, ArticleFacts facts, BuildInfo build, StreamRDF out) {
+      this.page = page;
+      this.relativePath = relativePath;
+      this.fileKey = fileKey;
+      this.facts = facts;
+      this.build = build;
+      this.out = out;
+      this.graph = Iris.graph(fileKey, facts.article().index());
+      this.article = Iris.article(fileKey, facts.article().index());
+      this.source = Iris.source(fileKey);
+    }
+
+    void write() {
+      writeSourceAndArticle();
+      for (UnitMention u : facts.units()) writeUnitMention(u);
+      for (OrgFact o : facts.orgs()) writeOrg(o);
+      for (ProgrammeFact p : facts.programmes()) writeProgramme(p);
+      for (IndustryFact i : facts.industries()) writeIndustry(i);
+      for (FigureFact f : facts.figures()) writeFigure(f);
+    }
+
+    private void add(Node s, Node p, Node o) {
+      out.quad(Quad.create(graph, s, p, o));
+    }
+
+    private void writeSourceAndArticle() {
+      SourceText st = page.source();
+      String baseName = relativePath.substring(relativePath.replace('\\', '/').lastIndexOf('/') + 1);
+      add(source, Vocab.TYPE, Vocab.SOURCE_FILE);
+      add(source, Vocab.TYPE, Vocab.PROV_ENTITY);
+      add(source, Vocab.FILE_NAME, str(baseName));
+      add(source, Vocab.DCT_IDENTIFIER, str(relativePath));
+      add(source, Vocab.SHA256, str(st.sha256()));
+      add(source, Vocab.CHARSET, str(st.charset()));
+
+      add(build.activity(), Vocab.TYPE, Vocab.BUILD);
+      add(build.activity(), Vocab.TYPE, Vocab.PROV_ACTIVITY);
+      add(build.activity(), Vocab.PROV_ENDED_AT, typed(build.startedAt(), XSDDatatype.XSDdateTime));
+      add(build.activity(), Vocab.SCHEMA_SOFTWARE_VERSION, str("ruralkg " + build.softwareVersion()));
+      add(build.activity(), Vocab.PROV_USED, source);
+
+      Article a = facts.article();
+      add(article, Vocab.TYPE, Vocab.SCHEMA_NEWS_ARTICLE);
+      add(article, Vocab.TYPE, Vocab.PROV_ENTITY);
+      add(article, Vocab.PROV_DERIVED_FROM, source);
+      add(article, Vocab.PROV_GENERATED_BY, build.activity());
+      add(article, Vocab.ARTICLE_INDEX, integer(a.index()));
+      if (a.title() != null && !a.title().isBlank()) add(article, Vocab.SCHEMA_HEADLINE, zh(a.title()));
+      if (a.subtitle() != null && !a.subtitle().isBlank()) add(article, Vocab.SCHEMA_ALTERNATIVE_HEADLINE, zh(a.subtitle()));
+      int i = 0;
+      for (String author : a.authors()) {
+        Node person = Iris.child(article, "author" + (i++));
+        add(article, Vocab.SCHEMA_AUTHOR, person);
+        add(person, Vocab.TYPE, Vocab.SCHEMA_PERSON);
+        add(person, Vocab.SCHEMA_NAME, zh(author));
+      }
+      if (page.header() != null) {
+        if (page.header().newspaper() != null) add(article, Vocab.SCHEMA_PUBLISHER, zh(page.header().newspaper()));
+        if (page.header().editorLine() != null) add(article, Vocab.EDITOR_LINE, zh(page.header().editorLine()));
+      }
+    }
+
+    /** The unit itself, its level, code and parent chain; once per graph. */
+    private Node describeUnit(UnitMention u) {
+      Node node = Iris.unit(u);
+      if (!described.add(node)) return node;
+      add(node, Vocab.TYPE, Vocab.ADMIN_UNIT);
+      add(node, Vocab.TYPE, Vocab.levelClass(u.level()));
+      add(node, Vocab.PREF_LABEL, zh(u.canonicalName()));
+      add(node, Vocab.LEVEL, Vocab.concept("level", u.level().notation()));
+      add(node, Vocab.LINKED, bool(u.linked()));
+      if (u.division() != null) {
+        add(node, Vocab.DIVISION_CODE, str(u.division().code()));
+        Node child = node;
+        Division d = u.division();
+        while (d.parentCode() != null) {
+          Division parent = divisionByCode.apply(d.parentCode());
+          if (parent == null) break;
+          Node p = Iris.unitByCode(parent.code());
+          if (child == node) add(node, Vocab.PARENT, p);
+          add(node, Vocab.WITHIN, p);
+          if (described.add(p)) {
+            add(p, Vocab.TYPE, Vocab.ADMIN_UNIT);
+            add(p, Vocab.TYPE, Vocab.levelClass(parent.level()));
+            add(p, Vocab.PREF_LABEL, zh(parent.name()));
+            add(p, Vocab.LEVEL, Vocab.concept("level", parent.level().notation()));
+            add(p, Vocab.LINKED, bool(true));
+            add(p, Vocab.DIVISION_CODE, str(parent.code()));
+            if (parent.parentCode() != null && divisionByCode.apply(parent.parentCode()) != null) {
+              add(p, Vocab.PARENT, Iris.unitByCode(parent.parentCode()));
+            }
+          }
+          child = p;
+          d = parent;
+        }
+      } else if (u.parentName() != null) {
+        // the parent is only known by name: say so with a label, not a made-up node
+        add(node, Vocab.PARENT_NAME, zh(u.parentName()));
+      }
+      return node;
+    }
+
+    private void writeUnitMention(UnitMention u) {
+      Node unit = describeUnit(u);
+      Node m = Iris.fact("mention", fileKey, facts.article().index(), u.start());
+      add(m, Vocab.TYPE, Vocab.UNIT_MENTION);
+      add(m, Vocab.REFERS_TO, unit);
+      add(m, Vocab.SURFACE, zh(u.surface()));
+      add(m, Vocab.PROV_DERIVED_FROM, article);
+      add(m, Vocab.CONFIDENCE, dbl(u.confidence()));
+      writeSelectors(m, u.start(), u.end());
+    }
+
+    private void writeOrg(OrgFact o) {
+      Vocab.OrgKind kind = Vocab.OrgKind.ofNotation(o.kind());
+      Node org = Iris.org(o.unit(), kind, o.host(), o.mention());
+      add(org, Vocab.TYPE, Vocab.PARTY_ORGANISATION);
+      add(org, Vocab.TYPE, kind.type);
+      add(org, Vocab.TYPE, Vocab.ORG_ORGANIZATION);
+      add(org, Vocab.ORG_KIND, kind.concept);
+      add(org, Vocab.LABEL, zh(o.mention()));
+      if (o.unit() != null) add(org, Vocab.OF_UNIT, describeUnit(o.unit()));
+      if (o.host() != null) {
+        Node host = Iris.hostBody(o.unit(), o.host());
+        add(host, Vocab.TYPE, Vocab.ORG_FORMAL_ORGANIZATION);
+        add(host, Vocab.LABEL, zh(o.host()));
+        add(org, Vocab.HOST, host);
+        add(org, Vocab.ORG_SUB_ORGANIZATION_OF, host);
+      }
+      Node m = Iris.fact("org-mention", fileKey, facts.article().index(), o.evidence().start());
+      add(m, Vocab.TYPE, Vocab.ORG_MENTION);
+      add(m, Vocab.REFERS_TO, org);
+      add(m, Vocab.SURFACE, zh(o.mention()));
+      add(m, Vocab.PROV_DERIVED_FROM, article);
+      writeEvidence(m, o.evidence());
+    }
+
+    private void writeProgramme(ProgrammeFact p) {
+      Node concept = p.conceptId() != null ? Vocab.concept("programme", p.conceptId()) : Iris.localScheme(p.label());
+      if (p.conceptId() == null) {
+        add(concept, Vocab.TYPE, Vocab.CONCEPT);
+        add(concept, Vocab.PREF_LABEL, zh(p.label()));
+        add(concept, Vocab.NOTATION, str(p.label()));
+        add(concept, Vocab.IN_SCHEME, Vocab.PROGRAMME_SCHEME);
+      }
+      Node f = Iris.fact("programme", fileKey, facts.article().index(), p.evidence().start());
+      add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
+      add(f, Vocab.PROGRAMME, concept);
+      if (p.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(p.unit()));
+      add(f, Vocab.PROV_DERIVED_FROM, article);
+      writeEvidence(f, p.evidence());
+    }
+
+    private void writeIndustry(IndustryFact i) {
+      Node concept = Vocab.concept("industry", i.conceptId());
+      Node f = Iris.fact("industry", fileKey, facts.article().index(), i.evidence().start());
+      add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
+      add(f, Vocab.INDUSTRY, concept);
+      if (i.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(i.unit()));
+      add(f, Vocab.PROV_DERIVED_FROM, article);
+      writeEvidence(f, i.evidence());
+    }
+
+    private void writeFigure(FigureFact fig) {
+      Quantity q = fig.quantity();
+      Node f = Iris.fact("figure", fileKey, facts.article().index(), fig.evidence().start());
+      add(f, Vocab.TYPE, Vocab.QB_OBSERVATION);
+      add(f, Vocab.TYPE, Vocab.FIGURE);
+      add(f, Vocab.QB_DATASET_PROP, Vocab.FIGURES_DATASET);
+      add(f, Vocab.QUANTITY_TEXT, zh(q.surface()));
+      add(f, Vocab.VALUE, decimal(q.value()));
+      if (q.valueMax() != null) add(f, Vocab.VALUE_MAX, decimal(q.valueMax()));
+      add(f, Vocab.UNIT_OF_MEASURE, Vocab.concept("unit", q.unit()));
+      add(f, Vocab.QUALIFIER, Vocab.concept("qualifier", q.qualifier().notation()));
+      add(f, Vocab.METRIC, Vocab.concept("metric", fig.metric()));
+      if (q.counted() != null && !q.counted().isBlank()) add(f, Vocab.COUNTED, zh(q.counted()));
+      if (fig.place() != null) add(f, Vocab.REF_AREA, describeUnit(fig.place()));
+      if (fig.year() != null) add(f, Vocab.REF_PERIOD, typed(String.valueOf(fig.year()), XSDDatatype.XSDgYear));
+      add(f, Vocab.PROV_DERIVED_FROM, article);
+      writeEvidence(f, fig.evidence());
+    }
+
+    private void writeEvidence(Node fact, Evidence e) {
+      add(fact, Vocab.SENTENCE, zh(e.sentence()));
+      add(fact, Vocab.CONFIDENCE, dbl(e.confidence()));
+      writeSelectors(fact, e.start(), e.end());
+    }
+
+    /** Web Annotation selectors against the source file: the exact quote and its char offsets in the file. */
+    private void writeSelectors(Node fact, int start, int end) {
+      SourceText st = page.source();
+      String text = st.text();
+      Node target = Iris.child(fact, "target");
+      Node quote = Iris.child(fact, "quote");
+      Node position = Iris.child(fact, "position");
+      add(fact, Vocab.EVIDENCE, target);
+      add(target, Vocab.TYPE, Vocab.OA_SPECIFIC_RESOURCE);
+      add(target, Vocab.OA_HAS_SOURCE, source);
+      add(target, Vocab.OA_HAS_SELECTOR, quote);
+      add(target, Vocab.OA_HAS_SELECTOR, position);
+      add(quote, Vocab.TYPE, Vocab.OA_TEXT_QUOTE_SELECTOR);
+      add(quote, Vocab.OA_EXACT, str(text.substring(start, end)));
+      add(quote, Vocab.OA_PREFIX, str(text.substring(Math.max(0, start - 16), start)));
+      add(quote, Vocab.OA_SUFFIX, str(text.substring(end, Math.min(text.length(), end + 16))));
+      add(position, Vocab.TYPE, Vocab.OA_TEXT_POSITION_SELECTOR);
+      add(position, Vocab.OA_START, integer(st.originalOffset(start)));
+      add(position, Vocab.OA_END, integer(st.originalOffset(end)));
+    }
+  }
+
+  private static Node str(String s) {
+    return NodeFactory.createLiteralString(s);
+  }
+
+  private static Node zh(String s) {
+    return NodeFactory.createLiteralLang(s, "zh");
+  }
+
+  private static Node typed(String lex, XSDDatatype dt) {
+    return NodeFactory.createLiteralDT(lex, dt);
+  }
+
+  private static Node integer(long v) {
+    return NodeFactory.createLiteralDT(Long.toString(v), XSDDatatype.XSDinteger);
+  }
+
+  private static Node dbl(double v) {
+    return NodeFactory.createLiteralDT(Double.toString(v), XSDDatatype.XSDdouble);
+  }
+
+  private static Node bool(boolean v) {
+    return NodeFactory.createLiteralDT(Boolean.toString(v), XSDDatatype.XSDboolean);
+  }
+
+  private static Node decimal(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    if (s.scale() < 0) s = s.setScale(0);
+    return NodeFactory.createLiteralDT(s.toPlainString(), XSDDatatype.XSDdecimal);
+  }
+}
