@@ -1,2 +1,46 @@
 package org.w3id.ruralkg.cli;
-public class Main { public static void main(String[] a) {} }
+
+import java.io.PrintWriter;
+import org.w3id.ruralkg.RuralKgException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The ruralkg command line: picocli commands only, the work is done by the stage packages. */
+@Command(
+    name = "ruralkg",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Turns Chinese local news on rural revitalisation into linked data served by Fuseki.",
+    subcommands = {RunCommand.class, BuildCommand.class, ServeCommand.class, QueryCommand.class, ValidateCommand.class})
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command; bad input gives one line on stderr and a non-zero status. */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof RuralKgException) {
+        cmd.getErr().println("ruralkg: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    cl.setErr(new PrintWriter(System.err, true));
+    return cl.execute(args);
+  }
+
+  /** The version from the jar manifest, or "dev" when run from classes. */
+  public static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"ruralkg " + version()};
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.w3id.ruralkg;
+
+import org.w3id.ruralkg.extract.PageExtractor;
+import org.w3id.ruralkg.rdf.FactMapper;
+import org.w3id.ruralkg.source.PageReader;
+
+/**
+ * The stage objects, built once per process (the gazetteer, dictionaries and HanLP take a moment
+ * to load) and shared: every one of them is thread-safe.
+ */
+record Components(PageReader reader, PageExtractor extractor, FactMapper mapper) {
+  private static final class Holder {
+    static final Components INSTANCE = create();
+  }
+
+  static Components get() {
+    return Holder.INSTANCE;
+  }
+
+  private static Components create() {
+    throw new UnsupportedOperationException("wired after the stages land");
+  }
+}

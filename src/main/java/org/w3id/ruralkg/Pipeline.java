@@ -1,0 +1,123 @@
+package org.w3id.ruralkg;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.ruralkg.cli.Main;
+import org.w3id.ruralkg.extract.ArticleFacts;
+import org.w3id.ruralkg.extract.PageExtractor;
+import org.w3id.ruralkg.rdf.FactMapper;
+import org.w3id.ruralkg.rdf.Iris;
+import org.w3id.ruralkg.server.SavedQueries;
+import org.w3id.ruralkg.server.Server;
+import org.w3id.ruralkg.source.Page;
+import org.w3id.ruralkg.store.BuildReport;
+import org.w3id.ruralkg.store.FileQuads;
+import org.w3id.ruralkg.store.FileProcessor;
+import org.w3id.ruralkg.store.Store;
+import org.w3id.ruralkg.store.StoreBuilder;
+
+/**
+ * The one place where the stages are composed: source → extract (nlp, link) → rdf → store →
+ * server. The CLI calls these methods and nothing else.
+ */
+public final class Pipeline {
+  /** The ontology files loaded into the store's ontology graph (the saved queries read their code lists). */
+  static final List<String> ONTOLOGY_FILES = List.of("ontology/ruralkg.ttl", "ontology/codelists.ttl", "ontology/programmes.ttl", "ontology/industries.ttl");
+
+  private Pipeline() {}
+
+  /** Builds (or updates) the store at {@code storeDir} from the files under {@code inDir}. */
+  public static BuildReport build(Path inDir, Path storeDir, int threads) {
+    var inputs = StoreBuilder.listInputs(inDir);
+    if (inputs.isEmpty()) throw new RuralKgException(inDir + ": no *.txt input files");
+    DatasetGraph dsg = Store.openOrCreate(storeDir);
+    try {
+      StoreBuilder builder = new StoreBuilder(dsg, fileProcessor(), threads);
+      builder.loadOntology(ontologyGraph());
+      return builder.build(inputs);
+    } finally {
+      dsg.close();
+    }
+  }
+
+  /** Read, extract and map one file to quads; the composition the build runs on every file. */
+  public static FileProcessor fileProcessor() {
+    Components c = Components.get();
+    String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Main.version());
+    return (file, bytes, sha) -> {
+      Page page = c.reader().read(file.relativePath(), bytes);
+      List<ArticleFacts> facts = c.extractor().extract(page);
+      List<Quad> quads = new ArrayList<>();
+      StreamRDF sink = new StreamRDFBase() {
+        @Override
+        public void quad(Quad quad) {
+          quads.add(quad);
+        }
+      };
+      c.mapper().write(page, file.relativePath(), facts, build, sink);
+      return new FileQuads(file, sha, facts.size(), quads);
+    };
+  }
+
+  /** The ontology and its SKOS schemes, as one graph. */
+  public static Graph ontologyGraph() {
+    Graph g = GraphFactory.createDefaultGraph();
+    for (String f : ONTOLOGY_FILES) {
+      try (InputStream in = Pipeline.class.getClassLoader().getResourceAsStream(f)) {
+        if (in == null) continue;
+        RDFParser.source(in).lang(Lang.TURTLE).parse(g);
+      } catch (java.io.IOException e) {
+        throw new RuralKgException("cannot read " + f + ": " + e.getMessage(), e);
+      }
+    }
+    return g;
+  }
+
+  /** Serves the store until the process is stopped; {@code updatePassword} null means read-only. */
+  public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart) throws InterruptedException {
+    DatasetGraph dsg = Store.openExisting(storeDir);
+    FusekiServer server = Server.start(dsg, port, updatePassword);
+    System.err.println("ruralkg: serving " + storeDir + " at http://localhost:" + server.getHttpPort() + Server.DATASET + "/sparql");
+    if (!returnAfterStart) server.join();
+  }
+
+  public static void query(Path storeDir, String name, Map<String, String> params, String format, OutputStream out) {
+    SavedQueries queries = new SavedQueries(queriesDir());
+    var q = queries.get(name);
+    DatasetGraph dsg = Store.openExisting(storeDir);
+    try {
+      SavedQueries.run(dsg, q, params, format, out, 0);
+    } finally {
+      dsg.close();
+    }
+  }
+
+  public static boolean validate(Path storeDir, PrintStream out) {
+    throw new RuralKgException("validate is not available yet");
+  }
+
+  /** queries/ of the project when run from it (the launcher sets ruralkg.home), else the packaged copy. */
+  public static Path queriesDir() {
+    String home = System.getProperty("ruralkg.home");
+    Path dir = home != null ? Path.of(home, "queries") : Path.of("queries");
+    return Files.isDirectory(dir) ? dir : null;
+  }
+}

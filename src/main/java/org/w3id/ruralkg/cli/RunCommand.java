@@ -1,0 +1,36 @@
+package org.w3id.ruralkg.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.store.BuildReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Build the graph from seeds/ into data/store, then serve it until stopped.")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--in", description = "input folder (default: seeds/ of the project)") Path in;
+  @Option(names = "--store", description = "TDB2 store folder (default: data/store of the project)") Path store;
+  @Option(names = "--port", description = "HTTP port (default ${DEFAULT-VALUE})") int port = 3030;
+  @Option(names = "--update", description = "accept SPARQL Update and Graph Store writes from user admin (password in RURALKG_PASSWORD)") boolean update;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    String password = password(update);
+    Path home = Path.of(System.getProperty("ruralkg.home", "."));
+    if (in == null) in = home.resolve("seeds");
+    if (store == null) store = home.resolve("data").resolve("store");
+    BuildReport report = Pipeline.build(in, store, Runtime.getRuntime().availableProcessors());
+    if (BuildCommand.exitStatus(report) != 0) return 1;
+    Pipeline.serve(store, port, password, false);
+    return 0;
+  }
+
+  static String password(boolean update) {
+    if (!update) return null;
+    String p = System.getenv("RURALKG_PASSWORD");
+    if (p == null || p.isEmpty()) throw new RuralKgException("--update needs the admin password in the environment variable RURALKG_PASSWORD");
+    return p;
+  }
+}

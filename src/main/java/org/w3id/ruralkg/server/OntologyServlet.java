@@ -1,0 +1,42 @@
+package org.w3id.ruralkg.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.jena.fuseki.main.FusekiServer;
+
+/**
+ * Serves the ontology at /ont (the namespace path of https://w3id.org/ruralkg/ont#): Turtle by
+ * content negotiation, an HTML page for browsers. Thread-safe (read-only).
+ */
+final class OntologyServlet extends HttpServlet {
+  static void register(FusekiServer.Builder builder) {
+    builder.addServlet("/ont", new OntologyServlet());
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
+    String turtle = resource("ontology/ruralkg.ttl");
+    if (turtle == null) {
+      resp.sendError(404, "ontology not packaged");
+      return;
+    }
+    if (accept.contains("text/html")) {
+      resp.setContentType("text/html; charset=utf-8");
+      resp.getWriter().write(OntologyHtml.render(turtle));
+    } else {
+      resp.setContentType("text/turtle; charset=utf-8");
+      resp.getWriter().write(turtle);
+    }
+  }
+
+  static String resource(String path) throws IOException {
+    try (InputStream in = OntologyServlet.class.getClassLoader().getResourceAsStream(path)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.w3id.ruralkg.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.w3id.ruralkg.RuralKgException;
+
+/**
+ * A saved query from queries/NAME.rq with its grlc-style header: {@code #+ summary:}, {@code #+
+ * description:}, {@code #+ tags:} and parameters declared as {@code #+ param: name type default
+ * -- description} (type one of string, integer, decimal, iri; default "-" for required). Parameter
+ * values are bound as typed RDF terms, never spliced into the query text. Immutable.
+ */
+public record SavedQuery(String name, String summary, String description, List<String> tags, Map<String, Param> params, String text, Query query) {
+
+  /** A declared parameter; {@code defaultValue} null means required. */
+  public record Param(String name, String type, String defaultValue, String description) {
+    public Node toNode(String value) {
+      try {
+        return switch (type) {
+          case "integer" -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value.trim())), XSDDatatype.XSDinteger);
+          case "decimal" -> NodeFactory.createLiteralDT(new java.math.BigDecimal(value.trim()).toPlainString(), XSDDatatype.XSDdecimal);
+          case "iri" -> {
+            java.net.URI u = new java.net.URI(value.trim());
+            if (!u.isAbsolute()) throw new IllegalArgumentException("not an absolute IRI");
+            yield NodeFactory.createURI(u.toString());
+          }
+          case "langzh" -> NodeFactory.createLiteralLang(value, "zh");
+          default -> NodeFactory.createLiteralString(value);
+        };
+      } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+        throw new RuralKgException("parameter " + name + ": '" + value + "' is not a valid " + type);
+      }
+    }
+  }
+
+  public static SavedQuery parse(String name, String text) {
+    String summary = "", description = "";
+    List<String> tags = new ArrayList<>();
+    Map<String, Param> params = new LinkedHashMap<>();
+    boolean inTags = false;
+    for (String line : text.split("\n")) {
+      if (!line.startsWith("#+")) {
+        if (!line.isBlank() && !line.startsWith("#")) break;
+        continue;
+      }
+      String l = line.substring(2).trim();
+      if (inTags && l.startsWith("- ")) {
+        tags.add(l.substring(2).trim());
+        continue;
+      }
+      inTags = false;
+      if (l.startsWith("summary:")) summary = l.substring(8).trim();
+      else if (l.startsWith("description:")) description = l.substring(12).trim();
+      else if (l.startsWith("tags:")) inTags = true;
+      else if (l.startsWith("param:")) {
+        Param p = parseParam(name, l.substring(6).trim());
+        params.put(p.name(), p);
+      }
+    }
+    Query q;
+    try {
+      q = QueryFactory.create(text);
+    } catch (QueryParseException e) {
+      throw new RuralKgException("saved query " + name + " does not parse: " + e.getMessage().replace('\n', ' '));
+    }
+    return new SavedQuery(name, summary, description, List.copyOf(tags), Map.copyOf(params), text, q);
+  }
+
+  private static Param parseParam(String query, String spec) {
+    String desc = "";
+    int dd = spec.indexOf("--");
+    if (dd >= 0) {
+      desc = spec.substring(dd + 2).trim();
+      spec = spec.substring(0, dd).trim();
+    }
+    String[] parts = spec.split("\\s+");
+    if (parts.length < 2) throw new RuralKgException("saved query " + query + ": bad param line: " + spec);
+    String def = parts.length > 2 && !parts[2].equals("-") ? parts[2] : null;
+    return new Param(parts[0], parts[1], def, desc);
+  }
+
+  /** The bindings for the given values, defaults filled in; unknown or missing parameters are errors. */
+  public Map<String, Node> bind(Map<String, String> values) {
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (String k : values.keySet()) {
+      if (!params.containsKey(k)) throw new RuralKgException("query " + name + " has no parameter '" + k + "'" + (params.isEmpty() ? "" : " (it takes: " + String.join(", ", params.keySet()) + ")"));
+    }
+    for (Param p : params.values()) {
+      String v = values.getOrDefault(p.name(), p.defaultValue());
+      if (v == null) throw new RuralKgException("query " + name + ": missing required parameter '" + p.name() + "'");
+      out.put(p.name(), p.toNode(v));
+    }
+    return out;
+  }
+}

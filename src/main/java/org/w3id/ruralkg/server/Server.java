@@ -1,0 +1,64 @@
+package org.w3id.ruralkg.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.ruralkg.RuralKgException;
+
+/**
+ * The embedded Fuseki server (CONTRACT.md section 3): dataset /ruralkg with SPARQL query at
+ * /ruralkg/sparql and /ruralkg/query and Graph Store read at /ruralkg/get. Read-only unless
+ * {@code updatePassword} is given: then /ruralkg/update and /ruralkg/data accept writes from user
+ * admin with that password (HTTP basic auth), and reads stay open.
+ */
+public final class Server {
+  public static final String DATASET = "/ruralkg";
+  public static final String ADMIN_USER = "admin";
+
+  private Server() {}
+
+  public static FusekiServer start(DatasetGraph dsg, int port, String updatePassword) {
+    DataService.Builder service = DataService.newBuilder(dsg)
+        .addEndpoint(Operation.Query, "sparql")
+        .addEndpoint(Operation.Query, "query")
+        .addEndpoint(Operation.GSP_R, "get")
+        .addEndpoint(Operation.Query)
+        .addEndpoint(Operation.GSP_R);
+    FusekiServer.Builder builder = FusekiServer.create().port(port).enableCors(true, null);
+    if (updatePassword != null) {
+      AuthPolicy admin = Auth.policyAllowSpecific(ADMIN_USER);
+      service.addEndpoint(Operation.Update, "update", admin).addEndpoint(Operation.GSP_RW, "data", admin);
+      builder.auth(AuthScheme.BASIC).passwordFile(passwordFile(updatePassword));
+    }
+    builder.add(DATASET, service.build());
+    OntologyServlet.register(builder);
+    FusekiServer server = builder.build();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw new RuralKgException("cannot start server on port " + port + ": " + e.getMessage(), e);
+    }
+    return server;
+  }
+
+  /** Jetty reads users from a realm file; write one the process alone can read, deleted on exit. */
+  private static String passwordFile(String password) {
+    if (password.contains("\n")) throw new RuralKgException("RURALKG_PASSWORD must be a single line");
+    try {
+      Path f = Files.createTempFile("ruralkg-realm", ".properties",
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(f, ADMIN_USER + ": " + password + "\n");
+      f.toFile().deleteOnExit();
+      return f.toString();
+    } catch (IOException e) {
+      throw new RuralKgException("cannot write the password file: " + e.getMessage(), e);
+    }
+  }
+}

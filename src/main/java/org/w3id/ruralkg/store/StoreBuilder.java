@@ -1,0 +1,182 @@
+package org.w3id.ruralkg.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.rdf.Iris;
+import org.w3id.ruralkg.rdf.Vocab;
+
+/**
+ * Builds a TDB2 store from a folder of input files. Needs a {@link FileProcessor}; adds each
+ * file's article graphs in one write transaction per file, so a file is either fully in the store
+ * or not at all. A file whose SHA-256 is already in the store is skipped; a changed file's old
+ * graphs are dropped in the same transaction that adds the new ones. Files are processed on
+ * several threads and written by one, in input order; memory holds at most a window of files.
+ * Not thread-safe: one build per store at a time (TDB2 also locks the folder).
+ */
+public final class StoreBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreBuilder.class);
+
+  private final DatasetGraph dsg;
+  private final FileProcessor processor;
+  private final int threads;
+
+  public StoreBuilder(DatasetGraph dsg, FileProcessor processor, int threads) {
+    this.dsg = dsg;
+    this.processor = processor;
+    this.threads = Math.max(1, threads);
+  }
+
+  /** The input files under a folder: every *.txt, recursively, in a stable order. */
+  public static List<InputFile> listInputs(Path inDir) {
+    if (!Files.exists(inDir)) throw new RuralKgException(inDir + ": no such input folder");
+    if (!Files.isDirectory(inDir)) throw new RuralKgException(inDir + ": not a folder");
+    if (!Files.isReadable(inDir)) throw new RuralKgException(inDir + ": input folder is not readable");
+    try (Stream<Path> s = Files.walk(inDir)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".txt"))
+          .sorted()
+          .map(p -> new InputFile(p, inDir.relativize(p).toString().replace('\\', '/')))
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new RuralKgException(inDir + ": cannot list input folder: " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces the ontology graph (code lists the saved queries read) when its content changed. */
+  public void loadOntology(org.apache.jena.graph.Graph ontology) {
+    Txn.executeWrite(dsg, () -> {
+      org.apache.jena.graph.Graph current = dsg.getGraph(Vocab.ONTOLOGY_GRAPH);
+      if (current.isIsomorphicWith(ontology)) return;
+      dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
+      ontology.find().forEachRemaining(t -> dsg.add(Vocab.ONTOLOGY_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
+    });
+  }
+
+  public BuildReport build(List<InputFile> inputs) {
+    BuildReport report = new BuildReport();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "ruralkg-extract");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      // A bounded window of in-flight files keeps memory flat however large the corpus is.
+      int window = threads * 4;
+      List<Future<FileQuads>> inFlight = new ArrayList<>();
+      Iterator<InputFile> it = inputs.iterator();
+      while (it.hasNext() || !inFlight.isEmpty()) {
+        while (it.hasNext() && inFlight.size() < window) {
+          InputFile f = it.next();
+          inFlight.add(pool.submit(() -> prepare(f, report)));
+        }
+        Future<FileQuads> next = inFlight.remove(0);
+        FileQuads fq = await(next);
+        if (fq != null) write(fq, report);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return report;
+  }
+
+  /** Reads and extracts a file; null when it is unchanged or bad (already reported). */
+  private FileQuads prepare(InputFile f, BuildReport report) {
+    try {
+      byte[] bytes = Files.readAllBytes(f.path());
+      String sha = sha256(bytes);
+      if (sha.equals(storedSha(f.relativePath()))) {
+        report.unchanged(f.relativePath());
+        return null;
+      }
+      return processor.process(f, bytes, sha);
+    } catch (IOException e) {
+      fail(report, f.relativePath(), "cannot read: " + e.getMessage());
+    } catch (RuralKgException e) {
+      fail(report, f.relativePath(), e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.debug("extraction failed", e);
+      fail(report, f.relativePath(), "extraction failed: " + e);
+    }
+    return null;
+  }
+
+  private static void fail(BuildReport report, String file, String reason) {
+    report.failed(file, reason);
+    LOG.warn("skipped {}: {}", file, reason);
+  }
+
+  private static FileQuads await(Future<FileQuads> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuralKgException("build interrupted");
+    } catch (ExecutionException e) {
+      throw new RuralKgException("build failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private String storedSha(String relativePath) {
+    Node source = Iris.source(Iris.fileKey(relativePath));
+    return Txn.calculateRead(dsg, () -> {
+      Iterator<Quad> it = dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY);
+      return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+    });
+  }
+
+  /** One transaction: drop the file's old graphs, add the new ones. */
+  private void write(FileQuads fq, BuildReport report) {
+    Node source = Iris.source(Iris.fileKey(fq.file().relativePath()));
+    try {
+      Txn.executeWrite(dsg, () -> {
+        for (Node g : graphsOf(source)) dsg.removeGraph(g);
+        for (Quad q : fq.quads()) dsg.add(q);
+      });
+      report.loaded(fq);
+      LOG.info("loaded {} ({} articles, {} quads)", fq.file().relativePath(), fq.articles(), fq.quads().size());
+    } catch (RuntimeException e) {
+      fail(report, fq.file().relativePath(), "cannot load into store: " + e.getMessage());
+    }
+  }
+
+  /** The graphs holding a source file's articles (every article graph describes its source). */
+  private List<Node> graphsOf(Node source) {
+    List<Node> graphs = new ArrayList<>();
+    dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY).forEachRemaining(q -> {
+      if (!graphs.contains(q.getGraph())) graphs.add(q.getGraph());
+    });
+    return graphs;
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Node uri(String s) {
+    return NodeFactory.createURI(s);
+  }
+}

@@ -1,0 +1,91 @@
+package org.w3id.ruralkg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.RuralKgException;
+
+/** Building again: unchanged files are skipped, a changed file replaces its graphs, bad files are skipped, nothing is lost. */
+class RebuildIT {
+  @TempDir Path tmp;
+
+  private long quadCount(Path store) {
+    DatasetGraph dsg = Store.openExisting(store);
+    try {
+      return Txn.calculateRead(dsg, () -> {
+        long n = 0;
+        var it = dsg.find();
+        while (it.hasNext()) {
+          it.next();
+          n++;
+        }
+        return n;
+      });
+    } finally {
+      dsg.close();
+    }
+  }
+
+  @Test
+  void rebuildingUnchangedFilesDoesNothingAndChangedFilesAreReplaced() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
+    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
+    Path store = tmp.resolve("store");
+
+    BuildReport first = Pipeline.build(in, store, 2);
+    assertEquals(2, first.loaded().size());
+    long quads = quadCount(store);
+    assertTrue(quads > 100);
+
+    BuildReport second = Pipeline.build(in, store, 2);
+    assertEquals(0, second.loaded().size());
+    assertEquals(2, second.unchanged().size());
+    assertEquals(quads, quadCount(store), "an unchanged rebuild must not add or lose quads");
+
+    // b.txt now holds another page: its old graphs go, the new ones come, a.txt is untouched
+    Files.copy(Path.of("seeds/004_dcf0163b378ea7cb.txt"), in.resolve("b.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    BuildReport third = Pipeline.build(in, store, 2);
+    assertEquals(java.util.List.of("b.txt"), third.loaded());
+    Path fresh = tmp.resolve("fresh");
+    Path in2 = Files.createDirectories(tmp.resolve("in2"));
+    Files.copy(in.resolve("a.txt"), in2.resolve("a.txt"));
+    Files.copy(in.resolve("b.txt"), in2.resolve("b.txt"));
+    Pipeline.build(in2, fresh, 2);
+    // the same content built from scratch gives the same number of quads, bar the build activity time
+    assertEquals(quadCount(fresh), quadCount(store));
+  }
+
+  @Test
+  void badFilesAreSkippedAndReportedWhileTheOthersLoad() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("good.txt"));
+    Files.write(in.resolve("binary.txt"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 9, 0, 7});
+    Files.writeString(in.resolve("empty.txt"), "  \n", StandardCharsets.UTF_8);
+    Path store = tmp.resolve("store");
+    BuildReport report = Pipeline.build(in, store, 2);
+    assertEquals(java.util.List.of("good.txt"), report.loaded());
+    assertEquals(2, report.failed().size(), report.failed().toString());
+    for (BuildReport.Failure f : report.failed()) assertTrue(!f.reason().contains("\n"), "one line: " + f.reason());
+  }
+
+  @Test
+  void aFolderThatIsNotAStoreIsRefusedAndLeftAlone() throws Exception {
+    Path notStore = Files.createDirectories(tmp.resolve("docs"));
+    Files.writeString(notStore.resolve("notes.md"), "keep me");
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
+    RuralKgException e = assertThrows(RuralKgException.class, () -> Pipeline.build(in, notStore, 1));
+    assertTrue(e.getMessage().contains("not a TDB2 store"), e.getMessage());
+    assertEquals("keep me", Files.readString(notStore.resolve("notes.md")));
+  }
+}
