@@ -1,0 +1,45 @@
+package org.w3id.ruralkg.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.w3id.ruralkg.RuralKgException;
+
+/**
+ * The source stage: needs an input file (path or name + bytes), adds a {@link Page} — decoded
+ * (UTF-8/UTF-16/GB18030), normalised with a map back to the original, and split into articles.
+ * Refuses binary and empty files with a {@link RuralKgException}. Stateless and thread-safe.
+ */
+public final class PageReader {
+  private final TextNormaliser normaliser = new TextNormaliser();
+  private final PageSplitter splitter = new PageSplitter();
+
+  public Page read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new RuralKgException(file + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
+    Path name = file.getFileName();
+    return read(name == null ? file.toString() : name.toString(), bytes);
+  }
+
+  public Page read(String fileName, byte[] bytes) {
+    TextDecoder.Decoded d = TextDecoder.decode(fileName, bytes);
+    SourceText src = normaliser.normalise(fileName, sha256(bytes), d.charset(), d.text());
+    if (src.text().isBlank()) throw new RuralKgException(fileName + ": empty file");
+    return splitter.split(src);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}
