@@ -1,0 +1,159 @@
+package org.w3id.ruralkg.link;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.nlp.DictionaryMatcher;
+
+/**
+ * The national division gazetteer (classpath resource gazetteer/divisions.tsv.gz, built by
+ * tools/build-gazetteer.py): needs nothing, adds code/parent/ancestor/child lookups and the alias
+ * automaton that {@link UnitRecogniser} matches against. Immutable and thread-safe; {@link #load()}
+ * returns one lazily built shared instance.
+ */
+public final class Gazetteer {
+  public static final String RESOURCE = "gazetteer/divisions.tsv.gz";
+
+  private final Map<String, Division> byCode;
+  private final Map<String, List<Division>> children;
+  private final Map<String, List<Division>> byName;
+  private final Map<String, List<Division>> bareTownships;
+  private final DictionaryMatcher<Alias> matcher;
+
+  private Gazetteer(List<Division> divisions) {
+    Map<String, Division> codes = new HashMap<>(divisions.size() * 2);
+    Map<String, List<Division>> kids = new HashMap<>(divisions.size());
+    Map<String, List<Division>> names = new HashMap<>(divisions.size() * 2);
+    for (Division d : divisions) {
+      codes.put(d.code(), d);
+      if (d.parentCode() != null) kids.computeIfAbsent(d.parentCode(), k -> new ArrayList<>(4)).add(d);
+      names.computeIfAbsent(d.name(), k -> new ArrayList<>(1)).add(d);
+    }
+    this.byCode = codes;
+    this.children = freeze(kids);
+    this.byName = freeze(names);
+    AliasBuilder aliases = new AliasBuilder();
+    for (Division d : divisions) aliases.add(d, byName.get(d.name()).size());
+    this.bareTownships = freeze(aliases.bareTownships());
+    this.matcher = new DictionaryMatcher<>(aliases.build());
+  }
+
+  private static Map<String, List<Division>> freeze(Map<String, List<Division>> m) {
+    m.replaceAll((k, v) -> List.copyOf(v));
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The shared instance, read from the classpath on first use. */
+  public static Gazetteer load() {
+    return Holder.INSTANCE;
+  }
+
+  private static final class Holder {
+    static final Gazetteer INSTANCE = read(RESOURCE);
+  }
+
+  /** Reads a gazetteer from a classpath resource (gzip TSV: code, name, level, parent code). */
+  public static Gazetteer read(String resource) {
+    InputStream in = Gazetteer.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) throw new RuralKgException("gazetteer resource not found: " + resource);
+    List<Division> divisions = new ArrayList<>(80_000);
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isEmpty()) continue;
+        int a = line.indexOf('\t');
+        int b = line.indexOf('\t', a + 1);
+        int c = line.indexOf('\t', b + 1);
+        if (a < 0 || b < 0 || c < 0) throw new RuralKgException("bad gazetteer line: " + line);
+        String parent = line.substring(c + 1);
+        divisions.add(new Division(line.substring(0, a), line.substring(a + 1, b),
+            Level.ofNotation(line.substring(b + 1, c)), parent.isEmpty() ? null : parent));
+      }
+    } catch (IOException e) {
+      throw new RuralKgException("cannot read gazetteer " + resource + ": " + e.getMessage(), e);
+    }
+    return new Gazetteer(divisions);
+  }
+
+  public int size() {
+    return byCode.size();
+  }
+
+  public Optional<Division> byCode(String code) {
+    return Optional.ofNullable(code == null ? null : byCode.get(code));
+  }
+
+  public Optional<Division> parent(String code) {
+    Division d = byCode.get(code);
+    return d == null || d.parentCode() == null ? Optional.empty() : Optional.ofNullable(byCode.get(d.parentCode()));
+  }
+
+  /** The enclosing units of {@code code}, nearest first, up to and including the province. */
+  public List<Division> ancestors(String code) {
+    List<Division> out = new ArrayList<>(4);
+    Division d = byCode.get(code);
+    while (d != null && d.parentCode() != null) {
+      d = byCode.get(d.parentCode());
+      if (d != null) out.add(d);
+    }
+    return out;
+  }
+
+  /** Whether {@code ancestor} strictly encloses {@code code}. */
+  public boolean isAncestor(String ancestor, String code) {
+    Division d = byCode.get(code);
+    while (d != null && d.parentCode() != null) {
+      if (d.parentCode().equals(ancestor)) return true;
+      d = byCode.get(d.parentCode());
+    }
+    return false;
+  }
+
+  /** The province of a unit (itself for a province). */
+  public Optional<Division> province(String code) {
+    Division d = byCode.get(code);
+    while (d != null && d.parentCode() != null) d = byCode.get(d.parentCode());
+    return Optional.ofNullable(d);
+  }
+
+  public List<Division> children(String code) {
+    return children.getOrDefault(code, List.of());
+  }
+
+  /** A direct child of {@code parentCode} with the canonical name {@code name}, if any. */
+  public Optional<Division> child(String parentCode, String name) {
+    for (Division d : children(parentCode)) if (d.name().equals(name)) return Optional.of(d);
+    return Optional.empty();
+  }
+
+  /** Units whose canonical name is exactly {@code name}. */
+  public List<Division> byName(String name) {
+    return byName.getOrDefault(name, List.of());
+  }
+
+  /** Townships whose name without 镇/乡/街道 (and ethnic part) is {@code bare}, e.g. 金塘 -> 金塘镇. */
+  public List<Division> bareTownships(String bare) {
+    return bareTownships.getOrDefault(bare, List.of());
+  }
+
+  /** The alias automaton: full names and the short forms news uses. */
+  public DictionaryMatcher<Alias> aliases() {
+    return matcher;
+  }
+
+  /** The aliases a keyword stands for, or null. */
+  public Alias alias(String key) {
+    return matcher.get(key);
+  }
+}

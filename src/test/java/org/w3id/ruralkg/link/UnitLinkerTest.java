@@ -1,0 +1,147 @@
+package org.w3id.ruralkg.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.w3id.ruralkg.source.Page;
+
+class UnitLinkerTest {
+  private static final UnitLinker LINKER = new UnitLinker();
+
+  private static List<UnitMention> link(Page page) {
+    return LINKER.link(page, page.articles().get(0));
+  }
+
+  private static List<UnitMention> seed(String prefix) {
+    return link(TestPages.seed(prefix));
+  }
+
+  private static List<UnitMention> text(String text) {
+    return link(TestPages.text(text));
+  }
+
+  private static List<UnitMention> withSurface(List<UnitMention> ms, String surface) {
+    List<UnitMention> out = ms.stream().filter(m -> m.surface().equals(surface)).toList();
+    assertFalse(out.isEmpty(), "no mention " + surface);
+    return out;
+  }
+
+  private static void allLinkedTo(List<UnitMention> ms, String surface, String code) {
+    for (UnitMention m : withSurface(ms, surface)) {
+      assertTrue(m.linked(), surface + " at " + m.start() + " unresolved");
+      assertEquals(code, m.division().code(), surface + " at " + m.start());
+    }
+  }
+
+  @Test
+  void seedTownshipsAndVillagesResolveFromContext() {
+    List<UnitMention> s000 = seed("000");
+    allLinkedTo(s000, "马树镇", "530622105");
+    allLinkedTo(s000, "木桥村", "530622105202");
+    allLinkedTo(s000, "团结村", "530626102202");
+    UnitMention tuanjie = withSurface(s000, "团结村").get(0);
+    assertEquals("南岸镇", tuanjie.parentName());
+    assertEquals(Level.VILLAGE, tuanjie.level());
+    allLinkedTo(seed("004"), "新街镇", "530621108");
+    allLinkedTo(seed("003"), "平原镇", "520626111");
+  }
+
+  @Test
+  void shortFormsResolveToTheCanonicalUnit() {
+    UnitMention qiaojia = withSurface(seed("000"), "巧家").get(0);
+    assertEquals("530622", qiaojia.division().code());
+    assertEquals("巧家县", qiaojia.canonicalName());
+    assertEquals("昭通市", qiaojia.parentName());
+    assertEquals(Level.COUNTY, qiaojia.level());
+    UnitMention wuzhai = withSurface(seed("000"), "伍寨乡").get(0);
+    assertEquals("伍寨彝族苗族乡", wuzhai.canonicalName());
+    UnitMention nujiang = withSurface(seed("002"), "怒江州").get(0);
+    assertEquals("怒江傈僳族自治州", nujiang.canonicalName());
+  }
+
+  @Test
+  void parentsComeFromTheGazetteer() {
+    UnitMention weixi = withSurface(seed("002"), "维西傈僳族自治县").get(0);
+    assertEquals("迪庆藏族自治州", weixi.parentName());
+    assertEquals("533423", weixi.division().code());
+  }
+
+  @Test
+  void sameNameTownshipWithoutContextStaysUnresolved() {
+    List<UnitMention> ms = text("城关镇开展活动，群众积极参与。");
+    assertEquals(1, ms.size());
+    UnitMention m = ms.get(0);
+    assertNull(m.division());
+    assertEquals("城关镇", m.canonicalName());
+    assertEquals(Level.TOWNSHIP, m.level());
+    assertTrue(m.confidence() < 0.5);
+  }
+
+  @Test
+  void sameNameTownshipLinksUnderTheCountyOfTheSentence() {
+    List<UnitMention> ms = text("鲁甸县新街镇开展活动。\n\n次日，新街镇召开大会。");
+    allLinkedTo(ms, "新街镇", "530621108");
+  }
+
+  @Test
+  void unitsMissingFromTheGazetteerKeepTheirContextParent() {
+    List<UnitMention> ms = seed("002");
+    UnitMention xin = withSurface(ms, "新社区").get(0);
+    assertNull(xin.division());
+    assertEquals(Level.VILLAGE, xin.level());
+    assertEquals("永丰镇", xin.parentName());
+  }
+
+  @Test
+  void villageAbsentUnderItsTownshipIsNotLinkedToANamesakeElsewhere() {
+    // 泗水村 exists elsewhere? Either way it must not be linked outside 矿山镇
+    for (UnitMention m : withSurface(seed("002"), "泗水村")) {
+      assertTrue(m.division() == null || m.division().parentCode().equals("530326105"));
+      assertEquals("矿山镇", m.parentName());
+    }
+  }
+
+  @Test
+  void shortFormsDoNotFireInsideOrdinaryWords() {
+    assertEquals(List.of(), text("推进强村富民行动，整合政策、资金、技术与资源，让社会安宁。"));
+    assertEquals(List.of(), text("守好金沙江这一江清水，漫山遍野的云南松。"));
+    assertEquals(List.of(), text("把党员团结在党支部下，团结村民，带动周边县(市、区)5000余名群众就业。"));
+    assertEquals(List.of(), text("整合沿江乡镇的力量，为全乡经济社会高质量发展乡村振兴营造环境。"));
+    assertEquals(List.of(), text("培育壮大文旅产业，在工业园区、红光安置区建设务工车间。"));
+  }
+
+  @Test
+  void shortFormsCountAsStandaloneNames() {
+    List<UnitMention> ms = text("思南:紧扣乡村振兴\n\n昭通是全省脱贫人口最多的地级市，永善伍寨乡党委推动发展。");
+    assertEquals("思南县", withSurface(ms, "思南").get(0).canonicalName());
+    assertEquals("昭通市", withSurface(ms, "昭通").get(0).canonicalName());
+    assertEquals("永善县", withSurface(ms, "永善").get(0).canonicalName());
+    assertTrue(ms.stream().noneMatch(m -> m.surface().startsWith("紧扣")));
+  }
+
+  @Test
+  void bareTownshipsInAListAreLinkedUnderTheCounty() {
+    List<UnitMention> ms = text("巧家县组建了文旅产业党建联盟，通过整合金塘、蒙姑等沿江乡镇的党组织力量。");
+    allLinkedTo(ms, "金塘", "530622111");
+    allLinkedTo(ms, "蒙姑", "530622112");
+  }
+
+  @Test
+  void writtenCommitteeFormsBelongToTheMention() {
+    List<UnitMention> ms = text("巧家县大寨镇海口社区居民委员会和马树镇木桥村民委员会召开会议。");
+    UnitMention haikou = withSurface(ms, "海口社区居民委员会").get(0);
+    assertEquals("海口社区", haikou.canonicalName());
+    assertEquals("530622102002", haikou.division().code());
+    allLinkedTo(ms, "木桥村民委员会", "530622105202");
+  }
+
+  @Test
+  void offsetsPointIntoThePageText() {
+    Page page = TestPages.seed("001");
+    for (UnitMention m : link(page)) assertEquals(m.surface(), page.text().substring(m.start(), m.end()));
+  }
+}
