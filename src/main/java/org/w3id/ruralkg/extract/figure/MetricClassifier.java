@@ -82,7 +82,7 @@ public final class MetricClassifier {
     noun(t, "events", COUNT, 4, "招聘会", "活动", "会议", "座谈会", "宣讲", "讲座", "院坝会", "比赛");
     noun(t, "events", COUNT, 2.5, "会");
     noun(t, "projects", COUNT, 4, "项目");
-    noun(t, "members", Set.of("person"), 4, "党员", "干部", "队员", "书记", "专干", "标兵", "志愿者", "监测员", "网格员", "工作人员", "人才", "教师", "医生");
+    noun(t, "members", Set.of("person"), 4, "党员", "干部", "队员", "书记", "专干", "标兵", "志愿者", "监测员", "网格员", "工作人员", "工作者", "人才", "教师", "医生");
     // Places of the administrative tree counted as such are not organisations (村民小组 vs 小组).
     noun(t, "other", COUNT, 6, "村民小组", "自然村", "行政村", "乡镇", "街道", "州市", "县(市、区)", "县市区");
     cues = new DictionaryMatcher<>(t);

@@ -43,9 +43,12 @@ final class FigureGoldReport {
 
   List<Row> extract(String text) {
     List<Row> rows = new ArrayList<>();
-    for (Sentence s : SentenceSplitter.split(text, 0)) {
-      for (Quantity q : parser.parse(s.text())) {
-        rows.add(new Row(q, s.text(), classifier.classify(s.text(), q), years.yearFor(s.text(), q.start(), null)));
+    for (String para : text.split("\n", -1)) {
+      for (Sentence s : SentenceSplitter.split(para, 0)) {
+        for (Quantity q : parser.parse(s.text())) {
+          Integer year = years.yearFor(para, s.start() + q.start(), null);
+          rows.add(new Row(q, s.text(), classifier.classify(s.text(), q), year));
+        }
       }
     }
     return rows;
@@ -138,6 +141,7 @@ final class FigureGoldReport {
           if (gy != null && !gy.isNull()) {
             yearN++;
             if (r.year() != null && r.year() == gy.asInt()) yearOk++;
+            else notes.add("YEAR gold " + gy.asInt() + " got " + describe(r));
           }
           if (!(v && u && ql && m)) {
             notes.add("DIFF " + f.get("quantity").asText() + " gold[" + f.get("value").asText() + " " + f.get("unit").asText() + " "
@@ -156,7 +160,16 @@ final class FigureGoldReport {
         + r.sentence().substring(Math.max(0, q.start() - 12), Math.min(r.sentence().length(), q.end() + 8));
   }
 
+  /** Prints every figure of one text, for eyeballing unseen pages. */
+  void dump(String text) {
+    extract(text).forEach(r -> System.out.println(describe(r)));
+  }
+
   public static void main(String[] args) throws IOException {
+    if (args.length == 1 && args[0].endsWith(".txt")) {
+      new FigureGoldReport().dump(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+      return;
+    }
     Path gold = Path.of(args.length > 0 ? args[0] : "/work/shared/gold");
     Path seeds = Path.of(args.length > 1 ? args[1] : "seeds");
     Score s = new FigureGoldReport().score(gold, seeds);
