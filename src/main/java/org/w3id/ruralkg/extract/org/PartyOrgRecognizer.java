@@ -1,0 +1,398 @@
+package org.w3id.ruralkg.extract.org;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.w3id.ruralkg.extract.OrgFact;
+import org.w3id.ruralkg.extract.PlaceAttributor;
+import org.w3id.ruralkg.extract.topic.SentenceIndex;
+import org.w3id.ruralkg.link.Level;
+import org.w3id.ruralkg.link.UnitMention;
+import org.w3id.ruralkg.nlp.DictionaryMatcher;
+import org.w3id.ruralkg.nlp.Sentence;
+
+/**
+ * Finds mentions of specific party organisations (马树镇党委, 巧家县洪邦农业发展有限公司党支部,
+ * 县人社局党支部, 巧家县委, 县委组织部 ...). Needs the page text, its sentences, the article's linked
+ * admin-unit mentions and a {@link PlaceAttributor}; adds one {@link OrgFact} per mention with the
+ * contract kind, the owning unit and the host body. Generic mentions (各村党支部, 党支部+合作社, 党支部4个)
+ * are skipped. Immutable after construction, thread-safe.
+ *
+ * <p>Grammar, right to left from a kind suffix: [modifiers 机关/第二] then the longest name run
+ * back to punctuation or a function word, read as [admin units][host body] or a level word (县, 村 ...)
+ * or a short descriptive name (苹果产业, 外出务工人员).
+ */
+public final class PartyOrgRecognizer {
+  /** A suffix: its contract kind; for 县委-type suffixes the level word they carry. */
+  private record Suffix(String kind, String levelWord) {}
+
+  private static final Map<String, Suffix> SUFFIXES = Map.ofEntries(
+      Map.entry("临时党工委", new Suffix("临时党工委", null)),
+      Map.entry("临时党支部", new Suffix("临时党支部", null)),
+      Map.entry("临时党委", new Suffix("党委", null)),
+      Map.entry("联合党支部", new Suffix("联合党支部", null)),
+      Map.entry("党建联盟", new Suffix("党建联盟", null)),
+      Map.entry("党总支部", new Suffix("党总支", null)),
+      Map.entry("党总支", new Suffix("党总支", null)),
+      Map.entry("党支部", new Suffix("党支部", null)),
+      Map.entry("党工委", new Suffix("党工委", null)),
+      Map.entry("党小组", new Suffix("党小组", null)),
+      Map.entry("党委", new Suffix("党委", null)),
+      Map.entry("党组", new Suffix("党组", null)),
+      Map.entry("省委", new Suffix("党委", "省")),
+      Map.entry("州委", new Suffix("党委", "州")),
+      Map.entry("市委", new Suffix("党委", "市")),
+      Map.entry("县委", new Suffix("党委", "县")),
+      Map.entry("区委", new Suffix("党委", "区")));
+
+  /** After 县委 etc.: a department or school of the committee, not the committee itself. */
+  private static final List<String> DEPARTMENTS = List.of(
+      "党校", "宣传部", "统战部", "政法委", "办公室", "办", "常委", "巡察", "编办", "网信办", "社会工作部",
+      "社工部", "农村工作", "老干部局", "机要", "保密", "党史", "政研室", "改革办", "外办", "台办", "员");
+
+  /** Words (ending right before a name) that end the name when reading leftwards. */
+  private static final List<String> STOPS = List.of(
+      "近年来", "以来", "成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立", "成为", "作为",
+      "依托", "通过", "推动", "推进", "指导", "牵头", "带领", "引领", "联合", "协同", "推行", "担任", "围绕",
+      "纳入", "加入", "动员", "组织", "发挥", "加强", "支持", "帮助", "督促", "要求", "明确", "成功", "专门",
+      "分别", "积极", "主动", "探索", "打造", "培育", "选派", "下设", "邀请", "配合", "会同", "指出", "表示",
+      "介绍", "深化", "创新", "依靠", "联系", "结对", "其中", "目前", "如今", "同时", "此外", "由于", "随着",
+      "经过", "按照", "根据", "针对", "对于", "关于", "面对", "今年", "去年", "召开", "开展", "来到", "走进",
+      "前往", "来自", "属于", "隶属", "包括", "组成", "督导", "感谢", "在", "由", "了", "将", "把", "与", "和",
+      "及", "是", "向", "让", "使", "被", "等", "从", "各", "据", "即", "也", "还", "已", "均", "又", "并", "而",
+      "但", "于", "给", "至", "到", "说", "问", "找", "该", "本", "我", "你", "他", "她");
+
+  /** Quantifiers before a name that make it a category, not one organisation. */
+  private static final List<String> GENERIC_BEFORE = List.of(
+      "各", "每个", "每", "所有", "全县", "全市", "全省", "全州", "全区", "全镇", "全乡", "全村", "多个", "广大",
+      "基层", "各级", "相关", "其他", "一批", "这些", "部分", "乡镇", "各类");
+
+  /** Founding verbs: a bare "成立了临时党工委" names one organisation. */
+  private static final List<String> FOUNDED = List.of("成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立");
+
+  /** Endings of non-admin host bodies, longest first; those in GOVERNMENT belong to an admin unit. */
+  private static final List<String> HOSTS = List.of(
+      "有限责任公司", "有限公司", "股份公司", "专业合作社", "合作社", "指挥部", "联合会", "卫生院", "公司", "集团",
+      "企业", "学校", "党校", "学院", "大学", "中学", "小学", "医院", "协会", "商会", "银行", "中心", "项目",
+      "基地", "园区", "小区", "景区", "片区", "安置区", "安置点", "车间", "工厂", "机关", "政府", "局", "委", "办",
+      "部", "站", "所", "厂", "院", "馆", "队");
+
+  private static final List<String> GOVERNMENT = List.of("局", "委", "办", "部", "指挥部", "机关", "政府");
+
+  /** Level words an organisation name may start with (县人社局, 村党总支), longest first. */
+  private static final List<String> LEVEL_WORDS = List.of("街道", "社区", "省", "州", "市", "县", "区", "镇", "乡", "村");
+
+  /** A bare host noun whose name the sentence gave before (“以工代赈”模式 ... 项目临时党支部). */
+  private static final List<String> BARE_HOSTS = List.of("项目", "工程", "企业", "公司", "合作社", "基地");
+
+  private static final Pattern MODIFIERS = Pattern.compile("(机关)?(第[一二三四五六七八九十0-9]+)?$");
+  private static final Pattern COUNT_BEFORE =
+      Pattern.compile("([0-9０-９]+|[一二两三四五六七八九十百千万]+)(个|家|支)[^，。；！？,;：:\\n]{0,8}$");
+  private static final Pattern COUNT_AFTER = Pattern.compile("^([0-9０-９]+|[一二两三四五六七八九十百千万]+)(个|家)");
+  private static final String CLAUSE_BREAKS = "，。；！？,;“”\"：:\n（）()";
+  private static final int MAX_NAME = 30;
+  private static final int MAX_DESCRIPTIVE = 10;
+
+  private final DictionaryMatcher<Suffix> matcher;
+
+  public PartyOrgRecognizer() {
+    matcher = new DictionaryMatcher<>(new HashMap<>(SUFFIXES));
+  }
+
+  /** Every specific organisation mention in text order; the caller de-duplicates if it wants to. */
+  public List<OrgFact> recognise(String pageText, List<Sentence> sentences, List<UnitMention> units, PlaceAttributor places) {
+    Context cx = new Context(pageText, new SentenceIndex(pageText, sentences), units == null ? List.of() : units, places);
+    List<OrgFact> out = new ArrayList<>();
+    for (DictionaryMatcher.Hit<Suffix> h : matcher.findLongest(pageText)) {
+      OrgFact f = parse(cx, h);
+      if (f != null) out.add(f);
+    }
+    out.sort(Comparator.comparingInt(f -> f.evidence().start()));
+    return out;
+  }
+
+  private OrgFact parse(Context cx, DictionaryMatcher.Hit<Suffix> h) {
+    String t = cx.text;
+    int s = h.start();
+    int e = h.end();
+    String kind = h.value().kind();
+    String levelWord = h.value().levelWord();
+    boolean committee = levelWord != null;
+    if (committee) {
+      if (h.key().equals("区委") && s > 0 && t.charAt(s - 1) == '社') return null;
+      if (t.startsWith("组织部", e)) {
+        kind = "组织部";
+        e += 3;
+      } else if (DEPARTMENTS.stream().anyMatch(d -> t.startsWith(d, h.end()))) {
+        return null;
+      }
+    } else {
+      if (h.key().equals("党组") && t.startsWith("织", e)) return null;
+      if (t.startsWith("员", e)) return null;
+    }
+    if (countAfter(t, e)) return null;
+
+    // right end of the name part: for 县委 the level character may belong to the unit (巧家县|委)
+    int nameEnd = s;
+    if (committee) {
+      UnitMention u = cx.unitEndingAt(s + 1);
+      if (u != null && u.start() < s && u.surface().endsWith(levelWord)) nameEnd = s + 1;
+    } else {
+      var m = MODIFIERS.matcher(t.substring(Math.max(0, s - 6), s));
+      if (m.find()) nameEnd = s - m.group().length();
+    }
+    int[] sb = cx.index.bounds(s);
+    int from = Math.max(sb[0], nameEnd - MAX_NAME);
+    int left = scanLeft(cx, nameEnd, from);
+    String host = null;
+    // "县委党校、职业技能培训学校的党支部": hosts joined by 、 and tied to the suffix by 的
+    if (left == nameEnd && nameEnd > from && t.charAt(nameEnd - 1) == '的') {
+      int hostEnd = nameEnd - 1;
+      int l = scanLeft(cx, hostEnd, from);
+      if (l < hostEnd && hostSuffix(t.substring(l, hostEnd)) != null) {
+        while (l - 1 > from && t.charAt(l - 1) == '、') {
+          int l2 = scanLeft(cx, l - 1, from);
+          if (l2 >= l - 1 || hostSuffix(t.substring(l2, l - 1)) == null) break;
+          l = l2;
+        }
+        host = t.substring(l, hostEnd);
+        left = l;
+      }
+    }
+    if (genericBefore(t, left, sb[0])) return null;
+    if (formula(t, left, e)) return null;
+
+    String name = t.substring(left, nameEnd);
+    if (host != null) {
+      return fact(cx, left, e, kind, placeOrInside(cx, left, e, left, nameEnd), host, 0.8);
+    }
+    if (name.isEmpty()) {
+      return bare(cx, left, e, kind, levelWord, committee);
+    }
+    if (committee && nameEnd == s + 1) {
+      return fact(cx, left, e, kind, cx.unitEndingAt(s + 1), null, 0.9);
+    }
+    UnitMention lastInside = cx.lastUnitInside(left, nameEnd);
+    if (lastInside != null && lastInside.end() == nameEnd) {
+      if (committee && !levelWord.equals(lastLevelChar(lastInside))) {
+        // "巧家县" + "市委"? a mismatch: the unit is still the one named
+        return fact(cx, left, e, kind, lastInside, null, 0.7);
+      }
+      return fact(cx, left, e, kind, lastInside, null, 0.9);
+    }
+    if (committee) {
+      // an unlinked name before 县委: trust the level word
+      return fact(cx, left, e, kind, cx.resolve(levelWord, left, e), null, 0.7);
+    }
+    for (String g : GENERIC_BEFORE) {
+      if (name.startsWith(g)) return null;
+    }
+    String hostEnding = hostSuffix(name);
+    if (hostEnding != null) {
+      return hostFact(cx, left, nameEnd, e, kind, name, hostEnding);
+    }
+    for (String lw : LEVEL_WORDS) {
+      if (name.equals(lw)) return fact(cx, left, e, kind, cx.resolve(lw, left, e), null, 0.75);
+    }
+    for (String lw : LEVEL_WORDS) {
+      if (name.endsWith(lw) && name.length() > lw.length()) {
+        // an admin name the linker did not give us (维拉坝珠海社区): the place in focus
+        return fact(cx, left, e, kind, cx.place(left, e), null, 0.6);
+      }
+    }
+    if (name.length() > MAX_DESCRIPTIVE) return null;
+    UnitMention u = lastInside != null ? lastInside : cx.place(left, e);
+    return fact(cx, left, e, kind, u, null, 0.7);
+  }
+
+  private OrgFact hostFact(Context cx, int left, int nameEnd, int e, String kind, String name, String ending) {
+    String host = name;
+    if (BARE_HOSTS.contains(name)) {
+      String quoted = lastQuotedBefore(cx.text, cx.index.bounds(left)[0], left);
+      if (quoted != null) host = quoted + name;
+      return fact(cx, left, e, kind, cx.place(left, e), host, 0.7);
+    }
+    UnitMention inside = cx.lastUnitInside(left, nameEnd);
+    UnitMention unit;
+    if (GOVERNMENT.contains(ending) || name.endsWith("指挥部")) {
+      if (inside != null) unit = inside;
+      else {
+        String lw = LEVEL_WORDS.stream().filter(name::startsWith).findFirst().orElse(null);
+        unit = lw != null ? cx.resolve(lw, left, e) : cx.place(left, e);
+      }
+    } else {
+      // a company or cooperative sits where the story is, whatever county its name carries
+      UnitMention p = cx.place(left, e);
+      unit = p != null ? p : inside;
+    }
+    return fact(cx, left, e, kind, unit, host, inside != null ? 0.9 : 0.75);
+  }
+
+  private OrgFact bare(Context cx, int left, int e, String kind, String levelWord, boolean committee) {
+    String t = cx.text;
+    if (committee) return fact(cx, left, e, kind, cx.resolve(levelWord, left, e), null, 0.7);
+    String before = t.substring(Math.max(0, left - 3), left);
+    boolean founded = FOUNDED.stream().anyMatch(before::endsWith);
+    boolean withGovernment = t.startsWith("、", e) && t.indexOf("政府", e) > 0 && t.indexOf("政府", e) <= e + 3;
+    if (!founded && !withGovernment) return null;
+    return fact(cx, left, e, kind, cx.place(left, e), null, 0.6);
+  }
+
+  private static OrgFact fact(Context cx, int start, int end, String kind, UnitMention unit, String host, double conf) {
+    return new OrgFact(cx.text.substring(start, end), kind, unit, host, cx.index.evidence(start, end, conf));
+  }
+
+  private static UnitMention placeOrInside(Context cx, int start, int end, int nameStart, int nameEnd) {
+    UnitMention p = cx.place(start, end);
+    return p != null ? p : cx.lastUnitInside(nameStart, nameEnd);
+  }
+
+  /** Reads leftwards from {@code end} over a name: unit mentions whole, stopping at punctuation or a function word. */
+  private static int scanLeft(Context cx, int end, int from) {
+    String t = cx.text;
+    int cur = end;
+    while (cur > from) {
+      UnitMention u = cx.unitEndingAt(cur);
+      if (u != null && u.start() >= from && u.start() < cur) {
+        cur = u.start();
+        continue;
+      }
+      char c = t.charAt(cur - 1);
+      if (!nameChar(c)) break;
+      int at = cur;
+      if (STOPS.stream().anyMatch(w -> at >= w.length() && t.startsWith(w, at - w.length()))) break;
+      cur--;
+    }
+    return cur;
+  }
+
+  private static boolean nameChar(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || Character.isLetterOrDigit(c);
+  }
+
+  private static String hostSuffix(String name) {
+    for (String h : HOSTS) {
+      if (name.endsWith(h) && name.length() >= h.length()) {
+        // a single-character ending (局, 委) needs a name before it
+        if (h.length() == 1 && name.length() < 2) return null;
+        return h;
+      }
+    }
+    return null;
+  }
+
+  private static String lastLevelChar(UnitMention u) {
+    String s = u.surface();
+    return s.isEmpty() ? "" : s.substring(s.length() - 1);
+  }
+
+  private static boolean genericBefore(String t, int left, int sentenceStart) {
+    String before = t.substring(Math.max(sentenceStart, left - 12), left);
+    for (String g : GENERIC_BEFORE) {
+      if (before.endsWith(g)) return true;
+    }
+    return COUNT_BEFORE.matcher(before).find();
+  }
+
+  private static boolean countAfter(String t, int e) {
+    int i = e;
+    if (i < t.length() && (t.charAt(i) == ')' || t.charAt(i) == '）')) i++;
+    if (i < t.length() && (t.charAt(i) == '(' || t.charAt(i) == '（')) {
+      int close = i + 1;
+      while (close < t.length() && close < i + 12 && t.charAt(close) != ')' && t.charAt(close) != '）') close++;
+      i = close + 1;
+    }
+    if (i >= t.length()) return false;
+    String after = t.substring(i, Math.min(t.length(), i + 8));
+    return COUNT_AFTER.matcher(after).find() || after.startsWith("全覆盖");
+  }
+
+  /** "党支部+合作社+农户": a model formula, not an organisation. */
+  private static boolean formula(String t, int start, int end) {
+    int l = start;
+    while (l > 0 && CLAUSE_BREAKS.indexOf(t.charAt(l - 1)) < 0 && start - l < 40) l--;
+    int r = end;
+    while (r < t.length() && CLAUSE_BREAKS.indexOf(t.charAt(r)) < 0 && r - end < 40) r++;
+    String clause = t.substring(l, r);
+    return clause.indexOf('+') >= 0 || clause.indexOf('＋') >= 0;
+  }
+
+  private static String lastQuotedBefore(String t, int from, int to) {
+    int close = t.lastIndexOf('”', to - 1);
+    if (close < from) return null;
+    int open = t.lastIndexOf('“', close);
+    if (open < from || close - open < 3 || close - open > 12) return null;
+    return t.substring(open + 1, close);
+  }
+
+  /** Per-call state: the page and its unit mentions indexed by end offset. */
+  private static final class Context {
+    final String text;
+    final SentenceIndex index;
+    final List<UnitMention> units;
+    final PlaceAttributor places;
+    final Map<Integer, UnitMention> byEnd = new HashMap<>();
+
+    Context(String text, SentenceIndex index, List<UnitMention> units, PlaceAttributor places) {
+      this.text = text;
+      this.index = index;
+      this.units = units;
+      this.places = places;
+      for (UnitMention u : units) {
+        UnitMention old = byEnd.get(u.end());
+        if (old == null || u.start() < old.start()) byEnd.put(u.end(), u);
+      }
+    }
+
+    UnitMention unitEndingAt(int end) {
+      return byEnd.get(end);
+    }
+
+    UnitMention lastUnitInside(int start, int end) {
+      UnitMention best = null;
+      for (UnitMention u : units) {
+        if (u.start() >= start && u.end() <= end && (best == null || u.end() > best.end())) best = u;
+      }
+      return best;
+    }
+
+    UnitMention place(int start, int end) {
+      return places == null ? null : places.placeFor(start, end);
+    }
+
+    /** The unit of the level a word like 县 or 村 names, for the text at [start, end). */
+    UnitMention resolve(String levelWord, int start, int end) {
+      UnitMention p = place(start, end);
+      if (p != null && fits(p, levelWord)) return p;
+      if (p != null && p.parentName() != null) {
+        for (UnitMention u : units) {
+          if (fits(u, levelWord) && p.parentName().equals(u.canonicalName())) return u;
+        }
+      }
+      UnitMention before = null;
+      UnitMention after = null;
+      for (UnitMention u : units) {
+        if (!fits(u, levelWord)) continue;
+        if (u.end() <= start && (before == null || u.end() > before.end())) before = u;
+        if (u.start() >= end && (after == null || u.start() < after.start())) after = u;
+      }
+      return before != null ? before : after;
+    }
+
+    private static boolean fits(UnitMention u, String levelWord) {
+      Level l = u.level();
+      String name = u.canonicalName() == null ? u.surface() : u.canonicalName();
+      return switch (levelWord) {
+        case "省" -> l == Level.PROVINCE;
+        case "州" -> l == Level.PREFECTURE;
+        case "市" -> l == Level.PREFECTURE || l == Level.COUNTY && name.endsWith("市");
+        case "县", "区" -> l == Level.COUNTY;
+        case "镇", "乡", "街道" -> l == Level.TOWNSHIP;
+        default -> l == Level.VILLAGE;
+      };
+    }
+  }
+}

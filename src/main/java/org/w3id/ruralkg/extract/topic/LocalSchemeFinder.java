@@ -1,0 +1,123 @@
+package org.w3id.ruralkg.extract.topic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds named local schemes written in quotes: “2+5”工作机制, “721”利益分配机制, “三联三争”机制,
+ * “巧十条”, “四领模式”, “一线工作法”. Needs nothing but the text; stateless and thread-safe.
+ *
+ * <p>Label convention (SPEC/gold): a code-like quoted part (digits, letters, +) keeps the head phrase
+ * that follows it ("2+5工作机制", "131就业帮扶服务"); a quoted Chinese name is the label by itself
+ * ("三联三争" from “三联三争”机制).
+ */
+final class LocalSchemeFinder {
+  /** One scheme: [start, end) is the span the label was read from. */
+  record Scheme(int start, int end, String label) {}
+
+  /** Head nouns that make the phrase after a quoted name a scheme. */
+  private static final List<String> HEADS = List.of("工作机制", "机制", "模式", "制度", "工作法", "服务", "项目", "工程", "行动", "计划");
+
+  /** Heads after a quoted Chinese name: nouns only (行动, 服务 are often verbs there). */
+  private static final List<String> NAME_HEADS = List.of("工作机制", "机制", "模式", "制度", "工作法", "项目", "工程");
+
+  /** Heads that need a qualifying word before them ("易地搬迁项目", not bare "项目"). */
+  private static final Set<String> WEAK_HEADS = Set.of("项目", "工程", "行动", "计划", "服务");
+
+  /** A head followed by one of these is part of a longer noun (服务站, 服务平台, 服务队). */
+  private static final String COMPOUND_NEXT = "站队员所部台心点岗区厂室馆平中群车";
+
+  private static final Pattern CODE = Pattern.compile("[0-9A-Za-z+＋]+");
+  /** 巧十条, 十条, 20条: a short name for a numbered list of measures. */
+  private static final Pattern NUMBERED = Pattern.compile("\\p{IsHan}{0,2}[一二三四五六七八九十百0-9]+条");
+  private static final Pattern NAME_SCHEME = Pattern.compile("\\p{IsHan}{2,8}(模式|机制|制度|工作法|负责制|党建)");
+
+  private LocalSchemeFinder() {}
+
+  static List<Scheme> find(String text, Set<String> conceptLabels) {
+    List<Scheme> out = new ArrayList<>();
+    int n = text.length();
+    int asciiOpen = -1;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      int close = -1;
+      if (c == '“' || c == '‘' || c == '「' || c == '『') {
+        close = closing(text, i);
+      } else if (c == '"') {
+        if (asciiOpen < 0) {
+          asciiOpen = i;
+          continue;
+        }
+        int open = asciiOpen;
+        asciiOpen = -1;
+        Scheme s = scheme(text, open, i, conceptLabels);
+        if (s != null) out.add(s);
+        continue;
+      } else if (c == '\n') {
+        asciiOpen = -1;
+      }
+      if (close < 0) continue;
+      Scheme s = scheme(text, i, close, conceptLabels);
+      if (s != null) out.add(s);
+    }
+    return out;
+  }
+
+  private static int closing(String text, int open) {
+    char want = switch (text.charAt(open)) {
+      case '“' -> '”';
+      case '‘' -> '’';
+      case '「' -> '」';
+      default -> '』';
+    };
+    int limit = Math.min(text.length(), open + 20);
+    for (int j = open + 1; j < limit; j++) {
+      char d = text.charAt(j);
+      if (d == want) return j;
+      if (d == '\n' || d == '。') return -1;
+    }
+    return -1;
+  }
+
+  private static Scheme scheme(String text, int open, int close, Set<String> conceptLabels) {
+    String x = text.substring(open + 1, close).strip();
+    if (x.length() < 2 || x.length() > 14 || conceptLabels.contains(x)) return null;
+    boolean code = CODE.matcher(x).matches() && x.chars().anyMatch(Character::isDigit);
+    if (!code && !x.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+        || Character.isDigit(cp) || Character.isLetter(cp))) return null;
+    String head = headAfter(text, close + 1, code);
+    if (code) {
+      return head == null ? null : new Scheme(open + 1, close + 1 + head.length(), x + head);
+    }
+    if (head != null || NUMBERED.matcher(x).matches() || NAME_SCHEME.matcher(x).matches()) {
+      return new Scheme(open + 1, close, x);
+    }
+    return null;
+  }
+
+  /**
+   * The shortest run of Han characters right after the quote that ends in a head noun, or null. After
+   * a Chinese name only a short run with a noun-like head counts ("“两委”迅速行动" is a verb phrase).
+   */
+  private static String headAfter(String text, int from, boolean code) {
+    int n = text.length();
+    int end = from;
+    int max = code ? 14 : 6;
+    while (end < n && end - from < max && Character.UnicodeScript.of(text.charAt(end)) == Character.UnicodeScript.HAN) end++;
+    String run = text.substring(from, end);
+    if (run.isEmpty() || "等的和与及".indexOf(run.charAt(0)) >= 0) return null;
+    for (int k = 2; k <= run.length(); k++) {
+      String prefix = run.substring(0, k);
+      if (prefix.contains("的")) return null;
+      for (String h : code ? HEADS : NAME_HEADS) {
+        if (!prefix.endsWith(h)) continue;
+        if (k < run.length() && COMPOUND_NEXT.indexOf(run.charAt(k)) >= 0) continue;
+        if (WEAK_HEADS.contains(h) && prefix.length() == h.length()) return null;
+        return prefix;
+      }
+    }
+    return null;
+  }
+}
