@@ -25,10 +25,10 @@ final class ArticleAssigner {
   record Item(String text, Kind kind, int blanksBefore, int segment) {}
 
   private static final int WINDOW = 3;
-  private static final double MARGIN = 0.08;
+  private static final double MARGIN = 0.1;
   private static final double QUOTE_CONTINUATION = 0.25;
   private static final double TEXT_CONTINUATION = 0.1;
-  private static final int ITERATIONS = 4;
+  private static final double RATIO = 2.5;
 
   private ArticleAssigner() {}
 
@@ -36,59 +36,57 @@ final class ArticleAssigner {
    * Article number per item. Articles are numbered 0 (untitled text before the first title) to
    * {@code titles}; segment s items default to article s.
    */
-  static int[] assign(List<Item> items, int titles) {
+  static int[] assign(List<Item> items, List<String> titles) {
     int n = items.size();
     int[] out = new int[n];
     if (n == 0) return out;
+    int articles = titles.size() + 1;
     List<Run> runs = runs(items);
-    Map<Long, Double> idf = idf(items);
+    List<String> texts = new ArrayList<>();
+    for (Item it : items) texts.add(it.text());
+    texts.addAll(titles);
+    Map<Long, Double> idf = idf(texts);
     for (Run r : runs) r.vector = vector(items, r, idf);
 
+    // Each article is known by its title and the text right under it (its anchor). Profiles are
+    // not grown with the runs they attract: on a page of look-alike items that would snowball.
     int[] assign = new int[runs.size()];
     boolean[] fixed = new boolean[runs.size()];
-    boolean[] anchored = new boolean[titles + 1];
+    boolean[] anchored = new boolean[articles];
+    Profiles prof = new Profiles(articles);
+    for (int k = 1; k < articles; k++) prof.add(k, vector(titles.get(k - 1), idf));
     for (int i = 0; i < runs.size(); i++) {
       Run r = runs.get(i);
       assign[i] = r.segment;
       if (r.positional) fixed[i] = true;
-      else if (r.segment > 0 && !anchored[r.segment]) {
+      else if (!anchored[r.segment]) {
         anchored[r.segment] = true; // the text right under a title is that article's by definition
         fixed[i] = true;
+        prof.add(r.segment, r.vector);
       }
     }
-    for (int iter = 0; iter < ITERATIONS; iter++) {
-      Profiles prof = new Profiles(titles + 1);
-      for (int i = 0; i < runs.size(); i++) if (!runs.get(i).positional) prof.add(assign[i], runs.get(i).vector);
-      int[] lastItem = new int[titles + 1];
-      Arrays.fill(lastItem, -1);
-      boolean changed = false;
-      for (int i = 0; i < runs.size(); i++) {
-        Run r = runs.get(i);
-        if (!fixed[i]) {
-          int d = defaultArticle(r, i, runs, assign);
-          double base = score(r, d, assign[i] == d, prof, items, lastItem);
-          int best = d;
-          double bestScore = base;
-          int lo = Math.max(0, r.segment - WINDOW);
-          int hi = Math.min(titles, r.segment + WINDOW);
-          for (int k = lo; k <= hi; k++) {
-            if (k == d || (k == 0 && r.segment != 0) || !eligible(r, k, i, runs, assign)) continue;
-            double s = score(r, k, assign[i] == k, prof, items, lastItem);
-            if (s > bestScore) {
-              bestScore = s;
-              best = k;
-            }
-          }
-          int chosen = bestScore >= base + MARGIN ? best : d;
-          if (chosen != assign[i]) {
-            prof.move(assign[i], chosen, r.vector);
-            assign[i] = chosen;
-            changed = true;
+    int[] lastItem = new int[articles];
+    Arrays.fill(lastItem, -1);
+    for (int i = 0; i < runs.size(); i++) {
+      Run r = runs.get(i);
+      if (!fixed[i]) {
+        int d = defaultArticle(r, i, runs, assign);
+        double base = score(r, d, prof, items, lastItem);
+        int best = d;
+        double bestScore = base;
+        int lo = Math.max(0, r.segment - WINDOW);
+        int hi = Math.min(articles - 1, r.segment + WINDOW);
+        for (int k = lo; k <= hi; k++) {
+          if (k == d || (k == 0 && r.segment != 0) || !eligible(r, k, i, runs, assign, items, lastItem)) continue;
+          double s = score(r, k, prof, items, lastItem);
+          if (s > bestScore) {
+            bestScore = s;
+            best = k;
           }
         }
-        if (!r.positional) lastItem[assign[i]] = r.last;
+        assign[i] = bestScore >= base + MARGIN && bestScore >= RATIO * base ? best : d;
       }
-      if (!changed) break;
+      if (!r.positional) lastItem[assign[i]] = r.last;
     }
     placePositional(items, runs, assign);
     for (int i = 0; i < runs.size(); i++) {
@@ -111,31 +109,50 @@ final class ArticleAssigner {
     return r.segment;
   }
 
-  /** A later article may take a run only where the text visibly jumps, or to continue its previous run. */
-  private static boolean eligible(Run r, int k, int i, List<Run> runs, int[] assign) {
-    if (k <= r.segment) return true;
-    if (r.segment == 0 || r.hardStart) return true;
+  /**
+   * Where a run may go besides its default: back to an earlier article only if that one was cut off
+   * mid-sentence (a column jump) or the run before went there; forward to a later title only after
+   * an image break (text printed beside a picture, before its title), to finish a sentence the
+   * later article left open, or to follow the run before it.
+   */
+  private static boolean eligible(Run r, int k, int i, List<Run> runs, int[] assign, List<Item> items, int[] lastItem) {
+    if (k < r.segment) return open(k, r, items, lastItem) || previousRunIn(k, i, runs, assign);
+    if (k == r.segment) return true;
+    if (r.segment == 0 || r.afterImage || continuation(r, k, items, lastItem) > 0) return true;
+    return previousRunIn(k, i, runs, assign);
+  }
+
+  private static double score(Run r, int k, Profiles prof, List<Item> items, int[] lastItem) {
+    return prof.cosine(k, r.vector) + continuation(r, k, items, lastItem);
+  }
+
+  /** Article k was interrupted: its latest paragraph before the run stops mid-sentence. */
+  private static boolean open(int k, Run r, List<Item> items, int[] lastItem) {
+    int last = lastItem[k];
+    if (last < 0 || last >= r.first) return false;
+    Item prev = items.get(last);
+    return prev.kind() == Kind.BODY && !Chars.endsSentence(prev.text());
+  }
+
+  private static boolean previousRunIn(int k, int i, List<Run> runs, int[] assign) {
     for (int j = i - 1; j >= 0; j--) {
-      if (runs.get(j).positional) continue;
-      return assign[j] == k;
+      if (!runs.get(j).positional) return assign[j] == k;
     }
     return false;
   }
 
-  private static double score(Run r, int k, boolean member, Profiles prof, List<Item> items, int[] lastItem) {
-    double s = prof.cosine(k, r.vector, member);
+  /** Bonus when article k's latest paragraph stops mid-sentence and the run can finish it. */
+  private static double continuation(Run r, int k, List<Item> items, int[] lastItem) {
     int last = lastItem[k];
-    if (last >= 0 && last < r.first) {
-      Item prev = items.get(last);
-      String t = prev.text();
-      if (prev.kind() == Kind.BODY && !t.isEmpty() && !Chars.endsSentence(t)) {
-        char end = t.charAt(t.length() - 1);
-        char first = items.get(r.first).text().charAt(0);
-        if ((end == ':' || end == '：') && first == '“') s += QUOTE_CONTINUATION;
-        else if (end != ':' && Chars.isHan(first) && items.get(r.first).kind() == Kind.BODY) s += TEXT_CONTINUATION;
-      }
-    }
-    return s;
+    if (last < 0 || last >= r.first) return 0;
+    Item prev = items.get(last);
+    String t = prev.text();
+    if (prev.kind() != Kind.BODY || t.isEmpty() || Chars.endsSentence(t)) return 0;
+    char end = t.charAt(t.length() - 1);
+    char first = items.get(r.first).text().charAt(0);
+    if (end == ':' && first == '“') return QUOTE_CONTINUATION;
+    if (end != ':' && Chars.isHan(first) && items.get(r.first).kind() == Kind.BODY) return TEXT_CONTINUATION;
+    return 0;
   }
 
   /** Captions and credits go with the article of the text (or title) just before them. */
@@ -167,6 +184,7 @@ final class ArticleAssigner {
     int segment;
     boolean positional; // caption or credit: placed by position, not by content
     boolean hardStart; // starts after an image, a caption or a sentence cut off mid-way
+    boolean afterImage; // starts after an image break or its caption
     Map<Long, Double> vector;
   }
 
@@ -186,7 +204,8 @@ final class ArticleAssigner {
         cur.first = i;
         cur.segment = it.segment();
         cur.positional = positional;
-        cur.hardStart = it.blanksBefore() >= 2 || cutOff || afterPositional;
+        cur.afterImage = it.blanksBefore() >= 2 || afterPositional;
+        cur.hardStart = cur.afterImage || cutOff;
         runs.add(cur);
       }
       cur.last = i;
@@ -196,11 +215,11 @@ final class ArticleAssigner {
 
   // --- vectors ------------------------------------------------------------------------------
 
-  private static Map<Long, Double> idf(List<Item> items) {
+  private static Map<Long, Double> idf(List<String> texts) {
     Map<Long, Integer> df = new HashMap<>();
-    for (Item it : items) for (Long g : bigrams(it.text()).keySet()) df.merge(g, 1, Integer::sum);
+    for (String t : texts) for (Long g : bigrams(t).keySet()) df.merge(g, 1, Integer::sum);
     Map<Long, Double> idf = new HashMap<>();
-    double n = items.size() + 1;
+    double n = texts.size() + 1;
     // a bigram in one paragraph says nothing about which article it shares words with
     for (Map.Entry<Long, Integer> e : df.entrySet()) {
       if (e.getValue() >= 2) idf.put(e.getKey(), Math.log(n / e.getValue()));
@@ -219,10 +238,13 @@ final class ArticleAssigner {
   }
 
   private static Map<Long, Double> vector(List<Item> items, Run r, Map<Long, Double> idf) {
-    Map<Long, Integer> tf = new HashMap<>();
-    for (int i = r.first; i <= r.last; i++) {
-      for (Map.Entry<Long, Integer> e : bigrams(items.get(i).text()).entrySet()) tf.merge(e.getKey(), e.getValue(), Integer::sum);
-    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = r.first; i <= r.last; i++) sb.append(items.get(i).text()).append('\n');
+    return vector(sb.toString(), idf);
+  }
+
+  private static Map<Long, Double> vector(String text, Map<Long, Double> idf) {
+    Map<Long, Integer> tf = bigrams(text);
     Map<Long, Double> v = new HashMap<>();
     for (Map.Entry<Long, Integer> e : tf.entrySet()) {
       Double w = idf.get(e.getKey());
@@ -247,11 +269,6 @@ final class ArticleAssigner {
       update(k, v, 1);
     }
 
-    void move(int from, int to, Map<Long, Double> v) {
-      update(from, v, -1);
-      update(to, v, 1);
-    }
-
     private void update(int k, Map<Long, Double> v, int sign) {
       Map<Long, Double> s = sums.get(k);
       for (Map.Entry<Long, Double> e : v.entrySet()) {
@@ -263,8 +280,8 @@ final class ArticleAssigner {
       }
     }
 
-    /** Cosine between the run and article k's profile, leaving the run itself out if it is a member. */
-    double cosine(int k, Map<Long, Double> v, boolean member) {
+    /** Cosine between the run and article k's profile. */
+    double cosine(int k, Map<Long, Double> v) {
       Map<Long, Double> s = sums.get(k);
       double dot = 0;
       double self = 0;
@@ -272,13 +289,8 @@ final class ArticleAssigner {
         dot += e.getValue() * s.getOrDefault(e.getKey(), 0.0);
         self += e.getValue() * e.getValue();
       }
-      double pn2 = norm2[k];
-      if (member) {
-        dot -= self;
-        pn2 = pn2 - 2 * (dot + self) + self;
-      }
-      if (self <= 0 || pn2 <= 1e-9) return 0;
-      return Math.max(0, dot) / Math.sqrt(self * pn2);
+      if (self <= 0 || norm2[k] <= 1e-9) return 0;
+      return Math.max(0, dot) / Math.sqrt(self * norm2[k]);
     }
   }
 }

@@ -55,7 +55,9 @@ public final class PageSplitter {
     int[] photo = photoStories(items);
     List<ArticleAssigner.Item> rest = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) if (photo[i] < 0) rest.add(items.get(i));
-    int[] restOwner = ArticleAssigner.assign(rest, clusters.size());
+    List<String> titles = new ArrayList<>();
+    for (Cluster c : clusters) titles.add(c.title + (c.subtitle == null ? "" : "\n" + c.subtitle));
+    int[] restOwner = ArticleAssigner.assign(rest, titles);
     int[] owner = new int[items.size()];
     int stories = 0;
     for (int i = 0, r = 0; i < items.size(); i++) {
