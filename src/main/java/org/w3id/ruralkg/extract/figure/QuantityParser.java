@@ -77,6 +77,7 @@ public final class QuantityParser {
   }
 
   private Amount readAmount(String t, int i) {
+    if (i >= t.length()) return null;
     char c = t.charAt(i);
     if (t.startsWith("百分之", i)) {
       Amount inner = readAmount(t, i + 3);

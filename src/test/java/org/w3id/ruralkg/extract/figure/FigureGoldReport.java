@@ -21,8 +21,11 @@ import org.w3id.ruralkg.nlp.SentenceSplitter;
 /**
  * Compares the figure recognisers with the gold figures of the seeds, matching the way
  * ../shared/eval/score.py does (same quantity and the gold context inside the sentence; then the
- * same number with other boundaries). Run: mvn -B -o -q test-compile exec... or through
- * {@link FigureGoldReportTest}; {@link #main} prints the numbers and the misses.
+ * same number with other boundaries). {@link FigureGoldReportTest} asserts the numbers; to print
+ * them with every miss and difference: {@code mvn -B -q -o test-compile
+ * dependency:build-classpath -Dmdep.outputFile=cp.txt && java -cp
+ * target/classes:target/test-classes:$(cat cp.txt) org.w3id.ruralkg.extract.figure.FigureGoldReport}
+ * (or pass one .txt path to list every figure found in it).
  */
 final class FigureGoldReport {
   record Row(Quantity q, String sentence, String metric, Integer year) {}
