@@ -61,7 +61,7 @@ public final class PartyOrgRecognizer {
       "分别", "积极", "主动", "探索", "打造", "培育", "选派", "下设", "邀请", "配合", "会同", "指出", "表示",
       "介绍", "深化", "创新", "依靠", "联系", "结对", "其中", "目前", "如今", "同时", "此外", "由于", "随着",
       "经过", "按照", "根据", "针对", "对于", "关于", "面对", "今年", "去年", "召开", "开展", "来到", "走进",
-      "前往", "来自", "属于", "隶属", "包括", "组成", "督导", "感谢", "在", "由", "了", "将", "把", "与", "和",
+      "前往", "来自", "属于", "隶属", "包括", "组成", "督导", "感谢", "的", "在", "由", "了", "将", "把", "与", "和",
       "及", "是", "向", "让", "使", "被", "等", "从", "各", "据", "即", "也", "还", "已", "均", "又", "并", "而",
       "但", "于", "给", "至", "到", "说", "问", "找", "该", "本", "我", "你", "他", "她");
 
@@ -166,6 +166,7 @@ public final class PartyOrgRecognizer {
     if (formula(t, left, e)) return null;
 
     String name = t.substring(left, nameEnd);
+    if (COUNT_BEFORE.matcher(t.substring(Math.max(sb[0], left - 12), nameEnd)).find()) return null;
     if (host != null) {
       return fact(cx, left, e, kind, placeOrInside(cx, left, e, left, nameEnd), host, 0.8);
     }
@@ -222,6 +223,10 @@ public final class PartyOrgRecognizer {
       else {
         String lw = LEVEL_WORDS.stream().filter(name::startsWith).findFirst().orElse(null);
         unit = lw != null ? cx.resolve(lw, left, e) : cx.place(left, e);
+        // "市发改委" is the bureau of the city in context: name it in full (昭通市发改委)
+        if (lw != null && unit != null && unit.canonicalName() != null && unit.canonicalName().endsWith(lw)) {
+          host = unit.canonicalName() + name.substring(lw.length());
+        }
       }
     } else {
       // a company or cooperative sits where the story is, whatever county its name carries

@@ -39,30 +39,31 @@ final class LocalSchemeFinder {
   static List<Scheme> find(String text, Set<String> conceptLabels) {
     List<Scheme> out = new ArrayList<>();
     int n = text.length();
-    int asciiOpen = -1;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       int close = -1;
       if (c == '“' || c == '‘' || c == '「' || c == '『') {
         close = closing(text, i);
       } else if (c == '"') {
-        if (asciiOpen < 0) {
-          asciiOpen = i;
-          continue;
-        }
-        int open = asciiOpen;
-        asciiOpen = -1;
-        Scheme s = scheme(text, open, i, conceptLabels);
-        if (s != null) out.add(s);
-        continue;
-      } else if (c == '\n') {
-        asciiOpen = -1;
+        // ASCII quotes do not say which end they are: pair with the next one only if what lies
+        // between reads as a short term, else take this one for a stray closing quote
+        close = text.indexOf('"', i + 1);
+        if (close < 0 || close - i > 16 || !term(text.substring(i + 1, close))) continue;
       }
       if (close < 0) continue;
       Scheme s = scheme(text, i, close, conceptLabels);
       if (s != null) out.add(s);
+      if (c == '"') i = close;
     }
     return out;
+  }
+
+  private static boolean term(String s) {
+    if (s.isBlank()) return false;
+    for (int k = 0; k < s.length(); k++) {
+      if ("，。；：！？,;:!?\n 　".indexOf(s.charAt(k)) >= 0) return false;
+    }
+    return true;
   }
 
   private static int closing(String text, int open) {
