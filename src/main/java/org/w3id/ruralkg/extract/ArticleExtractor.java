@@ -63,7 +63,13 @@ public final class ArticleExtractor implements PageExtractor {
   ArticleFacts extract(Page page, Article article) {
     String text = page.text();
     List<Sentence> sentences = new ArrayList<>();
-    for (Paragraph p : article.paragraphs()) sentences.addAll(SentenceSplitter.split(p.text(), p.start()));
+    List<Paragraph> ofSentence = new ArrayList<>();
+    for (Paragraph p : article.paragraphs()) {
+      for (Sentence s : SentenceSplitter.split(p.text(), p.start())) {
+        sentences.add(s);
+        ofSentence.add(p);
+      }
+    }
     List<UnitMention> units = linker.link(page, article);
     PlaceAttributor places = new ContextPlaceAttributor(article, sentences, units, headEnd(text, article), divisions);
     return new ArticleFacts(
@@ -72,17 +78,20 @@ public final class ArticleExtractor implements PageExtractor {
         orgs.recognise(text, sentences, units, places),
         programmes.recognise(text, sentences, places),
         industries.recognise(text, sentences, places),
-        figures(sentences, places, publicationYear(page)));
+        figures(sentences, ofSentence, places, publicationYear(page)));
   }
 
-  private List<FigureFact> figures(List<Sentence> sentences, PlaceAttributor places, Integer publicationYear) {
+  private List<FigureFact> figures(List<Sentence> sentences, List<Paragraph> paragraphOf, PlaceAttributor places, Integer publicationYear) {
     List<FigureFact> out = new ArrayList<>();
-    for (Sentence s : sentences) {
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence s = sentences.get(i);
+      Paragraph p = paragraphOf.get(i);
       for (Quantity q : quantities.parse(s.text())) {
         int start = s.start() + q.start(), end = s.start() + q.end();
         Quantity onPage = new Quantity(start, end, q.surface(), q.value(), q.valueMax(), q.unit(), q.qualifier(), q.counted());
         String metric = metrics.classify(s.text(), q);
-        Integer year = years.yearFor(s.text(), q.start(), publicationYear);
+        // the year finder reads the whole paragraph: a year stated before a ；still governs what follows
+        Integer year = years.yearFor(p.text(), start - p.start(), publicationYear);
         Evidence ev = new Evidence(start, end, q.surface(), s.start(), s.text(), 0.8);
         out.add(new FigureFact(onPage, metric, places.placeFor(start, end), year, ev));
       }
