@@ -1,6 +1,7 @@
 package org.w3id.ruralkg.extract;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.w3id.ruralkg.extract.figure.MetricClassifier;
@@ -55,37 +56,106 @@ public final class ArticleExtractor implements PageExtractor {
 
   @Override
   public List<ArticleFacts> extract(Page page) {
+    String text = page.text();
+    List<ArticleContext> contexts = new ArrayList<>();
+    List<Sentence> allSentences = new ArrayList<>();
+    List<UnitMention> allUnits = new ArrayList<>();
+    for (Article a : page.articles()) {
+      ArticleContext cx = context(page, a);
+      contexts.add(cx);
+      allSentences.addAll(cx.sentences);
+      allUnits.addAll(cx.units);
+    }
+    allSentences.sort(Comparator.comparingInt(Sentence::start));
+    allUnits.sort(Comparator.comparingInt(UnitMention::start));
+    // The recognisers read a span's surroundings in the page text, so they run once per page (a
+    // linear scan however many articles it has); each fact then goes to the article that owns its
+    // offset and is attributed with that article's context.
+    ArticleLocator locator = new ArticleLocator(contexts);
+    PlaceAttributor places = (start, end) -> {
+      ArticleContext cx = locator.at(start);
+      return cx == null ? null : cx.places.placeFor(start, end);
+    };
+    var orgFacts = orgs.recognise(text, allSentences, allUnits, places);
+    var programmeFacts = programmes.recognise(text, allSentences, places);
+    var industryFacts = industries.recognise(text, allSentences, places);
     List<ArticleFacts> out = new ArrayList<>();
-    for (Article a : page.articles()) out.add(extract(page, a));
+    for (ArticleContext cx : contexts) {
+      out.add(new ArticleFacts(
+          cx.article,
+          cx.units,
+          ownedBy(cx, locator, orgFacts, f -> f.evidence().start()),
+          ownedBy(cx, locator, programmeFacts, f -> f.evidence().start()),
+          ownedBy(cx, locator, industryFacts, f -> f.evidence().start()),
+          figures(cx, publicationYear(page))));
+    }
     return out;
   }
 
-  ArticleFacts extract(Page page, Article article) {
-    String text = page.text();
-    List<Sentence> sentences = new ArrayList<>();
-    List<Paragraph> ofSentence = new ArrayList<>();
-    for (Paragraph p : article.paragraphs()) {
-      for (Sentence s : SentenceSplitter.split(p.text(), p.start())) {
-        sentences.add(s);
-        ofSentence.add(p);
-      }
-    }
-    List<UnitMention> units = linker.link(page, article);
-    PlaceAttributor places = new ContextPlaceAttributor(article, sentences, units, headEnd(text, article), divisions);
-    return new ArticleFacts(
-        article,
-        units,
-        orgs.recognise(text, sentences, units, places),
-        programmes.recognise(text, sentences, places),
-        industries.recognise(text, sentences, places),
-        figures(sentences, ofSentence, places, publicationYear(page)));
+  private static <T> List<T> ownedBy(ArticleContext cx, ArticleLocator locator, List<T> facts, java.util.function.ToIntFunction<T> start) {
+    List<T> out = new ArrayList<>();
+    for (T f : facts) if (locator.at(start.applyAsInt(f)) == cx) out.add(f);
+    return out;
   }
 
-  private List<FigureFact> figures(List<Sentence> sentences, List<Paragraph> paragraphOf, PlaceAttributor places, Integer publicationYear) {
+  /** An article with its sentences (and the paragraph of each), its linked units and its place attributor. */
+  private static final class ArticleContext {
+    final Article article;
+    final List<Sentence> sentences = new ArrayList<>();
+    final List<Paragraph> paragraphOf = new ArrayList<>();
+    List<UnitMention> units;
+    PlaceAttributor places;
+
+    ArticleContext(Article article) {
+      this.article = article;
+    }
+  }
+
+  private ArticleContext context(Page page, Article article) {
+    ArticleContext cx = new ArticleContext(article);
+    for (Paragraph p : article.paragraphs()) {
+      for (Sentence s : SentenceSplitter.split(p.text(), p.start())) {
+        cx.sentences.add(s);
+        cx.paragraphOf.add(p);
+      }
+    }
+    cx.units = linker.link(page, article);
+    cx.places = new ContextPlaceAttributor(article, cx.sentences, cx.units, headEnd(page.text(), article), divisions);
+    return cx;
+  }
+
+  /** Finds the article whose paragraph holds an offset, by binary search over all paragraphs. */
+  private static final class ArticleLocator {
+    private final int[] starts;
+    private final int[] ends;
+    private final ArticleContext[] owners;
+
+    ArticleLocator(List<ArticleContext> contexts) {
+      List<Object[]> spans = new ArrayList<>();
+      for (ArticleContext cx : contexts) for (Paragraph p : cx.article.paragraphs()) spans.add(new Object[] {p.start(), p.end(), cx});
+      spans.sort(Comparator.comparingInt(o -> (Integer) o[0]));
+      starts = new int[spans.size()];
+      ends = new int[spans.size()];
+      owners = new ArticleContext[spans.size()];
+      for (int i = 0; i < spans.size(); i++) {
+        starts[i] = (Integer) spans.get(i)[0];
+        ends[i] = (Integer) spans.get(i)[1];
+        owners[i] = (ArticleContext) spans.get(i)[2];
+      }
+    }
+
+    ArticleContext at(int offset) {
+      int i = java.util.Arrays.binarySearch(starts, offset);
+      if (i < 0) i = -i - 2;
+      return i >= 0 && offset < ends[i] ? owners[i] : null;
+    }
+  }
+
+  private List<FigureFact> figures(ArticleContext cx, Integer publicationYear) {
     List<FigureFact> out = new ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
-      Sentence s = sentences.get(i);
-      Paragraph p = paragraphOf.get(i);
+    for (int i = 0; i < cx.sentences.size(); i++) {
+      Sentence s = cx.sentences.get(i);
+      Paragraph p = cx.paragraphOf.get(i);
       for (Quantity q : quantities.parse(s.text())) {
         int start = s.start() + q.start(), end = s.start() + q.end();
         Quantity onPage = new Quantity(start, end, q.surface(), q.value(), q.valueMax(), q.unit(), q.qualifier(), q.counted());
@@ -93,7 +163,7 @@ public final class ArticleExtractor implements PageExtractor {
         // the year finder reads the whole paragraph: a year stated before a ；still governs what follows
         Integer year = years.yearFor(p.text(), start - p.start(), publicationYear);
         Evidence ev = new Evidence(start, end, q.surface(), s.start(), s.text(), 0.8);
-        out.add(new FigureFact(onPage, metric, places.placeFor(start, end), year, ev));
+        out.add(new FigureFact(onPage, metric, cx.places.placeFor(start, end), year, ev));
       }
     }
     return out;
