@@ -38,6 +38,7 @@ public final class Server {
       builder.auth(AuthScheme.BASIC).passwordFile(passwordFile(updatePassword));
     }
     builder.add(DATASET, service.build());
+    builder.addFilter(DATASET + "/get", new UnionDefaultGraphFilter());
     OntologyServlet.register(builder);
     FusekiServer server = builder.build();
     try {
