@@ -119,12 +119,23 @@ public final class Gazetteer {
 
   /** Whether {@code ancestor} strictly encloses {@code code}. */
   public boolean isAncestor(String ancestor, String code) {
+    // codes nest (5306 ⊃ 530622 ⊃ 530622105): a cheap prefix test rules out almost every pair
+    int sig = significant(ancestor);
+    if (code.length() <= sig || !code.regionMatches(0, ancestor, 0, sig)) return false;
     Division d = byCode.get(code);
     while (d != null && d.parentCode() != null) {
       if (d.parentCode().equals(ancestor)) return true;
       d = byCode.get(d.parentCode());
     }
     return false;
+  }
+
+  /** Length of the part of a code its descendants share: 53|0000, 5306|00, 530622, 530622105. */
+  private static int significant(String code) {
+    if (code.length() != 6) return code.length();
+    if (code.endsWith("0000")) return 2;
+    if (code.endsWith("00")) return 4;
+    return 6;
   }
 
   /** The province of a unit (itself for a province). */

@@ -212,6 +212,7 @@ final class UnitRecogniser {
   }
 
   private void addTownshipLists(String text, List<Candidate> kept) {
+    if (text.indexOf('、') < 0) return;
     Matcher m = TOWNSHIP_LIST.matcher(text);
     while (m.find()) {
       List<int[]> spans = new ArrayList<>();
