@@ -2,7 +2,6 @@ package org.w3id.ruralkg.link;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,6 @@ final class AliasBuilder {
       Set.of("城区", "郊区", "林场", "街道", "矿区", "东区", "西区", "城南", "农场", "盐场", "苗圃", "牛场",
           "中心村", "移民村", "和谐社区", "先进村", "社区");
 
-  private static final Pattern STANDARD_TOWNSHIP = Pattern.compile("(镇|乡|街道|苏木)$");
   private static final Pattern GENERIC_ZONE = Pattern.compile("^(县|市|区|城市|国营|经济|高新|工业|开发|技术|产业|社区|第)");
   private static final Map<String, String> REGIONS = Map.of("内蒙古自治区", "内蒙古", "广西壮族自治区", "广西",
       "西藏自治区", "西藏", "宁夏回族自治区", "宁夏", "新疆维吾尔自治区", "新疆");
@@ -75,11 +73,12 @@ final class AliasBuilder {
       }
       case TOWNSHIP -> {
         // township-level zones (工业园区, 红旗农场, 开发区) often carry generic names: keep only distinctive ones
-        if (!STANDARD_TOWNSHIP.matcher(n).find() && (sameName > 1 || n.length() < 5 || GENERIC_ZONE.matcher(n).find())) return;
+        boolean standard = n.endsWith("镇") || n.endsWith("乡") || n.endsWith("街道") || n.endsWith("苏木");
+        if (!standard && (sameName > 1 || n.length() < 5 || GENERIC_ZONE.matcher(n).find())) return;
         put(n, d, false);
         Matcher m = ETHNIC_TOWNSHIP.matcher(n);
         String plain = n;
-        if (m.matches()) {
+        if (n.contains("族") && m.matches()) {
           plain = m.group(1) + m.group(2);
           put(plain, d, false);
         }
@@ -120,9 +119,12 @@ final class AliasBuilder {
     return bareTownships;
   }
 
-  Map<String, Alias> build() {
-    Map<String, Alias> out = new LinkedHashMap<>(keys.size() * 2);
-    keys.forEach((k, v) -> out.put(k, new Alias(k, v)));
-    return out;
+  /** Puts keywords of provinces, prefectures and counties into {@code upper}, all others into {@code lower}. */
+  void split(Map<String, Alias> upper, Map<String, Alias> lower) {
+    keys.forEach((k, v) -> {
+      boolean high = false;
+      for (Alias.Entry e : v) high |= e.division().level().ordinal() <= Level.COUNTY.ordinal();
+      (high ? upper : lower).put(k, new Alias(k, v));
+    });
   }
 }

@@ -28,7 +28,10 @@ public final class Gazetteer {
   private final Map<String, List<Division>> children;
   private final Map<String, List<Division>> byName;
   private final Map<String, List<Division>> bareTownships;
+  /** Provinces, prefectures, counties and their short forms (short keywords, any last character). */
   private final DictionaryMatcher<Alias> matcher;
+  /** Townships and villages (many keywords, few last characters). */
+  private final SuffixIndex suffixIndex;
 
   private Gazetteer(List<Division> divisions) {
     Map<String, Division> codes = new HashMap<>(divisions.size() * 2);
@@ -45,7 +48,11 @@ public final class Gazetteer {
     AliasBuilder aliases = new AliasBuilder();
     for (Division d : divisions) aliases.add(d, byName.get(d.name()).size());
     this.bareTownships = freeze(aliases.bareTownships());
-    this.matcher = new DictionaryMatcher<>(aliases.build());
+    Map<String, Alias> upper = new HashMap<>(20_000);
+    Map<String, Alias> lower = new HashMap<>(200_000);
+    aliases.split(upper, lower);
+    this.matcher = new DictionaryMatcher<>(upper);
+    this.suffixIndex = new SuffixIndex(lower);
   }
 
   private static Map<String, List<Division>> freeze(Map<String, List<Division>> m) {
@@ -112,12 +119,23 @@ public final class Gazetteer {
 
   /** Whether {@code ancestor} strictly encloses {@code code}. */
   public boolean isAncestor(String ancestor, String code) {
+    // codes nest (5306 ⊃ 530622 ⊃ 530622105): a cheap prefix test rules out almost every pair
+    int sig = significant(ancestor);
+    if (code.length() <= sig || !code.regionMatches(0, ancestor, 0, sig)) return false;
     Division d = byCode.get(code);
     while (d != null && d.parentCode() != null) {
       if (d.parentCode().equals(ancestor)) return true;
       d = byCode.get(d.parentCode());
     }
     return false;
+  }
+
+  /** Length of the part of a code its descendants share: 53|0000, 5306|00, 530622, 530622105. */
+  private static int significant(String code) {
+    if (code.length() != 6) return code.length();
+    if (code.endsWith("0000")) return 2;
+    if (code.endsWith("00")) return 4;
+    return 6;
   }
 
   /** The province of a unit (itself for a province). */
@@ -147,13 +165,20 @@ public final class Gazetteer {
     return bareTownships.getOrDefault(bare, List.of());
   }
 
-  /** The alias automaton: full names and the short forms news uses. */
-  public DictionaryMatcher<Alias> aliases() {
-    return matcher;
+  /**
+   * Every occurrence in {@code text} of a keyword (full names and the short forms news uses),
+   * overlapping ones included, ordered by start then longest first.
+   */
+  public List<DictionaryMatcher.Hit<Alias>> findAll(String text) {
+    List<DictionaryMatcher.Hit<Alias>> hits = new ArrayList<>(matcher.findAll(text));
+    hits.addAll(suffixIndex.findAll(text));
+    hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    return hits;
   }
 
   /** The aliases a keyword stands for, or null. */
   public Alias alias(String key) {
-    return matcher.get(key);
+    Alias a = matcher.get(key);
+    return a != null ? a : suffixIndex.get(key);
   }
 }

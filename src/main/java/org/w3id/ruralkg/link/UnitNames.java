@@ -1,29 +1,34 @@
 package org.w3id.ruralkg.link;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Name rules shared by the gazetteer and the linker (CONTRACT.md section 2). Stateless, thread-safe. */
 public final class UnitNames {
-  private static final Pattern VILLAGE_COMMITTEE =
-      Pattern.compile("(村民委员会|村民委员|村名委员会|村委员会|村民委会|村委员|村委会|村委)$");
-  private static final Pattern RESIDENT_COMMITTEE =
-      Pattern.compile("(社区居民委员会|居民委员会|居民委员|居委员会|居民委会|居员会|居委会)$");
 
   private UnitNames() {}
 
+  private static final String[] VILLAGE_COMMITTEE =
+      {"村民委员会", "村民委员", "村名委员会", "村委员会", "村民委会", "村委员", "村委会", "村委"};
+  private static final String[] RESIDENT_COMMITTEE =
+      {"社区居民委员会", "居民委员会", "居民委员", "居委员会", "居民委会", "居员会", "居委会"};
+
   /** 木桥村民委员会 -> 木桥村, 海口社区居民委员会 -> 海口社区, 纪念塔居委会 -> 纪念塔社区; other names unchanged. */
   public static String canonicalVillage(String name) {
-    String n = name.replaceFirst("（[^（）]*）$", "");
-    Matcher m = VILLAGE_COMMITTEE.matcher(n);
-    if (m.find()) {
-      String base = n.substring(0, m.start());
-      return base.endsWith("村") || base.endsWith("社区") ? base : base + "村";
+    String n = name;
+    if (n.endsWith("）")) {
+      int open = n.lastIndexOf('（');
+      if (open > 0) n = n.substring(0, open);
     }
-    m = RESIDENT_COMMITTEE.matcher(n);
-    if (m.find()) {
-      String base = n.substring(0, m.start());
-      return base.endsWith("社区") ? base : base + "社区";
+    for (String suffix : VILLAGE_COMMITTEE) {
+      if (n.endsWith(suffix) && n.length() > suffix.length()) {
+        String base = n.substring(0, n.length() - suffix.length());
+        return base.endsWith("村") || base.endsWith("社区") ? base : base + "村";
+      }
+    }
+    for (String suffix : RESIDENT_COMMITTEE) {
+      if (n.endsWith(suffix) && n.length() > suffix.length()) {
+        String base = n.substring(0, n.length() - suffix.length());
+        return base.endsWith("社区") ? base : base + "社区";
+      }
     }
     return n;
   }

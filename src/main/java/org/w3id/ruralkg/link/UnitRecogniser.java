@@ -54,7 +54,7 @@ final class UnitRecogniser {
 
   /** Candidates of {@code text}, a segment that starts at {@code offset} in the page text. */
   List<Candidate> recognise(String text, int offset) {
-    List<DictionaryMatcher.Hit<Alias>> all = gazetteer.aliases().findAll(text);
+    List<DictionaryMatcher.Hit<Alias>> all = gazetteer.findAll(text);
     // longest keyword first, then leftmost: 玉屏街道 beats 玉屏, 伍寨彝族苗族乡 beats 伍寨
     List<DictionaryMatcher.Hit<Alias>> byLength = new ArrayList<>(all);
     byLength.sort(Comparator.<DictionaryMatcher.Hit<Alias>>comparingInt(h -> -h.length()).thenComparingInt(h -> h.start()));
@@ -212,6 +212,7 @@ final class UnitRecogniser {
   }
 
   private void addTownshipLists(String text, List<Candidate> kept) {
+    if (text.indexOf('、') < 0) return;
     Matcher m = TOWNSHIP_LIST.matcher(text);
     while (m.find()) {
       List<int[]> spans = new ArrayList<>();

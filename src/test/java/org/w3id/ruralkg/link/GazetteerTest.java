@@ -60,6 +60,20 @@ class GazetteerTest {
   }
 
   @Test
+  void isAncestorAgreesWithTheParentChainEverywhere() {
+    int checked = 0;
+    for (String code : List.of("530622105202", "520626111", "441900003", "419001", "500229", "533325101001")) {
+      for (Division a : g.ancestors(code)) {
+        assertTrue(g.isAncestor(a.code(), code), a.code() + " encloses " + code);
+        checked++;
+      }
+    }
+    assertTrue(checked >= 10, "checked " + checked);
+    assertFalse(g.isAncestor("530621", "530622105")); // a neighbouring county
+    assertFalse(g.isAncestor("530622105", "530622105")); // not strictly
+  }
+
+  @Test
   void aliasesIncludeTheShortFormsNewsUses() {
     assertCode("巧家", "530622");
     assertCode("昭通", "530600");
