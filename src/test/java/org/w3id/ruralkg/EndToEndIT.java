@@ -136,7 +136,7 @@ class EndToEndIT {
     HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint.replace("/sparql", "/get") + "?default")).header("Accept", "application/n-triples").GET().build();
     HttpResponse<String> resp = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
     assertEquals(200, resp.statusCode());
-    assertTrue(resp.body().contains("\"巧家县\"@zh"));
+    assertTrue(resp.body().contains("\"巧家县\"@zh"), "GET ?default must return the union of the article graphs");
   }
 
   @Test

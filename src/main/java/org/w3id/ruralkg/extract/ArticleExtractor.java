@@ -60,8 +60,9 @@ public final class ArticleExtractor implements PageExtractor {
     List<ArticleContext> contexts = new ArrayList<>();
     List<Sentence> allSentences = new ArrayList<>();
     List<UnitMention> allUnits = new ArrayList<>();
-    for (Article a : page.articles()) {
-      ArticleContext cx = context(page, a);
+    List<List<UnitMention>> unitsPerArticle = linker.linkPage(page);
+    for (int i = 0; i < page.articles().size(); i++) {
+      ArticleContext cx = context(page, page.articles().get(i), unitsPerArticle.get(i));
       contexts.add(cx);
       allSentences.addAll(cx.sentences);
       allUnits.addAll(cx.units);
@@ -111,7 +112,7 @@ public final class ArticleExtractor implements PageExtractor {
     }
   }
 
-  private ArticleContext context(Page page, Article article) {
+  private ArticleContext context(Page page, Article article, List<UnitMention> units) {
     ArticleContext cx = new ArticleContext(article);
     for (Paragraph p : article.paragraphs()) {
       for (Sentence s : SentenceSplitter.split(p.text(), p.start())) {
@@ -119,7 +120,7 @@ public final class ArticleExtractor implements PageExtractor {
         cx.paragraphOf.add(p);
       }
     }
-    cx.units = linker.link(page, article);
+    cx.units = units;
     cx.places = new ContextPlaceAttributor(article, cx.sentences, cx.units, headEnd(page.text(), article), divisions);
     return cx;
   }
