@@ -114,13 +114,11 @@ class OntologyFilesTest {
         if (t.getSubject().isURI()) assertTrue(terms.contains(t.getSubject()), t.getSubject() + " declared in the rkg namespace");
       }
     }
-    {
-      for (Node term : terms) {
-        n++;
-        for (String lang : List.of("zh", "en")) {
-          if (count(term, RDFS.label.asNode(), lang) != 1) bad.add(term.getURI() + " rdfs:label@" + lang);
-          if (count(term, RDFS.comment.asNode(), lang) != 1) bad.add(term.getURI() + " rdfs:comment@" + lang);
-        }
+    for (Node term : terms) {
+      n++;
+      for (String lang : List.of("zh", "en")) {
+        if (count(term, RDFS.label.asNode(), lang) != 1) bad.add(term.getURI() + " rdfs:label@" + lang);
+        if (count(term, RDFS.comment.asNode(), lang) != 1) bad.add(term.getURI() + " rdfs:comment@" + lang);
       }
     }
     assertTrue(n > 55, "documented terms: " + n);
