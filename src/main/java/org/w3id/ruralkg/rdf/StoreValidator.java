@@ -125,6 +125,7 @@ public final class StoreValidator {
         .append(": ").append(v).append(" violation(s), ").append(w).append(" warning(s), ")
         .append(i).append(" info\n");
     if (report.conforms()) return sb.toString();
+    sb.append("(prefix id: = <").append(Vocab.ID).append(">)\n");
     sb.append("\nPer shape:\n");
     countsPerShape(report).forEach((k, n) -> sb.append(String.format("  %6d  %s%n", n, k)));
     Map<String, List<ReportEntry>> byShape = new LinkedHashMap<>();
