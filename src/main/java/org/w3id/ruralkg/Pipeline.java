@@ -24,6 +24,8 @@ import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.PageExtractor;
 import org.w3id.ruralkg.rdf.FactMapper;
 import org.w3id.ruralkg.rdf.Iris;
+import org.w3id.ruralkg.rdf.OntologyFiles;
+import org.w3id.ruralkg.rdf.StoreValidator;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.Server;
 import org.w3id.ruralkg.source.Page;
@@ -38,9 +40,6 @@ import org.w3id.ruralkg.store.StoreBuilder;
  * server. The CLI calls these methods and nothing else.
  */
 public final class Pipeline {
-  /** The ontology files loaded into the store's ontology graph (the saved queries read their code lists). */
-  static final List<String> ONTOLOGY_FILES = List.of("ontology/ruralkg.ttl", "ontology/codelists.ttl", "ontology/programmes.ttl", "ontology/industries.ttl");
-
   private Pipeline() {}
 
   /** Builds (or updates) the store at {@code storeDir} from the files under {@code inDir}. */
@@ -79,16 +78,7 @@ public final class Pipeline {
 
   /** The ontology and its SKOS schemes, as one graph. */
   public static Graph ontologyGraph() {
-    Graph g = GraphFactory.createDefaultGraph();
-    for (String f : ONTOLOGY_FILES) {
-      try (InputStream in = Pipeline.class.getClassLoader().getResourceAsStream(f)) {
-        if (in == null) continue;
-        RDFParser.source(in).lang(Lang.TURTLE).parse(g);
-      } catch (java.io.IOException e) {
-        throw new RuralKgException("cannot read " + f + ": " + e.getMessage(), e);
-      }
-    }
-    return g;
+    return OntologyFiles.ontologyGraph();
   }
 
   /** Serves the store until the process is stopped; {@code updatePassword} null means read-only. */
@@ -110,8 +100,17 @@ public final class Pipeline {
     }
   }
 
+  /** Validates a store against ontology/shapes.ttl; true when it conforms (warnings allowed). */
   public static boolean validate(Path storeDir, PrintStream out) {
-    throw new RuralKgException("validate is not available yet");
+    DatasetGraph dsg = Store.openExisting(storeDir);
+    try {
+      StoreValidator validator = new StoreValidator();
+      var report = validator.validate(dsg);
+      validator.print(report, out, 20);
+      return !StoreValidator.hasViolations(report);
+    } finally {
+      dsg.close();
+    }
   }
 
   /** queries/ of the project when run from it (the launcher sets ruralkg.home), else the packaged copy. */

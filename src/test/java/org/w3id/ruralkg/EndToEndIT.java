@@ -166,4 +166,23 @@ class EndToEndIT {
       stock.stop();
     }
   }
+
+  @Test
+  void theSeedsGraphConformsToTheShapes() {
+    var validator = new org.w3id.ruralkg.rdf.StoreValidator();
+    var report = validator.validate(dsg);
+    assertFalse(org.w3id.ruralkg.rdf.StoreValidator.hasViolations(report), () -> validator.describe(report, 10));
+  }
+
+  @Test
+  void theOntologyIsServedAsTurtleAndAsHtml() throws Exception {
+    String base = "http://localhost:" + server.getHttpPort() + "/ont";
+    HttpResponse<String> ttl = HTTP.send(HttpRequest.newBuilder(URI.create(base)).header("Accept", "text/turtle").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, ttl.statusCode());
+    assertTrue(ttl.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+    org.apache.jena.riot.RDFParser.fromString(ttl.body(), org.apache.jena.riot.Lang.TURTLE).toGraph();
+    HttpResponse<String> html = HTTP.send(HttpRequest.newBuilder(URI.create(base)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, html.statusCode());
+    assertTrue(html.body().contains("Figure") && html.body().contains("数据"), "the HTML page lists terms with labels");
+  }
 }

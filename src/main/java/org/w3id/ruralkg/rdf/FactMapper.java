@@ -97,7 +97,7 @@ public final class FactMapper {
 
       add(build.activity(), Vocab.TYPE, Vocab.BUILD);
       add(build.activity(), Vocab.TYPE, Vocab.PROV_ACTIVITY);
-      add(build.activity(), Vocab.PROV_ENDED_AT, typed(build.startedAt(), XSDDatatype.XSDdateTime));
+      add(build.activity(), Vocab.PROV_STARTED_AT, typed(build.startedAt(), XSDDatatype.XSDdateTime));
       add(build.activity(), Vocab.SCHEMA_SOFTWARE_VERSION, str("ruralkg " + build.softwareVersion()));
       add(build.activity(), Vocab.PROV_USED, source);
 
@@ -185,6 +185,7 @@ public final class FactMapper {
       if (o.host() != null) {
         Node host = Iris.hostBody(o.unit(), o.host());
         add(host, Vocab.TYPE, Vocab.ORG_FORMAL_ORGANIZATION);
+        add(host, Vocab.TYPE, Vocab.ORG_ORGANIZATION); // stated, so that consumers without RDFS inference see it
         add(host, Vocab.LABEL, zh(o.host()));
         add(org, Vocab.HOST, host);
         add(org, Vocab.ORG_SUB_ORGANIZATION_OF, host);

@@ -51,7 +51,7 @@ public final class Vocab {
   public static final Node PROV_ACTIVITY = iri(PROV, "Activity");
   public static final Node PROV_DERIVED_FROM = iri(PROV, "wasDerivedFrom");
   public static final Node PROV_GENERATED_BY = iri(PROV, "wasGeneratedBy");
-  public static final Node PROV_ENDED_AT = iri(PROV, "endedAtTime");
+  public static final Node PROV_STARTED_AT = iri(PROV, "startedAtTime");
   public static final Node PROV_USED = iri(PROV, "used");
   public static final Node OA_SPECIFIC_RESOURCE = iri(OA, "SpecificResource");
   public static final Node OA_HAS_SOURCE = iri(OA, "hasSource");

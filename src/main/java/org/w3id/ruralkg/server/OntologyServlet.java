@@ -13,6 +13,11 @@ import org.apache.jena.fuseki.main.FusekiServer;
  * content negotiation, an HTML page for browsers. Thread-safe (read-only).
  */
 final class OntologyServlet extends HttpServlet {
+  /** Built on first use: parsing the ontology is not free and most clients never ask for HTML. */
+  private static final class Page {
+    static final String HTML = org.w3id.ruralkg.rdf.OntologyPage.fromClasspath().html();
+  }
+
   static void register(FusekiServer.Builder builder) {
     builder.addServlet("/ont", new OntologyServlet());
   }
@@ -27,7 +32,7 @@ final class OntologyServlet extends HttpServlet {
     }
     if (accept.contains("text/html")) {
       resp.setContentType("text/html; charset=utf-8");
-      resp.getWriter().write(OntologyHtml.render(turtle));
+      resp.getWriter().write(Page.HTML);
     } else {
       resp.setContentType("text/turtle; charset=utf-8");
       resp.getWriter().write(turtle);
