@@ -34,6 +34,7 @@ public final class ArticleExtractor implements PageExtractor {
   private final QuantityParser quantities;
   private final MetricClassifier metrics;
   private final YearFinder years;
+  private final DeicticUnits deictic;
 
   public ArticleExtractor(
       UnitLinker linker,
@@ -52,6 +53,7 @@ public final class ArticleExtractor implements PageExtractor {
     this.quantities = quantities;
     this.metrics = metrics;
     this.years = years;
+    this.deictic = new DeicticUnits(divisions);
   }
 
   @Override
@@ -61,8 +63,9 @@ public final class ArticleExtractor implements PageExtractor {
     List<Sentence> allSentences = new ArrayList<>();
     List<UnitMention> allUnits = new ArrayList<>();
     List<List<UnitMention>> unitsPerArticle = linker.linkPage(page);
+    Division province = deictic.pageProvince(unitsPerArticle);
     for (int i = 0; i < page.articles().size(); i++) {
-      ArticleContext cx = context(page, page.articles().get(i), unitsPerArticle.get(i));
+      ArticleContext cx = context(page, page.articles().get(i), unitsPerArticle.get(i), province);
       contexts.add(cx);
       allSentences.addAll(cx.sentences);
       allUnits.addAll(cx.units);
@@ -112,7 +115,7 @@ public final class ArticleExtractor implements PageExtractor {
     }
   }
 
-  private ArticleContext context(Page page, Article article, List<UnitMention> units) {
+  private ArticleContext context(Page page, Article article, List<UnitMention> units, Division province) {
     ArticleContext cx = new ArticleContext(article);
     for (Paragraph p : article.paragraphs()) {
       for (Sentence s : SentenceSplitter.split(p.text(), p.start())) {
@@ -120,8 +123,8 @@ public final class ArticleExtractor implements PageExtractor {
         cx.paragraphOf.add(p);
       }
     }
-    cx.units = units;
-    cx.places = new ContextPlaceAttributor(article, cx.sentences, cx.units, headEnd(page.text(), article), divisions);
+    cx.units = deictic.addReferences(cx.sentences, units, province);
+    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), divisions);
     return cx;
   }
 

@@ -1,10 +1,12 @@
 package org.w3id.ruralkg.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.w3id.ruralkg.link.Division;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Sentence;
@@ -12,25 +14,47 @@ import org.w3id.ruralkg.source.Article;
 import org.w3id.ruralkg.source.Paragraph;
 
 /**
- * Attributes a span of an article to the unit it is about, from the article's unit mentions: the
- * most specific unit named in the same sentence before the span (else after it), else the unit
- * the paragraph is about so far, else the article's topic place (the unit its title names, else
- * the one it names most). A sentence's unit gives way to the paragraph's when the paragraph's lies
- * within it ("巧家县...公司的基地" in a paragraph about 马树镇 is about 马树镇). Immutable; thread-safe.
+ * Attributes a span of an article to the unit it is about. Needs the page text, the article's
+ * sentences and unit mentions; thread-safe and immutable.
+ *
+ * <p>The place of a span is the most specific unit the same sentence names before it (else after
+ * it), else the unit the paragraph is about so far, else the article's topic (what its title names,
+ * else the unit it names most). Not every mention is a place the sentence is about:
+ *
+ * <ul>
+ *   <li>a unit that only names a person's post (红光社区党支部书记鲜波) or starts a company's name
+ *       (巧家县洪邦农业发展有限公司) is passed over;
+ *   <li>units listed together (金塘、蒙姑等沿江乡镇; 玉屏街道、白鹤滩街道等地) stand for the unit that
+ *       encloses them all, when the gazetteer knows one;
+ *   <li>a sentence's unit gives way to the paragraph's when the paragraph's lies within it.
+ * </ul>
  */
 public final class ContextPlaceAttributor implements PlaceAttributor {
-  private final List<Sentence> sentences;
-  private final List<Paragraph> paragraphs;
-  private final List<UnitMention> units;
+  /** What may follow a unit that only names someone's post. */
+  private static final Pattern POST = Pattern.compile("^(?:党(?:总支|支部|委|工委)?|村委会|居委会|两委)?(?:第一)?(?:副)?(?:书记|主任|支书|主席|镇长|乡长|县长|市长|村长|站长)");
+  /** A body's name that a unit begins: CJK run (no punctuation) ending in one of these heads. */
+  private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,16}?(?:有限公司|公司|合作社|集团|厂)");
+  private static final String LIST_JOINERS = "、和及与";
+
+  private final String text;
+  private final Sentence[] sentences;
+  private final int[] sentenceStarts;
+  private final Paragraph[] paragraphs;
+  private final int[] paragraphStarts;
+  private final List<UnitMention> places;
   private final Function<String, Division> divisions;
   private final UnitMention topic;
 
-  public ContextPlaceAttributor(Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Function<String, Division> divisions) {
-    this.sentences = sentences;
-    this.paragraphs = article.paragraphs();
-    this.units = units.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toList();
+  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Function<String, Division> divisions) {
+    this.text = text;
     this.divisions = divisions;
-    this.topic = topicOf(this.units, titleEnd);
+    this.sentences = sentences.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Sentence[]::new);
+    this.sentenceStarts = Arrays.stream(this.sentences).mapToInt(Sentence::start).toArray();
+    this.paragraphs = article.paragraphs().stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Paragraph[]::new);
+    this.paragraphStarts = Arrays.stream(this.paragraphs).mapToInt(Paragraph::start).toArray();
+    List<UnitMention> sorted = units.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toList();
+    this.places = placesOf(sorted);
+    this.topic = topicOf(this.places, titleEnd);
   }
 
   public UnitMention topic() {
@@ -47,17 +71,77 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       if (inSentence == null) inSentence = mostSpecific(between(end, s.end()));
     }
     UnitMention inParagraph = null;
-    if (p != null) {
-      int from = p.start();
-      int to = s != null ? s.start() : start;
-      inParagraph = lastSentenceUnit(from, to);
-    }
+    if (p != null) inParagraph = lastSentenceUnit(p.start(), s != null ? s.start() : start);
     if (inSentence != null) {
       if (inParagraph != null && isWithin(inParagraph, inSentence)) return inParagraph;
       return inSentence;
     }
     if (inParagraph != null) return inParagraph;
     return topic;
+  }
+
+  /**
+   * The mentions that can be a sentence's place: posts and company-name prefixes dropped, a list
+   * of units replaced by the unit enclosing them all (at the list's position), or dropped when
+   * nothing encloses them.
+   */
+  private List<UnitMention> placesOf(List<UnitMention> units) {
+    List<UnitMention> out = new ArrayList<>();
+    int i = 0;
+    while (i < units.size()) {
+      int j = i;
+      while (j + 1 < units.size() && listed(units.get(j), units.get(j + 1))) j++;
+      if (j > i) {
+        UnitMention enclosing = enclosing(units.subList(i, j + 1));
+        if (enclosing != null) out.add(enclosing);
+      } else if (!namesPost(units.get(i)) && !startsBodyName(units.get(i))) {
+        out.add(units.get(i));
+      }
+      i = j + 1;
+    }
+    return out;
+  }
+
+  /** Two mentions in one list: only a joiner (、和及与) between them, or a shared-suffix list (金塘、蒙姑). */
+  private boolean listed(UnitMention a, UnitMention b) {
+    if (b.start() <= a.end() || b.start() - a.end() > 2) return false;
+    String between = text.substring(a.end(), b.start());
+    return !between.isEmpty() && between.chars().allMatch(c -> LIST_JOINERS.indexOf(c) >= 0 || c == ' ');
+  }
+
+  private boolean namesPost(UnitMention u) {
+    return POST.matcher(text.subSequence(u.end(), Math.min(text.length(), u.end() + 12))).find();
+  }
+
+  private boolean startsBodyName(UnitMention u) {
+    return BODY.matcher(text.subSequence(u.end(), Math.min(text.length(), u.end() + 24))).find();
+  }
+
+  /** The lowest unit enclosing every listed one, as a mention spanning the list; null if unknown. */
+  private UnitMention enclosing(List<UnitMention> list) {
+    List<Division> common = null;
+    for (UnitMention u : list) {
+      if (u.division() == null) return null;
+      List<Division> chain = chain(u.division());
+      chain.remove(0); // the unit itself does not enclose its siblings
+      if (common == null) common = chain;
+      else common.retainAll(chain);
+    }
+    if (common == null || common.isEmpty()) return null;
+    Division d = common.get(0);
+    Division parent = d.parentCode() == null ? null : divisions.apply(d.parentCode());
+    UnitMention first = list.get(0), last = list.get(list.size() - 1);
+    return new UnitMention(first.start(), last.end(), text.substring(first.start(), last.end()), d.level(), d.name(), d, parent == null ? null : parent.name(), 0.5);
+  }
+
+  /** The division and its ancestors, nearest first. */
+  private List<Division> chain(Division d) {
+    List<Division> out = new ArrayList<>();
+    for (int guard = 0; d != null && guard < 8; guard++) {
+      out.add(d);
+      d = d.parentCode() == null ? null : divisions.apply(d.parentCode());
+    }
+    return out;
   }
 
   /** The most specific unit of the last sentence in [from, to) that names one. */
@@ -71,7 +155,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
 
   private List<UnitMention> between(int from, int to) {
     List<UnitMention> out = new ArrayList<>();
-    for (UnitMention u : units) if (u.start() >= from && u.end() <= to) out.add(u);
+    for (UnitMention u : places) {
+      if (u.start() >= to) break;
+      if (u.start() >= from && u.end() <= to) out.add(u);
+    }
     return out;
   }
 
@@ -86,22 +173,24 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private boolean isWithin(UnitMention inner, UnitMention outer) {
     if (inner.division() == null || outer.division() == null) return false;
     String target = outer.division().code();
-    Division d = inner.division();
-    for (int guard = 0; d != null && d.parentCode() != null && guard < 8; guard++) {
-      if (d.parentCode().equals(target)) return true;
-      d = divisions.apply(d.parentCode());
-    }
+    List<Division> chain = chain(inner.division());
+    for (int k = 1; k < chain.size(); k++) if (chain.get(k).code().equals(target)) return true;
     return false;
   }
 
   private Sentence sentenceAt(int offset) {
-    for (Sentence s : sentences) if (offset >= s.start() && offset < s.end()) return s;
-    return null;
+    int i = floor(sentenceStarts, offset);
+    return i >= 0 && offset < sentences[i].end() ? sentences[i] : null;
   }
 
   private Paragraph paragraphAt(int offset) {
-    for (Paragraph p : paragraphs) if (offset >= p.start() && offset < p.end()) return p;
-    return null;
+    int i = floor(paragraphStarts, offset);
+    return i >= 0 && offset < paragraphs[i].end() ? paragraphs[i] : null;
+  }
+
+  private static int floor(int[] starts, int offset) {
+    int i = Arrays.binarySearch(starts, offset);
+    return i >= 0 ? i : -i - 2;
   }
 
   /** The unit the title names (most specific), else the unit named most often in the article. */

@@ -1,0 +1,98 @@
+package org.w3id.ruralkg.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.w3id.ruralkg.link.Division;
+import org.w3id.ruralkg.link.Level;
+import org.w3id.ruralkg.link.UnitMention;
+import org.w3id.ruralkg.nlp.Sentence;
+
+/**
+ * Resolves units named by reference rather than by name: 我省/本省/全省 (the province the page's
+ * places lie in), 全县/本县/我县, 全市/全州, 全乡/全镇/本镇, 全村 (the unit of that level the article
+ * is about at that point). Needs the article's sentences and linked unit mentions; adds mentions
+ * whose surface is the reference as written. A reference nothing in the text can resolve is left
+ * out rather than guessed. Stateless; thread-safe.
+ */
+public final class DeicticUnits {
+  private static final Pattern REFERENCE = Pattern.compile("(?:我|本|全)(省|县|州|乡|镇|村)|(?:我|本)市|全市(?!场)");
+
+  private final Function<String, Division> divisions;
+
+  public DeicticUnits(Function<String, Division> divisions) {
+    this.divisions = divisions;
+  }
+
+  /** The page's province: the one most linked mentions on the page lie in, or null. */
+  public Division pageProvince(List<List<UnitMention>> unitsPerArticle) {
+    Map<String, Integer> votes = new HashMap<>();
+    for (List<UnitMention> us : unitsPerArticle) {
+      for (UnitMention u : us) {
+        Division p = ancestorAt(u.division(), Level.PROVINCE);
+        if (p != null) votes.merge(p.code(), 1, Integer::sum);
+      }
+    }
+    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> divisions.apply(e.getKey())).orElse(null);
+  }
+
+  /** The article's units with its resolved references added, in text order. */
+  public List<UnitMention> addReferences(List<Sentence> sentences, List<UnitMention> units, Division province) {
+    List<UnitMention> linked = units.stream().filter(UnitMention::linked).sorted(Comparator.comparingInt(UnitMention::start)).toList();
+    List<UnitMention> out = new ArrayList<>(units);
+    for (Sentence s : sentences) {
+      Matcher m = REFERENCE.matcher(s.text());
+      while (m.find()) {
+        int start = s.start() + m.start(), end = s.start() + m.end();
+        if (overlaps(units, start, end)) continue;
+        Level level = levelOf(m.group());
+        Division d = level == Level.PROVINCE ? province : recentAt(linked, start, level);
+        if (d == null) continue;
+        Division parent = d.parentCode() == null ? null : divisions.apply(d.parentCode());
+        out.add(new UnitMention(start, end, m.group(), d.level(), d.name(), d, parent == null ? null : parent.name(), 0.6));
+      }
+    }
+    out.sort(Comparator.comparingInt(UnitMention::start));
+    return out;
+  }
+
+  private static boolean overlaps(List<UnitMention> units, int start, int end) {
+    for (UnitMention u : units) if (u.start() < end && start < u.end()) return true;
+    return false;
+  }
+
+  private static Level levelOf(String reference) {
+    return switch (reference.charAt(reference.length() - 1)) {
+      case '省' -> Level.PROVINCE;
+      case '市', '州' -> Level.PREFECTURE;
+      case '县' -> Level.COUNTY;
+      case '乡', '镇' -> Level.TOWNSHIP;
+      default -> Level.VILLAGE;
+    };
+  }
+
+  /** The unit of that level the nearest linked mention before the offset lies in (or is). */
+  private Division recentAt(List<UnitMention> linked, int offset, Level level) {
+    for (int i = linked.size() - 1; i >= 0; i--) {
+      UnitMention u = linked.get(i);
+      if (u.start() >= offset) continue;
+      Division d = ancestorAt(u.division(), level);
+      if (d != null) return d;
+    }
+    return null;
+  }
+
+  private Division ancestorAt(Division d, Level level) {
+    for (int guard = 0; d != null && guard < 8; guard++) {
+      if (d.level() == level) return d;
+      if (d.level().ordinal() < level.ordinal()) return null;
+      d = d.parentCode() == null ? null : divisions.apply(d.parentCode());
+    }
+    return null;
+  }
+}
