@@ -89,8 +89,10 @@ public final class ArticleExtractor implements PageExtractor {
           cx.article,
           cx.units,
           ownedBy(cx, locator, orgFacts, f -> f.evidence().start()),
-          ownedBy(cx, locator, programmeFacts, f -> f.evidence().start()),
-          ownedBy(cx, locator, industryFacts, f -> f.evidence().start()),
+          perListedUnit(ownedBy(cx, locator, programmeFacts, f -> f.evidence().start()), cx,
+              ProgrammeFact::unit, (f, u) -> new ProgrammeFact(f.label(), f.conceptId(), u, f.evidence())),
+          perListedUnit(ownedBy(cx, locator, industryFacts, f -> f.evidence().start()), cx,
+              IndustryFact::unit, (f, u) -> new IndustryFact(f.label(), f.conceptId(), u, f.evidence())),
           figures(cx, publicationYear(page))));
     }
     return out;
@@ -102,13 +104,24 @@ public final class ArticleExtractor implements PageExtractor {
     return out;
   }
 
+  /** One fact per listed unit when a fact's place stands for a list of units. */
+  private static <T> List<T> perListedUnit(List<T> facts, ArticleContext cx, Function<T, UnitMention> unit, java.util.function.BiFunction<T, UnitMention, T> withUnit) {
+    List<T> out = new ArrayList<>();
+    for (T f : facts) {
+      List<UnitMention> members = cx.places.membersOf(unit.apply(f));
+      if (members.size() == 1 && members.get(0) == unit.apply(f)) out.add(f);
+      else for (UnitMention m : members) out.add(withUnit.apply(f, m));
+    }
+    return out;
+  }
+
   /** An article with its sentences (and the paragraph of each), its linked units and its place attributor. */
   private static final class ArticleContext {
     final Article article;
     final List<Sentence> sentences = new ArrayList<>();
     final List<Paragraph> paragraphOf = new ArrayList<>();
     List<UnitMention> units;
-    PlaceAttributor places;
+    ContextPlaceAttributor places;
 
     ArticleContext(Article article) {
       this.article = article;

@@ -35,6 +35,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   /** A body's name that a unit begins: CJK run (no punctuation) ending in one of these heads. */
   private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,16}?(?:有限公司|公司|合作社|集团|厂)");
   private static final String LIST_JOINERS = "、和及与";
+  private static final String CLAUSE_BREAKS = ",，;；:：";
 
   private final String text;
   private final Sentence[] sentences;
@@ -44,6 +45,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final List<UnitMention> places;
   private final Function<String, Division> divisions;
   private final UnitMention topic;
+  private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
 
   public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Function<String, Division> divisions) {
     this.text = text;
@@ -61,13 +63,25 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return topic;
   }
 
+  /**
+   * The units a place stands for: the listed units when the place is the unit enclosing a list
+   * (a programme run in 玉屏街道、白鹤滩街道 is run in each), else the place itself.
+   */
+  public List<UnitMention> membersOf(UnitMention place) {
+    if (place == null) return java.util.Collections.singletonList(null);
+    return listMembers.getOrDefault(place, List.of(place));
+  }
+
   @Override
   public UnitMention placeFor(int start, int end) {
     Sentence s = sentenceAt(start);
     Paragraph p = paragraphAt(start);
     UnitMention inSentence = null;
     if (s != null) {
-      inSentence = mostSpecific(between(s.start(), start));
+      // a unit in the span's own clause is what the span is about (木杆镇竹文旅); otherwise the
+      // sentence's most specific unit before the span, else after it
+      inSentence = last(between(clauseStart(s.start(), start), start));
+      if (inSentence == null) inSentence = mostSpecific(between(s.start(), start));
       if (inSentence == null) inSentence = mostSpecific(between(end, s.end()));
     }
     UnitMention inParagraph = null;
@@ -93,7 +107,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       while (j + 1 < units.size() && listed(units.get(j), units.get(j + 1))) j++;
       if (j > i) {
         UnitMention enclosing = enclosing(units.subList(i, j + 1));
-        if (enclosing != null) out.add(enclosing);
+        if (enclosing != null) {
+          out.add(enclosing);
+          listMembers.put(enclosing, List.copyOf(units.subList(i, j + 1)));
+        }
       } else if (!namesPost(units.get(i)) && !startsBodyName(units.get(i))) {
         out.add(units.get(i));
       }
@@ -160,6 +177,18 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       if (u.start() >= from && u.end() <= to) out.add(u);
     }
     return out;
+  }
+
+  private static UnitMention last(List<UnitMention> us) {
+    return us.isEmpty() ? null : us.get(us.size() - 1);
+  }
+
+  /** Where the clause holding {@code offset} starts: after the last ,;: before it in the sentence. */
+  private int clauseStart(int sentenceStart, int offset) {
+    for (int i = offset - 1; i >= sentenceStart; i--) {
+      if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) return i + 1;
+    }
+    return sentenceStart;
   }
 
   /** The deepest level wins; among equals, the last named (nearest to what follows). */

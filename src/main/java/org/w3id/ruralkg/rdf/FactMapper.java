@@ -206,7 +206,7 @@ public final class FactMapper {
         add(concept, Vocab.NOTATION, str(p.label()));
         add(concept, Vocab.IN_SCHEME, Vocab.PROGRAMME_SCHEME);
       }
-      Node f = Iris.fact("programme", fileKey, facts.article().index(), p.evidence().start());
+      Node f = Iris.fact("programme", fileKey, facts.article().index(), p.evidence().start(), p.unit());
       add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
       add(f, Vocab.PROGRAMME, concept);
       if (p.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(p.unit()));
@@ -216,7 +216,7 @@ public final class FactMapper {
 
     private void writeIndustry(IndustryFact i) {
       Node concept = Vocab.concept("industry", i.conceptId());
-      Node f = Iris.fact("industry", fileKey, facts.article().index(), i.evidence().start());
+      Node f = Iris.fact("industry", fileKey, facts.article().index(), i.evidence().start(), i.unit());
       add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
       add(f, Vocab.INDUSTRY, concept);
       if (i.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(i.unit()));

@@ -101,6 +101,12 @@ public final class Iris {
     return uri(Vocab.ID + kind + "/" + fileKey + "/" + articleIndex + "/" + start);
   }
 
+  /** A fact at an offset that may hold for several units (a programme run in each listed unit). */
+  public static Node fact(String kind, String fileKey, int articleIndex, int start, UnitMention unit) {
+    Node base = fact(kind, fileKey, articleIndex, start);
+    return unit == null ? base : uri(base.getURI() + "-" + shortHash(unit.key()));
+  }
+
   public static Node localScheme(String label) {
     return uri(Vocab.CONCEPT_BASE + "programme/local/" + encodePath(label));
   }
