@@ -82,7 +82,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       // sentence's most specific unit before the span, else after it
       inSentence = last(between(clauseStart(s.start(), start), start));
       if (inSentence == null) inSentence = mostSpecific(between(s.start(), start));
-      if (inSentence == null) inSentence = mostSpecific(between(end, s.end()));
+      // after the span, the nearest unit: 以工代赈项目…完善马树镇草皮地村… is about 马树镇
+      if (inSentence == null) inSentence = first(between(end, s.end()));
     }
     UnitMention inParagraph = null;
     if (p != null) inParagraph = lastSentenceUnit(p.start(), s != null ? s.start() : start);
@@ -179,6 +180,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return out;
   }
 
+  private static UnitMention first(List<UnitMention> us) {
+    return us.isEmpty() ? null : us.get(0);
+  }
+
   private static UnitMention last(List<UnitMention> us) {
     return us.isEmpty() ? null : us.get(us.size() - 1);
   }
@@ -191,10 +196,16 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return sentenceStart;
   }
 
-  /** The deepest level wins; among equals, the last named (nearest to what follows). */
-  private static UnitMention mostSpecific(List<UnitMention> us) {
+  /**
+   * The deepest level wins; among equals, the last named (nearest to what follows), except that a
+   * unit named outright beats a list standing for the same level (巧家县…整合金塘、蒙姑等乡镇).
+   */
+  private UnitMention mostSpecific(List<UnitMention> us) {
     UnitMention best = null;
-    for (UnitMention u : us) if (best == null || u.level().ordinal() >= best.level().ordinal()) best = u;
+    for (UnitMention u : us) {
+      if (best == null || u.level().ordinal() > best.level().ordinal()) best = u;
+      else if (u.level() == best.level() && !(listMembers.containsKey(u) && !listMembers.containsKey(best))) best = u;
+    }
     return best;
   }
 
