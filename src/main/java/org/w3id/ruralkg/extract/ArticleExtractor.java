@@ -136,9 +136,24 @@ public final class ArticleExtractor implements PageExtractor {
         cx.paragraphOf.add(p);
       }
     }
-    cx.units = deictic.addReferences(cx.sentences, units, province);
+    cx.units = deictic.addReferences(cx.sentences, withoutQuotedNames(page.text(), units), province);
     cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), divisions);
     return cx;
+  }
+
+  /**
+   * Drops units that open a short quoted name: an honour or a brand (“红旗村(社区)”, “巧家实践”)
+   * names no place.
+   */
+  static List<UnitMention> withoutQuotedNames(String text, List<UnitMention> units) {
+    List<UnitMention> out = new ArrayList<>();
+    for (UnitMention u : units) {
+      boolean opensQuote = u.start() > 0 && (text.charAt(u.start() - 1) == '“' || text.charAt(u.start() - 1) == '"');
+      int close = opensQuote ? text.indexOf(text.charAt(u.start() - 1) == '“' ? '”' : '"', u.end()) : -1;
+      if (opensQuote && close >= u.end() && close - u.end() <= 6) continue;
+      out.add(u);
+    }
+    return out;
   }
 
   /** Finds the article whose paragraph holds an offset, by binary search over all paragraphs. */
