@@ -46,6 +46,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final Function<String, Division> divisions;
   private final UnitMention topic;
   private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
+  /** Units that only name a post: a place of last resort, before the article's topic. */
+  private final List<UnitMention> posts = new ArrayList<>();
 
   public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Function<String, Division> divisions) {
     this.text = text;
@@ -92,6 +94,13 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       return inSentence;
     }
     if (inParagraph != null) return inParagraph;
+    // 团结村党总支书记李建坤告诉记者…: with no other place at hand, the post's unit is the place
+    if (p != null) {
+      for (int k = posts.size() - 1; k >= 0; k--) {
+        UnitMention u = posts.get(k);
+        if (u.start() >= p.start() && u.end() <= (s != null ? s.end() : end)) return u;
+      }
+    }
     return topic;
   }
 
@@ -112,7 +121,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
           out.add(enclosing);
           listMembers.put(enclosing, List.copyOf(units.subList(i, j + 1)));
         }
-      } else if (!namesPost(units.get(i)) && !startsBodyName(units.get(i))) {
+      } else if (namesPost(units.get(i))) {
+        posts.add(units.get(i));
+      } else if (!startsBodyName(units.get(i))) {
         out.add(units.get(i));
       }
       i = j + 1;
