@@ -137,7 +137,7 @@ public final class ArticleExtractor implements PageExtractor {
       }
     }
     cx.units = deictic.addReferences(cx.sentences, withoutQuotedNames(page.text(), units), province);
-    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), divisions);
+    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), divisions, province);
     return cx;
   }
 

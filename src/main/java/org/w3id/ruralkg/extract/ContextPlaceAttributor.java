@@ -44,13 +44,19 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final int[] paragraphStarts;
   private final List<UnitMention> places;
   private final Function<String, Division> divisions;
+  private final Division homeProvince;
   private final UnitMention topic;
   private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
   /** Units that only name a post: a place of last resort, before the article's topic. */
   private final List<UnitMention> posts = new ArrayList<>();
 
-  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Function<String, Division> divisions) {
+  /**
+   * @param homeProvince the province the page's places lie in (null if unknown): units outside it
+   *     are places of migrant work or partners (在昆明、浙江、广东等地建立…), not what the page reports on
+   */
+  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Function<String, Division> divisions, Division homeProvince) {
     this.text = text;
+    this.homeProvince = homeProvince;
     this.divisions = divisions;
     this.sentences = sentences.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Sentence[]::new);
     this.sentenceStarts = Arrays.stream(this.sentences).mapToInt(Sentence::start).toArray();
@@ -117,10 +123,12 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       while (j + 1 < units.size() && listed(units.get(j), units.get(j + 1))) j++;
       if (j > i) {
         UnitMention enclosing = enclosing(units.subList(i, j + 1));
-        if (enclosing != null) {
+        if (enclosing != null && !outsideHome(enclosing)) {
           out.add(enclosing);
           listMembers.put(enclosing, List.copyOf(units.subList(i, j + 1)));
         }
+      } else if (outsideHome(units.get(i))) {
+        // not a place of this page's story
       } else if (namesPost(units.get(i))) {
         posts.add(units.get(i));
       } else if (!startsBodyName(units.get(i))) {
@@ -136,6 +144,12 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     if (b.start() <= a.end() || b.start() - a.end() > 2) return false;
     String between = text.substring(a.end(), b.start());
     return !between.isEmpty() && between.chars().allMatch(c -> LIST_JOINERS.indexOf(c) >= 0 || c == ' ');
+  }
+
+  private boolean outsideHome(UnitMention u) {
+    if (homeProvince == null || u.division() == null) return false;
+    List<Division> chain = chain(u.division());
+    return !chain.get(chain.size() - 1).code().equals(homeProvince.code());
   }
 
   private boolean namesPost(UnitMention u) {
