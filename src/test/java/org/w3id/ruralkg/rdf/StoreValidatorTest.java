@@ -291,7 +291,8 @@ class StoreValidatorTest {
   @Test
   void anIndustryConceptMissingFromItsSchemeIsAViolation() {
     ValidationReport r = validateAfter(d -> d.delete(Vocab.ONTOLOGY_GRAPH, INDUSTRY, Vocab.IN_SCHEME, Vocab.INDUSTRY_SCHEME));
-    Node fact = Iris.fact("industry", Iris.fileKey(FILE), 0, at("草莓"));
+    UnitMention village = new UnitMention(0, 3, "木桥村", Level.VILLAGE, "木桥村", DIVISIONS.get("530622101201"), null, 0.95);
+    Node fact = Iris.fact("industry", Iris.fileKey(FILE), 0, at("草莓"), village);
     assertTrue(hasViolation(r, fact, Vocab.INDUSTRY), validator.describe(r, 5));
   }
 
