@@ -83,8 +83,13 @@ public final class Pipeline {
 
   /** Serves the store until the process is stopped; {@code updatePassword} null means read-only. */
   public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart) throws InterruptedException {
+    serve(storeDir, port, updatePassword, returnAfterStart, org.w3id.ruralkg.server.QueryGuard.DEFAULT);
+  }
+
+  /** As above, with a query timeout and API row cap. */
+  public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart, org.w3id.ruralkg.server.QueryGuard guard) throws InterruptedException {
     DatasetGraph dsg = Store.openExisting(storeDir);
-    FusekiServer server = Server.start(dsg, port, updatePassword);
+    FusekiServer server = Server.start(dsg, port, updatePassword, guard, new SavedQueries(queriesDir()));
     System.err.println("ruralkg: serving " + storeDir + " at http://localhost:" + server.getHttpPort() + Server.DATASET + "/sparql");
     if (!returnAfterStart) server.join();
   }

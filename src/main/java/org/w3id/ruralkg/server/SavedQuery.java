@@ -15,14 +15,26 @@ import org.w3id.ruralkg.RuralKgException;
 /**
  * A saved query from queries/NAME.rq with its grlc-style header: {@code #+ summary:}, {@code #+
  * description:}, {@code #+ tags:} and parameters declared as {@code #+ param: name type default
- * -- description} (type one of string, integer, decimal, iri; default "-" for required). Parameter
+ * -- description} (type one of string, integer, decimal, iri, langzh; default "-" for required),
+ * optionally restricted to a list of values by {@code #+ enum: name value1 value2 ...}. Parameter
  * values are bound as typed RDF terms, never spliced into the query text. Immutable.
  */
 public record SavedQuery(String name, String summary, String description, List<String> tags, Map<String, Param> params, String text, Query query) {
 
-  /** A declared parameter; {@code defaultValue} null means required. */
-  public record Param(String name, String type, String defaultValue, String description) {
+  /** A declared parameter; {@code defaultValue} null means required; {@code allowed} empty means any value. */
+  public record Param(String name, String type, String defaultValue, String description, List<String> allowed) {
+    public Param {
+      allowed = List.copyOf(allowed);
+    }
+
+    public Param(String name, String type, String defaultValue, String description) {
+      this(name, type, defaultValue, description, List.of());
+    }
+
     public Node toNode(String value) {
+      if (!allowed.isEmpty() && !allowed.contains(value)) {
+        throw new RuralKgException("parameter " + name + ": '" + value + "' is not one of " + String.join(", ", allowed));
+      }
       try {
         return switch (type) {
           case "integer" -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value.trim())), XSDDatatype.XSDinteger);
@@ -45,6 +57,7 @@ public record SavedQuery(String name, String summary, String description, List<S
     String summary = "", description = "";
     List<String> tags = new ArrayList<>();
     Map<String, Param> params = new LinkedHashMap<>();
+    Map<String, List<String>> enums = new LinkedHashMap<>();
     boolean inTags = false;
     for (String line : text.split("\n")) {
       if (!line.startsWith("#+")) {
@@ -63,7 +76,19 @@ public record SavedQuery(String name, String summary, String description, List<S
       else if (l.startsWith("param:")) {
         Param p = parseParam(name, l.substring(6).trim());
         params.put(p.name(), p);
+      } else if (l.startsWith("enum:")) {
+        String[] parts = l.substring(5).trim().split("\\s+");
+        if (parts.length < 2) throw new RuralKgException("saved query " + name + ": bad enum line: " + l);
+        enums.put(parts[0], List.of(parts).subList(1, parts.length));
       }
+    }
+    for (var e : enums.entrySet()) {
+      Param p = params.get(e.getKey());
+      if (p == null) throw new RuralKgException("saved query " + name + ": enum for undeclared parameter " + e.getKey());
+      if (p.defaultValue() != null && !e.getValue().contains(p.defaultValue())) {
+        throw new RuralKgException("saved query " + name + ": default of " + p.name() + " is not among its enum values");
+      }
+      params.put(p.name(), new Param(p.name(), p.type(), p.defaultValue(), p.description(), e.getValue()));
     }
     Query q;
     try {
@@ -71,7 +96,7 @@ public record SavedQuery(String name, String summary, String description, List<S
     } catch (QueryParseException e) {
       throw new RuralKgException("saved query " + name + " does not parse: " + e.getMessage().replace('\n', ' '));
     }
-    return new SavedQuery(name, summary, description, List.copyOf(tags), Map.copyOf(params), text, q);
+    return new SavedQuery(name, summary, description, List.copyOf(tags), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)), text, q);
   }
 
   private static Param parseParam(String query, String spec) {

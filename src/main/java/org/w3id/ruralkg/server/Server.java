@@ -25,11 +25,16 @@ public final class Server {
   private Server() {}
 
   public static FusekiServer start(DatasetGraph dsg, int port, String updatePassword) {
+    return start(dsg, port, updatePassword, QueryGuard.DEFAULT, new SavedQueries(null));
+  }
+
+  /** As above, with the query timeout and row cap of {@code guard} and the saved queries the /api serves. */
+  public static FusekiServer start(DatasetGraph dsg, int port, String updatePassword, QueryGuard guard, SavedQueries queries) {
     DataService.Builder service = DataService.newBuilder(dsg)
-        .addEndpoint(Operation.Query, "sparql")
-        .addEndpoint(Operation.Query, "query")
+        .addEndpoint(guard.queryEndpoint("sparql"))
+        .addEndpoint(guard.queryEndpoint("query"))
         .addEndpoint(Operation.GSP_R, "get")
-        .addEndpoint(Operation.Query)
+        .addEndpoint(guard.queryEndpoint(""))
         .addEndpoint(Operation.GSP_R);
     FusekiServer.Builder builder = FusekiServer.create().port(port).enableCors(true, null);
     if (updatePassword != null) {
@@ -40,6 +45,8 @@ public final class Server {
     builder.add(DATASET, service.build());
     builder.addFilter(DATASET + "/get", new UnionDefaultGraphFilter());
     OntologyServlet.register(builder);
+    QueryApiServlet.register(builder, new QueryApi(dsg, queries, guard), org.w3id.ruralkg.cli.Main.version());
+    VoidServlet.register(builder, dsg, guard);
     FusekiServer server = builder.build();
     try {
       server.start();

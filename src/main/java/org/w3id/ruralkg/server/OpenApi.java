@@ -1,0 +1,124 @@
+package org.w3id.ruralkg.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Generates the OpenAPI 3 document of the saved-query API from the queries' headers: one path per
+ * saved query with its typed parameters and defaults, and the four result formats. Stateless;
+ * thread-safe.
+ */
+public final class OpenApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private OpenApi() {}
+
+  /** The document; {@code serverUrl} is the base the paths hang from (e.g. http://host:3030/api). */
+  public static ObjectNode document(List<SavedQuery> queries, String serverUrl, String version, QueryGuard guard) {
+    ObjectNode doc = JSON.createObjectNode();
+    doc.put("openapi", "3.0.3");
+    ObjectNode info = doc.putObject("info");
+    info.put("title", "ruralkg saved-query API");
+    info.put("version", version);
+    info.put("description", "Saved SPARQL queries over the ruralkg knowledge graph of rural revitalisation news. "
+        + "Each query runs with a timeout of " + guard.timeoutMillis() / 1000.0 + " s and returns at most " + guard.maxRows()
+        + " rows; a cut-off result carries the header X-Ruralkg-Truncated: true. Data licence: CC BY 4.0.");
+    info.putObject("license").put("name", "CC BY 4.0 (data)").put("url", "https://creativecommons.org/licenses/by/4.0/");
+    doc.putArray("servers").addObject().put("url", serverUrl);
+    ObjectNode paths = doc.putObject("paths");
+
+    ObjectNode list = paths.putObject("/queries").putObject("get");
+    list.put("operationId", "listQueries");
+    list.put("summary", "List the saved queries with their parameters");
+    list.putObject("responses").putObject("200").put("description", "the saved queries")
+        .putObject("content").putObject("application/json").putObject("schema").put("type", "array")
+        .putObject("items").put("$ref", "#/components/schemas/SavedQuery");
+
+    for (SavedQuery q : queries) {
+      ObjectNode get = paths.putObject("/queries/" + q.name()).putObject("get");
+      get.put("operationId", operationId(q.name()));
+      get.put("summary", q.summary());
+      if (!q.description().isEmpty()) get.put("description", q.description());
+      ArrayNode tags = get.putArray("tags");
+      q.tags().forEach(tags::add);
+      ArrayNode params = get.putArray("parameters");
+      for (SavedQuery.Param p : q.params().values()) {
+        ObjectNode param = params.addObject();
+        param.put("name", p.name()).put("in", "query").put("required", p.defaultValue() == null);
+        if (!p.description().isEmpty()) param.put("description", p.description());
+        ObjectNode schema = param.putObject("schema");
+        schemaOf(p, schema);
+      }
+      ObjectNode format = params.addObject();
+      format.put("name", "format").put("in", "query").put("required", false)
+          .put("description", "json (SPARQL results JSON), rows (a JSON array of row objects), csv or tsv; else chosen by the Accept header");
+      format.putObject("schema").put("type", "string").put("default", "json").putArray("enum").add("json").add("rows").add("csv").add("tsv");
+      ObjectNode responses = get.putObject("responses");
+      ObjectNode ok = responses.putObject("200");
+      ok.put("description", "the results");
+      ok.putObject("headers").putObject("X-Ruralkg-Truncated").put("description", "true when the row cap cut the result off")
+          .putObject("schema").put("type", "boolean");
+      ObjectNode content = ok.putObject("content");
+      content.putObject(QueryApi.Format.JSON.mediaType).putObject("schema").put("type", "object");
+      content.putObject(QueryApi.Format.ROWS.mediaType).putObject("schema").put("type", "array").putObject("items").put("type", "object");
+      content.putObject(QueryApi.Format.CSV.mediaType).putObject("schema").put("type", "string");
+      content.putObject(QueryApi.Format.TSV.mediaType).putObject("schema").put("type", "string");
+      errorResponse(responses, "400", "a bad or unknown parameter, or an unknown format");
+      errorResponse(responses, "503", "the query did not finish within the timeout");
+    }
+
+    ObjectNode schemas = doc.putObject("components").putObject("schemas");
+    ObjectNode err = schemas.putObject("Error");
+    err.put("type", "object").putArray("required").add("error");
+    err.putObject("properties").putObject("error").put("type", "string");
+    ObjectNode sq = schemas.putObject("SavedQuery");
+    sq.put("type", "object");
+    ObjectNode props = sq.putObject("properties");
+    for (String s : List.of("name", "summary", "description")) props.putObject(s).put("type", "string");
+    props.putObject("tags").put("type", "array").putObject("items").put("type", "string");
+    props.putObject("params").put("type", "array").putObject("items").put("type", "object");
+    return doc;
+  }
+
+  static void schemaOf(SavedQuery.Param p, ObjectNode schema) {
+    switch (p.type()) {
+      case "integer" -> schema.put("type", "integer");
+      case "decimal" -> schema.put("type", "number");
+      case "iri" -> schema.put("type", "string").put("format", "uri");
+      default -> schema.put("type", "string");
+    }
+    if (p.defaultValue() != null) {
+      switch (p.type()) {
+        case "integer" -> schema.put("default", Long.parseLong(p.defaultValue()));
+        case "decimal" -> schema.put("default", new java.math.BigDecimal(p.defaultValue()));
+        default -> schema.put("default", p.defaultValue());
+      }
+    }
+    if (!p.allowed().isEmpty()) {
+      ArrayNode e = schema.putArray("enum");
+      p.allowed().forEach(e::add);
+    }
+  }
+
+  private static void errorResponse(ObjectNode responses, String status, String description) {
+    responses.putObject(status).put("description", description).putObject("content").putObject("application/json")
+        .putObject("schema").put("$ref", "#/components/schemas/Error");
+  }
+
+  /** camelCase of the query name: top-figures → topFigures. */
+  static String operationId(String name) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char c : name.toCharArray()) {
+      if (c == '-' || c == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return sb.toString();
+  }
+}

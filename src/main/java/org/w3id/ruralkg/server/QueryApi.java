@@ -1,0 +1,198 @@
+package org.w3id.ruralkg.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.system.Txn;
+import org.w3id.ruralkg.RuralKgException;
+
+/**
+ * Runs saved queries for the HTTP API: needs a dataset, the saved queries and a {@link QueryGuard};
+ * binds parameters as typed terms (QueryExec substitution, never text splicing), applies the
+ * timeout and the row cap. Thread-safe (each run has its own read transaction).
+ */
+public final class QueryApi {
+  /** The response formats and their media types. */
+  public enum Format {
+    JSON("application/sparql-results+json"),
+    ROWS("application/json"),
+    CSV("text/csv"),
+    TSV("text/tab-separated-values");
+
+    public final String mediaType;
+
+    Format(String mediaType) {
+      this.mediaType = mediaType;
+    }
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The {@code format} parameter if given, else the first Accept type we serve, else SPARQL JSON. */
+    public static Format choose(String formatParam, String accept) {
+      if (formatParam != null) {
+        for (Format f : values()) if (f.code().equals(formatParam)) return f;
+        throw new ApiError(400, "unknown format '" + formatParam + "' (json, rows, csv or tsv)");
+      }
+      if (accept != null) {
+        for (String part : accept.split(",")) {
+          String type = part.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+          for (Format f : values()) if (f.mediaType.equals(type)) return f;
+          if (type.equals("text/plain")) return TSV;
+        }
+      }
+      return JSON;
+    }
+  }
+
+  /** The rows of one run, at most the guard's cap; {@code truncated} when more were available. */
+  public record Result(List<Var> vars, List<Binding> rows, boolean truncated) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final DatasetGraph dsg;
+  private final SavedQueries queries;
+  private final QueryGuard guard;
+
+  public QueryApi(DatasetGraph dsg, SavedQueries queries, QueryGuard guard) {
+    this.dsg = dsg;
+    this.queries = queries;
+    this.guard = guard;
+  }
+
+  public SavedQueries queries() {
+    return queries;
+  }
+
+  public QueryGuard guard() {
+    return guard;
+  }
+
+  /** Every saved query, parsed; a query that does not parse is a server fault and fails loudly. */
+  public List<SavedQuery> list() {
+    List<SavedQuery> out = new ArrayList<>();
+    for (String n : queries.names()) out.add(queries.get(n));
+    return out;
+  }
+
+  /** The saved query, or a 404 ApiError. */
+  public SavedQuery find(String name) {
+    if (!queries.names().contains(name)) throw new ApiError(404, "unknown query '" + name + "'");
+    return queries.get(name);
+  }
+
+  /** Runs a saved query: 404 unknown query, 400 bad parameters, 503 timeout. */
+  public Result run(String name, Map<String, String> params) {
+    SavedQuery q = find(name);
+    Map<String, Node> bindings;
+    try {
+      bindings = q.bind(params);
+    } catch (RuralKgException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    if (!q.query().isSelectType()) throw new ApiError(400, "query " + name + " is not a SELECT query");
+    try {
+      return Txn.calculateRead(dsg, () -> {
+        QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query());
+        bindings.forEach((k, v) -> b.substitution(Var.alloc(k), v));
+        if (guard.timeoutMillis() > 0) b.timeout(guard.timeoutMillis(), TimeUnit.MILLISECONDS);
+        try (QueryExec exec = b.build()) {
+          RowSet rs = exec.select();
+          List<Binding> rows = new ArrayList<>();
+          while (rows.size() < guard.maxRows() && rs.hasNext()) rows.add(materialise(rs.next()));
+          boolean truncated = rs.hasNext();
+          return new Result(rs.getResultVars(), rows, truncated);
+        }
+      });
+    } catch (QueryCancelledException e) {
+      throw new ApiError(503, "query " + name + " did not finish within " + guard.timeoutMillis() / 1000.0 + " s");
+    }
+  }
+
+  /** TDB2 bindings resolve their nodes lazily from the node table: copy them before the read transaction ends. */
+  private static Binding materialise(Binding b) {
+    var builder = Binding.builder();
+    b.forEach(builder::add);
+    return builder.build();
+  }
+
+  /** Writes a result in a format. */
+  public static void write(Result r, Format format, OutputStream out) {
+    switch (format) {
+      case JSON -> ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(rowSet(r)), ResultSetLang.RS_JSON);
+      case CSV -> ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(rowSet(r)), ResultSetLang.RS_CSV);
+      case TSV -> ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(rowSet(r)), ResultSetLang.RS_TSV);
+      case ROWS -> writeRows(r, out);
+    }
+  }
+
+  private static RowSet rowSet(Result r) {
+    return RowSetStream.create(r.vars(), r.rows().iterator());
+  }
+
+  /** A plain JSON array of objects, one per row: numbers and booleans typed, everything else as text, unbound as null. */
+  private static void writeRows(Result r, OutputStream out) {
+    try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+      g.writeStartArray();
+      for (Binding b : r.rows()) {
+        g.writeStartObject();
+        for (Var v : r.vars()) {
+          g.writeFieldName(v.getVarName());
+          writeNode(g, b.get(v));
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeNode(JsonGenerator g, Node n) throws IOException {
+    if (n == null) {
+      g.writeNull();
+    } else if (n.isURI()) {
+      g.writeString(n.getURI());
+    } else if (n.isLiteral()) {
+      var dt = n.getLiteralDatatype();
+      try {
+        if (dt instanceof XSDDatatype x && x.isValidLiteral(n.getLiteral()) && isNumeric(x)) {
+          g.writeNumber(new java.math.BigDecimal(n.getLiteralLexicalForm().trim()).stripTrailingZeros().toPlainString());
+          return;
+        }
+        if (XSDDatatype.XSDboolean.equals(dt) && n.getLiteral().isWellFormed()) {
+          g.writeBoolean(Boolean.parseBoolean(n.getLiteralLexicalForm().trim()));
+          return;
+        }
+      } catch (NumberFormatException e) {
+        // INF, NaN and the like: keep them as text
+      }
+      g.writeString(n.getLiteralLexicalForm());
+    } else {
+      g.writeString(n.toString());
+    }
+  }
+
+  private static boolean isNumeric(XSDDatatype dt) {
+    return dt.equals(XSDDatatype.XSDdecimal) || dt.equals(XSDDatatype.XSDinteger) || dt.equals(XSDDatatype.XSDdouble)
+        || dt.equals(XSDDatatype.XSDfloat) || dt.equals(XSDDatatype.XSDlong) || dt.equals(XSDDatatype.XSDint);
+  }
+}

@@ -1,0 +1,134 @@
+package org.w3id.ruralkg.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.ruralkg.RuralKgException;
+
+/**
+ * The saved-query API under /api: {@code GET /api/queries} lists the saved queries, {@code GET
+ * /api/queries/NAME?param=...&format=json|rows|csv|tsv} runs one, {@code GET /api/openapi.json}
+ * describes both. Errors are JSON {@code {"error": "..."}} with status 400, 404 or 503. Reads
+ * only; CORS open. Thread-safe (no mutable state).
+ */
+public final class QueryApiServlet extends HttpServlet {
+  public static final String PATH = "/api";
+  public static final String TRUNCATED_HEADER = "X-Ruralkg-Truncated";
+  private static final Logger LOG = LoggerFactory.getLogger(QueryApiServlet.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final transient QueryApi api;
+  private final String version;
+
+  public QueryApiServlet(QueryApi api, String version) {
+    this.api = api;
+    this.version = version;
+  }
+
+  public static void register(FusekiServer.Builder builder, QueryApi api, String version) {
+    builder.addServlet(PATH + "/*", new QueryApiServlet(api, version));
+  }
+
+  @Override
+  protected void doOptions(HttpServletRequest req, HttpServletResponse resp) {
+    cors(resp);
+    resp.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    resp.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type");
+    resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+    resp.setStatus(204);
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    cors(resp);
+    String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+    try {
+      if (path.equals("/queries") || path.equals("/queries/")) {
+        sendJson(resp, 200, list());
+      } else if (path.equals("/openapi.json")) {
+        String base = req.getRequestURL().toString();
+        base = base.substring(0, base.length() - path.length());
+        sendJson(resp, 200, OpenApi.document(api.list(), base, version, api.guard()));
+      } else if (path.startsWith("/queries/") && path.indexOf('/', 9) < 0) {
+        runQuery(path.substring(9), req, resp);
+      } else {
+        throw new ApiError(404, "no such API resource: " + PATH + path + " (try " + PATH + "/queries or " + PATH + "/openapi.json)");
+      }
+    } catch (ApiError e) {
+      sendError(resp, e.status, e.getMessage());
+    } catch (RuralKgException e) {
+      LOG.warn("{}", e.getMessage());
+      sendError(resp, 500, e.getMessage());
+    }
+  }
+
+  private ArrayNode list() {
+    ArrayNode arr = JSON.createArrayNode();
+    for (SavedQuery q : api.list()) {
+      ObjectNode o = arr.addObject();
+      o.put("name", q.name()).put("summary", q.summary()).put("description", q.description());
+      ArrayNode tags = o.putArray("tags");
+      q.tags().forEach(tags::add);
+      ArrayNode params = o.putArray("params");
+      for (SavedQuery.Param p : q.params().values()) {
+        ObjectNode po = params.addObject();
+        po.put("name", p.name()).put("type", p.type()).put("default", p.defaultValue()).put("required", p.defaultValue() == null)
+            .put("description", p.description());
+        if (!p.allowed().isEmpty()) {
+          ArrayNode e = po.putArray("enum");
+          p.allowed().forEach(e::add);
+        }
+      }
+      o.put("url", PATH + "/queries/" + q.name());
+    }
+    return arr;
+  }
+
+  private void runQuery(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Map<String, String> params = new LinkedHashMap<>();
+    String format = null;
+    for (var e : req.getParameterMap().entrySet()) {
+      if (e.getValue().length != 1) throw new ApiError(400, "parameter " + e.getKey() + " is given " + e.getValue().length + " times");
+      if (e.getKey().equals("format")) format = e.getValue()[0];
+      else params.put(e.getKey(), e.getValue()[0]);
+    }
+    QueryApi.Format f = QueryApi.Format.choose(format, req.getHeader("Accept"));
+    QueryApi.Result r = api.run(name, params);
+    // rendered to memory first: the cap bounds its size, and a failure can still become a JSON error
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    QueryApi.write(r, f, body);
+    resp.setStatus(200);
+    resp.setContentType(f.mediaType + "; charset=utf-8");
+    resp.setHeader(TRUNCATED_HEADER, Boolean.toString(r.truncated()));
+    resp.setHeader("Access-Control-Expose-Headers", TRUNCATED_HEADER);
+    resp.setContentLength(body.size());
+    body.writeTo(resp.getOutputStream());
+  }
+
+  /** Reads are open to any origin (dashboards on other hosts); Fuseki's CORS filter may have set it already. */
+  private static void cors(HttpServletResponse resp) {
+    if (!resp.containsHeader("Access-Control-Allow-Origin")) resp.setHeader("Access-Control-Allow-Origin", "*");
+  }
+
+  private static void sendJson(HttpServletResponse resp, int status, Object json) throws IOException {
+    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+    resp.setStatus(status);
+    resp.setContentType("application/json; charset=utf-8");
+    resp.setContentLength(bytes.length);
+    resp.getOutputStream().write(bytes);
+  }
+
+  private static void sendError(HttpServletResponse resp, int status, String message) throws IOException {
+    ObjectNode err = JSON.createObjectNode().put("error", message);
+    sendJson(resp, status, err);
+  }
+}

@@ -1,0 +1,55 @@
+package org.w3id.ruralkg.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+/**
+ * Serves the VoID/DCAT description at /.well-known/void: Turtle by default, JSON-LD or N-Triples
+ * when the Accept header asks. Computed per request (a few aggregate queries in one read
+ * transaction), so it is always current. Thread-safe.
+ */
+public final class VoidServlet extends HttpServlet {
+  public static final String PATH = "/.well-known/void";
+  private final transient DatasetGraph dsg;
+  private final long timeoutMillis;
+
+  public VoidServlet(DatasetGraph dsg, long timeoutMillis) {
+    this.dsg = dsg;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  public static void register(FusekiServer.Builder builder, DatasetGraph dsg, QueryGuard guard) {
+    builder.addServlet(PATH, new VoidServlet(dsg, guard.timeoutMillis()));
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    resp.setHeader("Access-Control-Allow-Origin", "*");
+    String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
+    Lang lang = accept.contains("application/ld+json") ? Lang.JSONLD
+        : accept.contains("application/n-triples") ? Lang.NTRIPLES
+        : Lang.TURTLE;
+    String url = req.getRequestURL().toString();
+    String base = url.substring(0, url.length() - req.getRequestURI().length()) + req.getContextPath();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      var model = VoidDescription.describe(dsg, base, timeoutMillis);
+      RDFDataMgr.write(body, model, lang == Lang.TURTLE ? RDFFormat.TURTLE_PRETTY : lang == Lang.JSONLD ? RDFFormat.JSONLD_PRETTY : RDFFormat.NTRIPLES);
+    } catch (QueryCancelledException e) {
+      resp.sendError(503, "the dataset description did not finish within the timeout");
+      return;
+    }
+    resp.setContentType(lang.getHeaderString() + "; charset=utf-8");
+    resp.setContentLength(body.size());
+    body.writeTo(resp.getOutputStream());
+  }
+}
