@@ -40,6 +40,8 @@ public final class Server {
     builder.add(DATASET, service.build());
     builder.addFilter(DATASET + "/get", new UnionDefaultGraphFilter());
     OntologyServlet.register(builder);
+    DashboardServlet.register(builder);
+    ResourceServlet.register(builder, dsg);
     FusekiServer server = builder.build();
     try {
       server.start();
