@@ -89,15 +89,16 @@ final class ResourcePage {
 
     String render() {
       String title = label(iri);
+      if (title == null) title = iri.startsWith(Vocab.ID) ? iri.substring(Vocab.ID.length()) : iri;
       sb.append("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .append("<link rel=\"icon\" href=\"data:,\">\n")
-          .append("<title>").append(escape(title == null ? local(iri) : title)).append(" · ruralkg</title>\n")
+          .append("<title>").append(escape(title)).append(" · ruralkg</title>\n")
           .append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/static/dashboard.css\">\n")
           .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"?format=ttl\">\n")
           .append("<link rel=\"alternate\" type=\"application/ld+json\" href=\"?format=jsonld\">\n")
           .append("</head>\n<body>\n<header><a class=\"home\" href=\"").append(ctx).append("/\">ruralkg 乡村振兴知识图谱</a></header>\n<main>\n");
-      sb.append("<h1>").append(escape(title == null ? local(iri) : title)).append("</h1>\n");
+      sb.append("<h1>").append(escape(title)).append("</h1>\n");
       sb.append("<p class=\"iri\"><code>").append(escape(iri)).append("</code> · <a href=\"?format=ttl\">Turtle</a> · ")
           .append("<a href=\"?format=jsonld\">JSON-LD</a> · <a href=\"?format=nt\">N-Triples</a></p>\n");
       for (Node s : subjects()) table(s);
@@ -168,6 +169,9 @@ final class ResourcePage {
     }
 
     private String short_(String target) {
+      if (target.startsWith(iri + "#")) return target.substring(iri.length());
+      // data IRIs have '/' in their local part, which prefixed names cannot hold
+      if (target.startsWith(Vocab.ID)) return "id:" + target.substring(Vocab.ID.length());
       String a = pm.abbreviate(target);
       return a == null ? target : a;
     }
@@ -184,10 +188,6 @@ final class ResourcePage {
       }
       if (found.isEmpty()) return null;
       return found.getOrDefault("zh", found.values().iterator().next());
-    }
-
-    private static String local(String iri) {
-      return iri.substring(iri.lastIndexOf('/') + 1);
     }
   }
 }

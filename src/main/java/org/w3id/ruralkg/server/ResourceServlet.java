@@ -12,7 +12,6 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.Vocab;
@@ -115,8 +114,17 @@ final class ResourceServlet extends HttpServlet {
     resp.setContentType(format.mediaType + "; charset=utf-8");
     resp.setHeader("Access-Control-Allow-Origin", "*");
     OutputStream out = resp.getOutputStream();
-    PrefixMap prefixes = ResourcePage.prefixes();
-    g.getPrefixMapping().setNsPrefixes(prefixes.getMapping());
+    // only the prefixes the description uses, so the Turtle starts with what matters
+    java.util.Set<String> iris = new java.util.HashSet<>();
+    g.find().forEachRemaining(t -> {
+      for (var n : new org.apache.jena.graph.Node[] {t.getSubject(), t.getPredicate(), t.getObject()}) {
+        if (n.isURI()) iris.add(n.getURI());
+        else if (n.isLiteral() && !(Vocab.XSD + "string").equals(n.getLiteralDatatypeURI())) iris.add(n.getLiteralDatatypeURI());
+      }
+    });
+    ResourcePage.prefixes().forEach((prefix, ns) -> {
+      if (iris.stream().anyMatch(i -> i != null && i.startsWith(ns))) g.getPrefixMapping().setNsPrefix(prefix, ns);
+    });
     switch (format) {
       case HTML -> out.write(new ResourcePage(iri, g, req.getContextPath()).html().getBytes(StandardCharsets.UTF_8));
       case TURTLE -> RDFDataMgr.write(out, g, RDFFormat.TURTLE_PRETTY);
