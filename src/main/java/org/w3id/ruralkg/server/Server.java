@@ -47,6 +47,8 @@ public final class Server {
     OntologyServlet.register(builder);
     QueryApiServlet.register(builder, new QueryApi(dsg, queries, guard), org.w3id.ruralkg.cli.Main.version());
     VoidServlet.register(builder, dsg, guard);
+    DashboardServlet.register(builder);
+    ResourceServlet.register(builder, dsg);
     FusekiServer server = builder.build();
     try {
       server.start();

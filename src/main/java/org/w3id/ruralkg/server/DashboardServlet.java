@@ -1,0 +1,61 @@
+package org.w3id.ruralkg.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.jena.fuseki.main.FusekiServer;
+
+/**
+ * Serves the dashboard: {@code GET /} is the page, {@code /static/NAME} its scripts and style from
+ * the classpath folder dashboard/, and {@code /static/echarts.min.js} ECharts from its webjar (no
+ * CDN, no build step). Needs nothing else; thread-safe (stateless).
+ */
+final class DashboardServlet extends HttpServlet {
+  static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Map<String, String> TYPES = Map.of(
+      "html", "text/html; charset=utf-8",
+      "js", "text/javascript; charset=utf-8",
+      "css", "text/css; charset=utf-8",
+      "svg", "image/svg+xml",
+      "png", "image/png");
+
+  static void register(FusekiServer.Builder builder) {
+    DashboardServlet s = new DashboardServlet();
+    // "" is the servlet spec's exact match for the root path
+    builder.addServlet("", s);
+    builder.addServlet("/index.html", s);
+    builder.addServlet("/static/*", s);
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    String resource;
+    if (path.isEmpty() || path.equals("/") || path.equals("/index.html")) {
+      resource = "dashboard/index.html";
+    } else if (path.equals("/static/echarts.min.js")) {
+      resource = ECHARTS;
+    } else if (path.startsWith("/static/") && NAME.matcher(path.substring(8)).matches()) {
+      resource = "dashboard/" + path.substring(8);
+    } else {
+      resp.sendError(404);
+      return;
+    }
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        resp.sendError(404);
+        return;
+      }
+      String ext = resource.substring(resource.lastIndexOf('.') + 1);
+      resp.setContentType(TYPES.getOrDefault(ext, "application/octet-stream"));
+      // the page may change with the server; the library never does
+      resp.setHeader("Cache-Control", resource.equals(ECHARTS) ? "public, max-age=86400" : "no-cache");
+      in.transferTo(resp.getOutputStream());
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.w3id.ruralkg.server;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.w3id.ruralkg.rdf.Vocab;
+
+/**
+ * Describes one resource of the store for dereferencing: needs a dataset whose union of named
+ * graphs holds the data; adds nothing to it. The description is every triple with the resource
+ * as subject, the triples of its fragment resources (base + "#..." reachable from or pointing at
+ * the base, e.g. a fact's {@code #target}, {@code #quote}), and the labels of every IRI object.
+ * Thread-safe (each call reads in its own read transaction).
+ */
+final class ResourceDescriber {
+  private static final Node[] LABELS = {
+      Vocab.PREF_LABEL, Vocab.LABEL, NodeFactory.createURI(Vocab.SCHEMA + "name"), Vocab.NOTATION};
+  /** Caps the walk over fragments so one odd resource cannot make a request unbounded. */
+  private static final int MAX_SUBJECTS = 200;
+
+  private final DatasetGraph dsg;
+
+  ResourceDescriber(DatasetGraph dsg) {
+    this.dsg = dsg;
+  }
+
+  /** The description of {@code iri}; empty when the store has no triple with it as subject. */
+  Graph describe(String iri) {
+    Graph out = GraphFactory.createDefaultGraph();
+    Txn.executeRead(dsg, () -> collect(dsg.getUnionGraph(), iri, out));
+    return out;
+  }
+
+  private static void collect(Graph union, String iri, Graph out) {
+    Node base = NodeFactory.createURI(iri);
+    String fragmentPrefix = iri + "#";
+    Set<Node> seen = new HashSet<>();
+    Deque<Node> todo = new ArrayDeque<>();
+    seen.add(base);
+    todo.add(base);
+    // fragments that point at the base without the base pointing at them (e.g. an author)
+    union.find(Node.ANY, Node.ANY, base).forEachRemaining(t -> {
+      if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(fragmentPrefix) && seen.add(t.getSubject())) todo.add(t.getSubject());
+    });
+    Set<Node> objects = new HashSet<>();
+    while (!todo.isEmpty() && seen.size() <= MAX_SUBJECTS) {
+      Node s = todo.poll();
+      union.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
+        out.add(t);
+        Node o = t.getObject();
+        if (!o.isURI()) return;
+        if (o.getURI().startsWith(fragmentPrefix) && seen.add(o)) todo.add(o);
+        else objects.add(o);
+      });
+    }
+    if (out.isEmpty()) return;
+    for (Node o : objects) {
+      if (seen.contains(o)) continue;
+      for (Node label : LABELS) {
+        union.find(o, label, Node.ANY).forEachRemaining(out::add);
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.w3id.ruralkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.ruralkg.rdf.Vocab;
+
+/** Dereferencing data IRIs on the seeds store: /id/... as Turtle, JSON-LD and HTML. */
+class DerefIT {
+  @TempDir static Path tmp;
+  static DashboardSeedServer seeds;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+  static final Node QIAOJIA = NodeFactory.createURI(Vocab.ID + "unit/530622");
+  static final Node QIAOJIA_NAME = NodeFactory.createLiteralLang("巧家县", "zh");
+
+  @BeforeAll
+  static void serve() throws Exception {
+    seeds = new DashboardSeedServer(tmp);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (seeds != null) seeds.close();
+  }
+
+  static HttpResponse<String> get(String path, String accept) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(seeds.base + path)).GET();
+    if (accept != null) b.header("Accept", accept);
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static Graph parse(HttpResponse<String> r, Lang lang) {
+    return RDFParser.fromString(r.body(), lang).base(seeds.base).toGraph();
+  }
+
+  @Test
+  void qiaojiaAsTurtle() throws Exception {
+    var r = get("/id/unit/530622", "text/turtle");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+    Graph g = parse(r, Lang.TURTLE);
+    assertTrue(g.contains(QIAOJIA, Vocab.PREF_LABEL, QIAOJIA_NAME), r.body());
+    assertTrue(g.contains(QIAOJIA, NodeFactory.createURI(Vocab.ONT + "divisionCode"), NodeFactory.createLiteralString("530622")));
+    // the parent's label comes along, so a client can show a name without a second request
+    assertTrue(g.contains(NodeFactory.createURI(Vocab.ID + "unit/530600"), Vocab.PREF_LABEL, NodeFactory.createLiteralLang("昭通市", "zh")));
+  }
+
+  @Test
+  void qiaojiaAsJsonLd() throws Exception {
+    var r = get("/id/unit/530622", "application/ld+json");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
+    assertTrue(parse(r, Lang.JSONLD).contains(QIAOJIA, Vocab.PREF_LABEL, QIAOJIA_NAME), r.body());
+  }
+
+  @Test
+  void qiaojiaAsHtmlForBrowsers() throws Exception {
+    var r = get("/id/unit/530622", BROWSER_ACCEPT);
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    String html = r.body();
+    assertTrue(html.contains("<h1>巧家县</h1>"), html);
+    assertTrue(html.contains("href=\"/id/unit/530600\""), "links to other data IRIs are local paths");
+    assertTrue(html.contains("昭通市"), "linked resources are shown by label");
+    assertTrue(html.contains("上级单位"), "properties are shown with their ontology label");
+    assertFalse(html.contains("href=\"https://w3id.org/ruralkg/id/"), "no link leaves the server for local data");
+  }
+
+  @Test
+  void curlDefaultAcceptGetsTurtleAndFormatParameterOverrides() throws Exception {
+    assertTrue(get("/id/unit/530622", "*/*").headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+    var r = get("/id/unit/530622?format=jsonld", BROWSER_ACCEPT);
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
+    assertTrue(parse(r, Lang.JSONLD).contains(QIAOJIA, Vocab.PREF_LABEL, QIAOJIA_NAME));
+  }
+
+  @Test
+  void unknownResourceIs404() throws Exception {
+    assertEquals(404, get("/id/unit/000000", "text/turtle").statusCode());
+    assertEquals(404, get("/id/unit/000000", BROWSER_ACCEPT).statusCode());
+    assertEquals(404, get("/id/", "text/turtle").statusCode());
+  }
+
+  @Test
+  void fragmentResourcesComeWithTheirBase() throws Exception {
+    // a figure's annotation target, quote and position selectors are fragments of the figure IRI
+    String figure = firstSubject(NodeFactory.createURI(Vocab.ONT + "Figure"));
+    var r = get("/id/" + figure.substring(Vocab.ID.length()), "text/turtle");
+    assertEquals(200, r.statusCode(), figure);
+    Graph g = parse(r, Lang.TURTLE);
+    for (String frag : new String[] {"#target", "#quote", "#position"}) {
+      assertTrue(g.find(NodeFactory.createURI(figure + frag), Node.ANY, Node.ANY).hasNext(), figure + frag + " missing in\n" + r.body());
+    }
+  }
+
+  @Test
+  void percentEncodedAndRawUtf8PathsFindTheSameConcept() throws Exception {
+    String iri = Vocab.ID + "concept/programme/local/" + org.w3id.ruralkg.rdf.Iris.encodePath("巧十条");
+    var encoded = get("/id/concept/programme/local/%E5%B7%A7%E5%8D%81%E6%9D%A1", "text/turtle");
+    assertEquals(200, encoded.statusCode());
+    assertTrue(parse(encoded, Lang.TURTLE).find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).hasNext());
+    var lower = get("/id/concept/programme/local/%e5%b7%a7%e5%8d%81%e6%9d%a1", "text/turtle");
+    assertEquals(200, lower.statusCode(), "lower-case percent-encoding names the same IRI");
+  }
+
+  private static String firstSubject(Node type) {
+    return org.apache.jena.system.Txn.calculateRead(seeds.dsg, () -> {
+      var it = seeds.dsg.getUnionGraph().find(Node.ANY, Vocab.TYPE, type);
+      Triple t = it.next();
+      return t.getSubject().getURI();
+    });
+  }
+}
