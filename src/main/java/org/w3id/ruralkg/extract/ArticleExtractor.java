@@ -83,24 +83,31 @@ public final class ArticleExtractor implements PageExtractor {
     var orgFacts = orgs.recognise(text, allSentences, allUnits, places);
     var programmeFacts = programmes.recognise(text, allSentences, places);
     var industryFacts = industries.recognise(text, allSentences, places);
+    // grouped once per page: a scan per article was quadratic on pages with thousands of articles
+    var orgsByArticle = byOwner(locator, orgFacts, f -> f.evidence().start());
+    var programmesByArticle = byOwner(locator, programmeFacts, f -> f.evidence().start());
+    var industriesByArticle = byOwner(locator, industryFacts, f -> f.evidence().start());
     List<ArticleFacts> out = new ArrayList<>();
     for (ArticleContext cx : contexts) {
       out.add(new ArticleFacts(
           cx.article,
           cx.units,
-          ownedBy(cx, locator, orgFacts, f -> f.evidence().start()),
-          perListedUnit(ownedBy(cx, locator, programmeFacts, f -> f.evidence().start()), cx,
+          orgsByArticle.getOrDefault(cx, List.of()),
+          perListedUnit(programmesByArticle.getOrDefault(cx, List.of()), cx,
               ProgrammeFact::unit, (f, u) -> new ProgrammeFact(f.label(), f.conceptId(), u, f.evidence())),
-          perListedUnit(ownedBy(cx, locator, industryFacts, f -> f.evidence().start()), cx,
+          perListedUnit(industriesByArticle.getOrDefault(cx, List.of()), cx,
               IndustryFact::unit, (f, u) -> new IndustryFact(f.label(), f.conceptId(), u, f.evidence())),
           figures(cx, publicationYear(page))));
     }
     return out;
   }
 
-  private static <T> List<T> ownedBy(ArticleContext cx, ArticleLocator locator, List<T> facts, java.util.function.ToIntFunction<T> start) {
-    List<T> out = new ArrayList<>();
-    for (T f : facts) if (locator.at(start.applyAsInt(f)) == cx) out.add(f);
+  private static <T> java.util.Map<ArticleContext, List<T>> byOwner(ArticleLocator locator, List<T> facts, java.util.function.ToIntFunction<T> start) {
+    java.util.Map<ArticleContext, List<T>> out = new java.util.IdentityHashMap<>();
+    for (T f : facts) {
+      ArticleContext owner = locator.at(start.applyAsInt(f));
+      if (owner != null) out.computeIfAbsent(owner, k -> new ArrayList<>()).add(f);
+    }
     return out;
   }
 

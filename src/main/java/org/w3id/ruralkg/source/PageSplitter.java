@@ -363,6 +363,8 @@ public final class PageSplitter {
       else if (isKicker(h)) kicker = stripDashes(h);
       else titles.add(h);
     }
+    // heads may be only a —— subtitle or kicker line (a page that opens with one): no title then
+    if (titles.isEmpty()) titles.add("");
     String title = titles.get(0);
     if (titles.size() > 1) {
       if (PLACE_LABEL.matcher(titles.get(0)).matches()) {

@@ -31,7 +31,7 @@ final class TextDecoder {
       } else {
         // Not UTF-8: Chinese county papers often come as GBK/GB18030; accept only if it reads as text.
         String gb = strict(GB18030, bytes, 0);
-        if (gb == null || !mostlyChinese(gb)) throw binary(fileName);
+        if (gb == null || !mostlyChinese(gb)) throw notText(fileName, bytes);
         d = new Decoded("GB18030", gb);
       }
     }
@@ -112,6 +112,20 @@ final class TextDecoder {
       if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\uFEFF') return false;
     }
     return true;
+  }
+
+  /** Text that is UTF-8 but for a few bad bytes gets a message that says where, not "binary". */
+  private static RuralKgException notText(String fileName, byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    var result = decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    if (result.isError() && controlShare(lenient) <= 0.01) {
+      return new RuralKgException(fileName + ": not valid UTF-8 (bad byte at offset " + in.position() + ") and not GB18030 text");
+    }
+    return binary(fileName);
   }
 
   private static RuralKgException binary(String fileName) {

@@ -36,6 +36,9 @@ import org.w3id.ruralkg.rdf.Vocab;
 public final class StoreBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(StoreBuilder.class);
 
+  /** Input files above this size are refused: a newspaper page is ~20 KB, and extraction holds a file's text and quads in memory. */
+  public static final long MAX_FILE_BYTES = 20L << 20;
+
   private final DatasetGraph dsg;
   private final FileProcessor processor;
   private final int threads;
@@ -102,6 +105,11 @@ public final class StoreBuilder {
   /** Reads and extracts a file; null when it is unchanged or bad (already reported). */
   private FileQuads prepare(InputFile f, BuildReport report) {
     try {
+      long size = Files.size(f.path());
+      if (size > MAX_FILE_BYTES) {
+        fail(report, f.relativePath(), "too large (" + (size >> 20) + " MB; the limit is " + (MAX_FILE_BYTES >> 20) + " MB per file)");
+        return null;
+      }
       byte[] bytes = Files.readAllBytes(f.path());
       String sha = sha256(bytes);
       if (sha.equals(storedSha(f.relativePath()))) {

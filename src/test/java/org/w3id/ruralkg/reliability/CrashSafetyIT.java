@@ -1,0 +1,168 @@
+package org.w3id.ruralkg.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.source.PageReader;
+import org.w3id.ruralkg.store.BuildReport;
+import org.w3id.ruralkg.store.Store;
+import org.w3id.ruralkg.store.StoreBuilder;
+
+/**
+ * A build killed with SIGKILL halfway leaves a store that opens and holds every file either whole
+ * or not at all; the next build loads the rest and ends with exactly what a clean build gives.
+ */
+class CrashSafetyIT {
+  static final int COPIES_PER_SEED = 60; // 5 seeds → 300 distinct files
+  static final int KILL_AFTER_LOADED = 25;
+  static final Pattern LOADED = Pattern.compile("StoreBuilder :: loaded (\\S+) \\(");
+
+  @TempDir Path tmp;
+
+  /** 300 distinct pages: the seeds, each copy with its own trailing line so its SHA-256 differs. */
+  static List<Path> corpus(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    List<Path> seeds;
+    try (Stream<Path> s = Files.list(Path.of("seeds"))) {
+      seeds = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+    }
+    List<Path> out = new ArrayList<>();
+    for (int i = 0; i < COPIES_PER_SEED; i++) {
+      for (Path seed : seeds) {
+        String text = Files.readString(seed, StandardCharsets.UTF_8) + "\n\n（本报第" + (i + 1) + "次转载）\n";
+        Path f = dir.resolve(String.format("c%03d_%s", i, seed.getFileName()));
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aBuildKilledWhileLoadingLeavesWholeFilesAndTheNextBuildCompletesIt() throws Exception {
+    Path in = tmp.resolve("in");
+    List<Path> files = corpus(in);
+    Path store = tmp.resolve("store");
+
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+        "org.w3id.ruralkg.cli.Main", "build", "--in", in.toString(), "--store", store.toString(), "--threads", "2");
+    pb.environment().put("RURALKG_LOG", "INFO");
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process child = pb.start();
+    Set<String> loadedBeforeKill = ConcurrentHashMap.newKeySet();
+    CountDownLatch enough = new CountDownLatch(1);
+    StringBuffer stderrTail = new StringBuffer();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = r.readLine()) != null; ) {
+          Matcher m = LOADED.matcher(line);
+          if (m.find()) loadedBeforeKill.add(m.group(1));
+          else if (stderrTail.length() < 4000) stderrTail.append(line).append('\n');
+          if (loadedBeforeKill.size() >= KILL_AFTER_LOADED) enough.countDown();
+        }
+      } catch (java.io.IOException ignored) {
+        // the pipe closes when the child is killed
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    boolean reached = enough.await(5, TimeUnit.MINUTES);
+    assertTrue(child.isAlive(), "the build must still be running when it is killed; stderr: " + stderrTail);
+    assertTrue(reached, "the build never reported " + KILL_AFTER_LOADED + " loaded files; stderr: " + stderrTail);
+    child.destroyForcibly(); // SIGKILL: no shutdown hooks, no transaction cleanup
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(child.exitValue() != 0, "killed, not finished");
+    reader.join(5000);
+    Set<String> killedAt = Set.copyOf(loadedBeforeKill);
+    assertTrue(killedAt.size() < files.size(), "killed in the middle, not after the end");
+
+    // the store opens and every file in it is whole: as many article graphs as the reader finds
+    // articles, one SHA-256 per file, the SHA of the file on disk
+    PageReader pages = new PageReader();
+    Map<String, Integer> articlesOf = new HashMap<>();
+    Map<String, String> shaOf = new HashMap<>();
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      String rel = in.relativize(f).toString();
+      articlesOf.put(rel, pages.read(rel, bytes).articles().size());
+      shaOf.put(rel, StoreBuilder.sha256(bytes));
+    }
+    DatasetGraph dsg = Store.openExisting(store);
+    int present;
+    try {
+      var sources = Txn.calculateRead(dsg, () -> StoreView.sources(dsg));
+      present = sources.size();
+      assertTrue(sources.keySet().containsAll(killedAt), "every file reported loaded before the kill is in the store");
+      for (StoreView.SourceState s : sources.values()) {
+        assertEquals(articlesOf.get(s.path()), s.graphs().size(), s.path() + ": all of its article graphs or none");
+        assertEquals(Set.of(shaOf.get(s.path())), s.sha256s(), s.path());
+      }
+    } finally {
+      dsg.close();
+    }
+    assertTrue(present < files.size(), "the kill came before the end");
+
+    // the next build loads the rest, skips what is in, duplicates nothing
+    BuildReport resumed = Pipeline.build(in, store, 2);
+    assertTrue(resumed.failed().isEmpty(), resumed.failed().toString());
+    assertEquals(present, resumed.unchanged().size(), resumed.summary());
+    assertEquals(files.size() - present, resumed.loaded().size(), resumed.summary());
+
+    assertEquals(cleanBuildQuads(in, files), count(store), "the resumed store holds exactly what a clean build gives");
+    DatasetGraph after = Store.openExisting(store);
+    try {
+      var sources = Txn.calculateRead(after, () -> StoreView.sources(after));
+      assertEquals(files.size(), sources.size());
+      for (StoreView.SourceState s : sources.values()) assertEquals(articlesOf.get(s.path()), s.graphs().size(), s.path());
+    } finally {
+      after.close();
+    }
+  }
+
+  /**
+   * The quads a clean build of the folder stores: the ontology graph plus each file's distinct
+   * quads, computed in memory with the build's own file processor (a second TDB2 build of 300
+   * files would only repeat the same work with a commit per file).
+   */
+  static long cleanBuildQuads(Path in, List<Path> files) throws Exception {
+    var processor = Pipeline.fileProcessor();
+    long n = Pipeline.ontologyGraph().size();
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      var fq = processor.process(new org.w3id.ruralkg.store.InputFile(f, in.relativize(f).toString()), bytes, StoreBuilder.sha256(bytes));
+      n += new java.util.HashSet<>(fq.quads()).size();
+    }
+    return n;
+  }
+
+  static long count(Path store) {
+    DatasetGraph dsg = Store.openExisting(store);
+    try {
+      return Txn.calculateRead(dsg, () -> StoreView.quadCount(dsg));
+    } finally {
+      dsg.close();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.w3id.ruralkg.reliability;
+
+import java.util.List;
+import java.util.function.Function;
+import org.w3id.ruralkg.extract.ArticleExtractor;
+import org.w3id.ruralkg.extract.ArticleFacts;
+import org.w3id.ruralkg.extract.PageExtractor;
+import org.w3id.ruralkg.extract.figure.MetricClassifier;
+import org.w3id.ruralkg.extract.figure.QuantityParser;
+import org.w3id.ruralkg.extract.figure.YearFinder;
+import org.w3id.ruralkg.extract.org.PartyOrgRecognizer;
+import org.w3id.ruralkg.extract.topic.IndustryRecognizer;
+import org.w3id.ruralkg.extract.topic.ProgrammeRecognizer;
+import org.w3id.ruralkg.link.Division;
+import org.w3id.ruralkg.link.Gazetteer;
+import org.w3id.ruralkg.link.UnitLinker;
+import org.w3id.ruralkg.source.Page;
+import org.w3id.ruralkg.source.PageReader;
+
+/** The page reader and the whole page extractor, built as org.w3id.ruralkg.Components builds them; shared by the tests (thread-safe). */
+final class Extraction {
+  private static final class Holder {
+    static final Extraction INSTANCE = new Extraction();
+  }
+
+  final PageReader reader = new PageReader();
+  final PageExtractor extractor;
+
+  private Extraction() {
+    Gazetteer gazetteer = Gazetteer.load();
+    Function<String, Division> byCode = code -> gazetteer.byCode(code).orElse(null);
+    extractor = new ArticleExtractor(
+        new UnitLinker(gazetteer), byCode, new PartyOrgRecognizer(), new ProgrammeRecognizer(),
+        new IndustryRecognizer(), new QuantityParser(), new MetricClassifier(), new YearFinder());
+  }
+
+  static Extraction get() {
+    return Holder.INSTANCE;
+  }
+
+  List<ArticleFacts> extract(String fileName, byte[] bytes) {
+    Page page = reader.read(fileName, bytes);
+    return extractor.extract(page);
+  }
+}
