@@ -43,6 +43,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final Paragraph[] paragraphs;
   private final int[] paragraphStarts;
   private final List<UnitMention> places;
+  private final int[] placeStarts;
   private final Function<String, Division> divisions;
   private final Division homeProvince;
   private final UnitMention topic;
@@ -64,6 +65,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     this.paragraphStarts = Arrays.stream(this.paragraphs).mapToInt(Paragraph::start).toArray();
     List<UnitMention> sorted = units.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toList();
     this.places = placesOf(sorted);
+    this.placeStarts = places.stream().mapToInt(UnitMention::start).toArray();
     this.topic = topicOf(this.places, titleEnd);
   }
 
@@ -198,9 +200,15 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
 
   private List<UnitMention> between(int from, int to) {
     List<UnitMention> out = new ArrayList<>();
-    for (UnitMention u : places) {
-      if (u.start() >= to) break;
-      if (u.start() >= from && u.end() <= to) out.add(u);
+    // binary search to the first place at or after from: a fact costs log(units), not units
+    int lo = 0, hi = placeStarts.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (placeStarts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (int k = lo; k < places.size() && places.get(k).start() < to; k++) {
+      if (places.get(k).end() <= to) out.add(places.get(k));
     }
     return out;
   }
