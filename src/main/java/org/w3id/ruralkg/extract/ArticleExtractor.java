@@ -68,6 +68,7 @@ public final class ArticleExtractor implements PageExtractor {
       ArticleContext cx = context(page, page.articles().get(i), unitsPerArticle.get(i), province);
       contexts.add(cx);
       allSentences.addAll(cx.sentences);
+      allSentences.addAll(cx.heads);
       allUnits.addAll(cx.units);
     }
     allSentences.sort(Comparator.comparingInt(Sentence::start));
@@ -127,6 +128,8 @@ public final class ArticleExtractor implements PageExtractor {
     final Article article;
     final List<Sentence> sentences = new ArrayList<>();
     final List<Paragraph> paragraphOf = new ArrayList<>();
+    /** The title and subtitle where the page prints them: programmes and organisations named there count. */
+    final List<Sentence> heads = new ArrayList<>();
     List<UnitMention> units;
     ContextPlaceAttributor places;
 
@@ -143,7 +146,16 @@ public final class ArticleExtractor implements PageExtractor {
         cx.paragraphOf.add(p);
       }
     }
-    cx.units = deictic.addReferences(cx.sentences, withoutQuotedNames(page.text(), units), province);
+    String text = page.text();
+    int from = 0;
+    for (String head : new String[] {article.title(), article.subtitle()}) {
+      if (head == null || head.isBlank()) continue;
+      int i = text.indexOf(head, from);
+      if (i < 0) continue;
+      cx.heads.add(new Sentence(i, i + head.length(), head));
+      from = i + head.length();
+    }
+    cx.units = deictic.addReferences(cx.sentences, withoutQuotedNames(text, units), province);
     cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), divisions, province);
     return cx;
   }
@@ -163,7 +175,7 @@ public final class ArticleExtractor implements PageExtractor {
     return out;
   }
 
-  /** Finds the article whose paragraph holds an offset, by binary search over all paragraphs. */
+  /** Finds the article whose paragraph or head holds an offset, by binary search over them all. */
   private static final class ArticleLocator {
     private final int[] starts;
     private final int[] ends;
@@ -171,7 +183,10 @@ public final class ArticleExtractor implements PageExtractor {
 
     ArticleLocator(List<ArticleContext> contexts) {
       List<Object[]> spans = new ArrayList<>();
-      for (ArticleContext cx : contexts) for (Paragraph p : cx.article.paragraphs()) spans.add(new Object[] {p.start(), p.end(), cx});
+      for (ArticleContext cx : contexts) {
+        for (Paragraph p : cx.article.paragraphs()) spans.add(new Object[] {p.start(), p.end(), cx});
+        for (Sentence h : cx.heads) spans.add(new Object[] {h.start(), h.end(), cx});
+      }
       spans.sort(Comparator.comparingInt(o -> (Integer) o[0]));
       starts = new int[spans.size()];
       ends = new int[spans.size()];
