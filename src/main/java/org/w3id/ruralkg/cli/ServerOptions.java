@@ -1,0 +1,25 @@
+package org.w3id.ruralkg.cli;
+
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.server.QueryGuard;
+import picocli.CommandLine.Option;
+
+/** The server options that run and serve share (a picocli mixin). */
+final class ServerOptions {
+  @Option(names = "--port", description = "HTTP port (default ${DEFAULT-VALUE})") int port = 3030;
+  @Option(names = "--timeout", description = "query timeout in seconds for the SPARQL endpoint and the API (default ${DEFAULT-VALUE}; 0: none)") double timeout = 30;
+  @Option(names = "--max-rows", description = "most rows a saved-query API response returns (default ${DEFAULT-VALUE})") int maxRows = 10_000;
+  @Option(names = "--update", description = "accept SPARQL Update and Graph Store writes from user admin (password in RURALKG_PASSWORD)") boolean update;
+
+  QueryGuard guard() {
+    return QueryGuard.ofSeconds(timeout, maxRows);
+  }
+
+  /** The admin password when --update is on; --update without RURALKG_PASSWORD refuses to start. */
+  String password() {
+    if (!update) return null;
+    String p = System.getenv("RURALKG_PASSWORD");
+    if (p == null || p.isEmpty()) throw new RuralKgException("--update needs the admin password in the environment variable RURALKG_PASSWORD");
+    return p;
+  }
+}
