@@ -100,6 +100,8 @@ public final class Pipeline {
     DatasetGraph dsg = Store.openExisting(storeDir);
     try {
       SavedQueries.run(dsg, q, params, format, out, 0);
+    } catch (org.apache.jena.query.text.TextIndexParseException | org.apache.jena.query.text.TextIndexException e) {
+      throw new RuralKgException(name + ": bad search words: " + e.getMessage().lines().limit(2).reduce((a, b) -> a + " " + b).orElse(""));
     } finally {
       dsg.close();
     }

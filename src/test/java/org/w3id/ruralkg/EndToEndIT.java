@@ -150,9 +150,14 @@ class EndToEndIT {
 
   @Test
   void stockFusekiServesTheSameStoreFromTheAssemblerFile() throws Exception {
+    // stock Fuseki opens its own Lucene writer on the text index, which the store open here locks: give it its own build
+    Path stockStore = tmp.resolve("stock-store");
+    Pipeline.build(Path.of("seeds"), stockStore, 2);
+    String location = stockStore.toAbsolutePath().toString().replace("\\", "/");
     String config = Files.readString(Path.of("fuseki-config/ruralkg.ttl"), StandardCharsets.UTF_8)
-        .replace("tdb2:location \"data/store\"", "tdb2:location \"" + store.toAbsolutePath().toString().replace("\\", "/") + "\"");
-    assertTrue(config.contains(store.toAbsolutePath().toString()), "the test must point the config at its store");
+        .replace("tdb2:location \"data/store\"", "tdb2:location \"" + location + "\"")
+        .replace("<file:data/store/text>", "<file:" + location + "/text>");
+    assertTrue(config.contains("\"" + location + "\"") && config.contains("<file:" + location + "/text>"), "the test must point the config at its store");
     Path file = tmp.resolve("ruralkg.ttl");
     Files.writeString(file, config, StandardCharsets.UTF_8);
     FusekiServer stock = FusekiServer.create().port(freePort()).parseConfigFile(file.toString()).build().start();

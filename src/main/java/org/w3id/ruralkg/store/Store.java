@@ -11,7 +11,8 @@ import org.w3id.ruralkg.RuralKgException;
 
 /**
  * Opens the TDB2 store at a folder, refusing a folder that holds something else. The default graph
- * of the returned dataset is the union of the named (article) graphs.
+ * of the returned dataset is the union of the named (article) graphs, and the dataset keeps the
+ * Chinese full-text index in {@code STORE/text} in step ({@link TextIndex}).
  */
 public final class Store {
   private Store() {}
@@ -36,7 +37,9 @@ public final class Store {
     try {
       DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-      return dsg;
+      return TextIndex.over(dsg, dir);
+    } catch (RuralKgException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new RuralKgException(dir + ": cannot open TDB2 store: " + oneLine(e), e);
     }

@@ -1,0 +1,168 @@
+package org.w3id.ruralkg.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.text.DatasetGraphText;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.rdf.Vocab;
+
+/**
+ * The Chinese full-text index of a TDB2 store. Needs the store's dataset and folder; adds a
+ * jena-text (Lucene, SmartChineseAnalyzer) dataset over it so that {@code text:query} works in
+ * SPARQL and every add or delete through it updates the index in the same TDB2 transaction.
+ * Indexed: fact sentences (field {@code sentence}, the default field), article titles ({@code
+ * headline}) and entity labels ({@code label}: skos:prefLabel, rdfs:label, rkg:surface). The
+ * index lives in the subfolder {@value #FOLDER} of the store folder. Thread-safe.
+ */
+public final class TextIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(TextIndex.class);
+
+  /** The index folder inside the store folder (TDB2 only claims its Data-NNNN and lock files). */
+  public static final String FOLDER = "text";
+  public static final String FIELD_SENTENCE = "sentence";
+  public static final String FIELD_HEADLINE = "headline";
+  public static final String FIELD_LABEL = "label";
+
+  /** The predicates each field indexes. */
+  public static final Map<String, List<Node>> FIELDS = Map.of(
+      FIELD_SENTENCE, List.of(Vocab.SENTENCE),
+      FIELD_HEADLINE, List.of(Vocab.SCHEMA_HEADLINE),
+      FIELD_LABEL, List.of(Vocab.PREF_LABEL, Vocab.LABEL, Vocab.SURFACE));
+
+  // One text dataset per store while it is open, as TDB2 keeps one connection per location: a
+  // second Lucene writer on the same folder would fail on its lock. Counted, so that the last
+  // close releases the folder (a stock Fuseki in the same JVM can then open it).
+  private static final Map<Path, IndexedDataset> OPEN = new HashMap<>();
+
+  private TextIndex() {}
+
+  /** The text dataset over {@code tdb2}, the store at {@code storeDir}; each call must be matched by one close(). */
+  static DatasetGraph over(DatasetGraph tdb2, Path storeDir) {
+    Path key = realPath(storeDir);
+    synchronized (OPEN) {
+      IndexedDataset dsg = OPEN.get(key);
+      if (dsg == null) {
+        dsg = open(tdb2, key);
+        OPEN.put(key, dsg);
+      }
+      dsg.retain();
+      return dsg;
+    }
+  }
+
+  /** Closes one opener's use of a store's dataset; the last one closes the index. */
+  static void close(IndexedDataset dsg) {
+    synchronized (OPEN) {
+      if (!dsg.release()) return;
+      OPEN.remove(dsg.storeDir(), dsg);
+      dsg.shutdown();
+    }
+  }
+
+  /** The mapping of fields to predicates: entity field {@code uri}, graph field {@code graph}, uid field {@code uid}. */
+  public static EntityDefinition entityDefinition() {
+    EntityDefinition def = new EntityDefinition("uri", FIELD_SENTENCE, Vocab.SENTENCE);
+    FIELDS.forEach((field, predicates) -> {
+      for (Node p : predicates) if (def.getField(p) == null) def.set(field, p);
+    });
+    // the uid (a hash of graph, subject, field, value, language) is what lets a deleted triple
+    // delete its index document; without it jena-text never deletes
+    def.setUidField("uid");
+    def.setGraphField("graph");
+    return def;
+  }
+
+  private static IndexedDataset open(DatasetGraph tdb2, Path storeDir) {
+    Path dir = storeDir.resolve(FOLDER);
+    try {
+      Files.createDirectories(dir);
+      Directory directory = FSDirectory.open(dir);
+      TextIndexConfig config = new TextIndexConfig(entityDefinition());
+      config.setAnalyzer(new SmartChineseAnalyzer());
+      TextIndexLucene index = (TextIndexLucene) TextDatasetFactory.createLuceneIndex(directory, config);
+      IndexedDataset dsg = new IndexedDataset(tdb2, index, storeDir);
+      try {
+        // a missing index (a store built before it had one) or one out of step (a crash between
+        // the TDB2 and the Lucene commit) is rebuilt from the store
+        if (!inStep(dsg, index)) reindex(dsg, index, dir);
+      } catch (IOException | RuntimeException e) {
+        dsg.shutdown();
+        throw e;
+      }
+      return dsg;
+    } catch (IOException | RuntimeException e) {
+      throw new RuralKgException(dir + ": cannot open the text index: " + Store.oneLine(e), e);
+    }
+  }
+
+  /** True when the index holds one document per indexed literal of the store. */
+  private static boolean inStep(DatasetGraphText dsg, TextIndexLucene index) throws IOException {
+    long quads = Txn.calculateRead(dsg, () -> {
+      long n = 0;
+      for (List<Node> ps : FIELDS.values()) {
+        for (Node p : ps) {
+          Iterator<Quad> it = dsg.getWrapped().find(Node.ANY, Node.ANY, p, Node.ANY);
+          while (it.hasNext()) if (it.next().getObject().isLiteral()) n++;
+        }
+      }
+      return n;
+    });
+    try (DirectoryReader reader = DirectoryReader.open(index.getDirectory())) {
+      return reader.numDocs() == quads;
+    }
+  }
+
+  /** Rebuilds the index from the store's indexed literals. */
+  private static void reindex(DatasetGraphText dsg, TextIndexLucene index, Path dir) {
+    EntityDefinition def = index.getDocDef();
+    long[] n = {0};
+    Txn.executeWrite(dsg, () -> {
+      try {
+        index.getIndexWriter().deleteAll();
+      } catch (IOException e) {
+        throw new RuralKgException(dir + ": cannot clear the text index: " + e.getMessage(), e);
+      }
+      for (List<Node> ps : FIELDS.values()) {
+        for (Node p : ps) {
+          dsg.getWrapped().find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+            Entity e = TextQueryFuncs.entityFromQuad(def, q);
+            if (e != null) {
+              index.addEntity(e);
+              n[0]++;
+            }
+          });
+        }
+      }
+    });
+    if (n[0] > 0) LOG.info("text index {}: indexed {} literals from the store", dir, n[0]);
+  }
+
+  private static Path realPath(Path storeDir) {
+    try {
+      return storeDir.toRealPath();
+    } catch (IOException e) {
+      return storeDir.toAbsolutePath().normalize();
+    }
+  }
+}
