@@ -43,13 +43,13 @@ public final class StoreOps {
    * space freed by replaced graphs, so a store that is rebuilt often grows until compacted.
    */
   public static void compact(Path storeDir) {
-    DatasetGraph dsg = Store.openExisting(storeDir);
+    Store.openExisting(storeDir).close(); // the same checks and one-line errors as every command
+    // compaction works on the TDB2 database itself, not through the text-index wrapper
+    DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
     try {
-      DatabaseMgr.compact(dsg, true);
+      DatabaseMgr.compact(tdb, true);
     } catch (RuntimeException e) {
       throw new RuralKgException(storeDir + ": compaction failed: " + Store.oneLine(e), e);
-    } finally {
-      dsg.close();
     }
   }
 

@@ -40,6 +40,7 @@ class SavedQueriesIT {
       assertFalse(q.description().isBlank(), q.name() + " has no description");
       assertFalse(q.tags().isEmpty(), q.name() + " has no tags");
       assertTrue(q.query().isSelectType(), q.name());
+      if (q.params().values().stream().anyMatch(p -> p.defaultValue() == null)) continue; // needs a value: tested on its own
       assertFalse(rows(q.name(), Map.of()).isEmpty(), q.name() + " returned no rows on the seeds");
     }
   }
