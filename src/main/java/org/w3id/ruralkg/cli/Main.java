@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turns Chinese local news on rural revitalisation into linked data served by Fuseki.",
-    subcommands = {RunCommand.class, BuildCommand.class, ServeCommand.class, QueryCommand.class, ValidateCommand.class})
+    subcommands = {RunCommand.class, BuildCommand.class, ServeCommand.class, QueryCommand.class, ValidateCommand.class,
+        SynthCommand.class, BenchCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(execute(args));
