@@ -107,10 +107,13 @@ public final class Bench {
     Path store = dir.resolve("store");
     Machine.resetPeaks();
     t = System.nanoTime();
+    long bcpu = processCpu();
     BuildReport built = Pipeline.build(corpus, store, o.threads());
     double buildSeconds = secs(t);
+    double buildCpu = (processCpu() - bcpu) / 1e9;
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("seconds", buildSeconds);
+    b.put("processCpuSeconds", buildCpu);
     b.put("loaded", built.loaded().size());
     b.put("failed", built.failed().size());
     b.put("quads", built.quads());
@@ -133,14 +136,20 @@ public final class Bench {
   private Map<String, Object> extraction(List<InputFile> inputs, List<byte[]> bytes, FileProcessor processor, long chars) throws Exception {
     Map<String, Object> m = new LinkedHashMap<>();
     long t = System.nanoTime();
+    long cpu0 = threadCpu();
     long quads = 0;
     for (int i = 0; i < inputs.size(); i++) quads += processor.process(inputs.get(i), bytes.get(i), "x").quads().size();
     double one = secs(t);
+    double oneCpu = (threadCpu() - cpu0) / 1e9;
     m.put("singleThreadSeconds", one);
+    m.put("singleThreadCpuSeconds", oneCpu);
     m.put("singleThreadCharsPerSecond", chars / one);
+    m.put("singleThreadCharsPerCpuSecond", chars / oneCpu);
     m.put("quads", quads);
-    ExecutorService pool = Executors.newFixedThreadPool(o.threads());
-    try {
+    java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> new Thread(r, "bench-extract-" + names.incrementAndGet()));
+    long pcpu0 = processCpu();
+    try (Sampler sampler = new Sampler("bench-extract-", 7)) {
       t = System.nanoTime();
       List<Future<Integer>> fs = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
@@ -148,16 +157,21 @@ public final class Bench {
         fs.add(pool.submit(() -> processor.process(inputs.get(k), bytes.get(k), "x").quads().size()));
       }
       for (Future<Integer> f : fs) f.get();
+      sampler.close();
+      m.put("profile", sampler.report(15));
     } finally {
       pool.shutdown();
     }
     double all = secs(t);
+    double allCpu = (processCpu() - pcpu0) / 1e9;
+    m.put("allThreadsProcessCpuSeconds", allCpu);
+    m.put("allThreadsCharsPerCpuSecond", chars / allCpu);
     m.put("threads", o.threads());
     m.put("allThreadsSeconds", all);
     m.put("allThreadsCharsPerSecond", chars / all);
     m.put("allThreadsCharsPerSecondPerCore", chars / all / o.threads());
-    log.printf("bench: extraction %,.0f chars/s on 1 thread, %,.0f chars/s per core on %d threads%n",
-        chars / one, chars / all / o.threads(), o.threads());
+    log.printf("bench: extraction %,.0f chars/s on 1 thread (%,.0f per CPU second), %,.0f chars/s per core on %d threads (%,.0f per CPU second)%n",
+        chars / one, chars / oneCpu, chars / all / o.threads(), o.threads(), chars / allCpu);
     return m;
   }
 
@@ -208,6 +222,7 @@ public final class Bench {
     };
     Machine.resetPeaks();
     long t = System.nanoTime();
+    long c0 = processCpu();
     DatasetGraph dsg = Store.openOrCreate(ours);
     try {
       StoreBuilder sb = new StoreBuilder(dsg, fromNq, o.threads());
@@ -217,6 +232,8 @@ public final class Bench {
       dsg.close();
     }
     double oursSeconds = secs(t);
+    double oursCpu = (processCpu() - c0) / 1e9;
+    m.put("ruralkgProcessCpuSeconds", oursCpu);
     m.put("ruralkgSeconds", oursSeconds);
     m.put("ruralkgQuadsPerSecond", quads / oursSeconds);
     m.put("ruralkgPeakHeapMiB", Machine.peakHeapBytes() >> 20);
@@ -229,6 +246,7 @@ public final class Bench {
     all.add(ontology.toString());
     Machine.resetPeaks();
     t = System.nanoTime();
+    c0 = processCpu();
     DatasetGraph jdsg = Store.openOrCreate(jena);
     try {
       DataLoader loader = LoaderFactory.parallelLoader(jdsg, (fmt, args) -> {});
@@ -244,6 +262,9 @@ public final class Bench {
       jdsg.close();
     }
     double jenaSeconds = secs(t);
+    double jenaCpu = (processCpu() - c0) / 1e9;
+    m.put("jenaProcessCpuSeconds", jenaCpu);
+    m.put("ruralkgOverJenaCpuEfficiency", jenaCpu / oursCpu);
     m.put("jenaParallelSeconds", jenaSeconds);
     m.put("jenaQuadsPerSecond", quads / jenaSeconds);
     m.put("jenaPeakHeapMiB", Machine.peakHeapBytes() >> 20);
@@ -285,6 +306,16 @@ public final class Bench {
     }
   }
 
+  private static long threadCpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /** CPU time of the whole process (every thread, GC and JIT included), nanoseconds. */
+  private static long processCpu() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+
   static double secs(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
@@ -317,7 +348,7 @@ public final class Bench {
     StringBuilder sb = new StringBuilder();
     Map<String, Object> machine = (Map<String, Object>) report.get("machine");
     sb.append(String.format("machine: %s cores, %s MiB memory, max heap %s MiB, %s%n", machine.get("nproc"), machine.get("memTotalMiB"), machine.get("maxHeapMiB"), machine.get("java")));
-    sb.append("\n| articles | files | chars | extract 1 thread (chars/s) | extract all threads (chars/s/core) | build (s) | quads | quads/s | store (MiB) | write path (s) | Jena loader (s) | ruralkg/Jena speed | peak heap (MiB) | peak RSS (MiB) | load avg |\n");
+    sb.append("\n| articles | files | chars | extract 1 thread: chars/s (per CPU s) | extract all threads: chars/s/core (per CPU s) | build s (CPU s) | quads | quads/s | store MiB | write path s (CPU s) | Jena loader s (CPU s) | ruralkg/Jena speed (CPU) | peak heap MiB | peak RSS MiB | load avg |\n");
     sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Object o : (List<Object>) report.get("sizes")) {
       Map<String, Object> s = (Map<String, Object>) o;
@@ -325,15 +356,18 @@ public final class Bench {
       Map<String, Object> b = (Map<String, Object>) s.get("build");
       Map<String, Object> l = (Map<String, Object>) s.get("loading");
       long heap = Math.max(num(b.get("peakHeapMiB")), num(s.get("extractionPeakHeapMiB")));
-      sb.append(String.format("| %s | %s | %,d | %,.0f | %,.0f | %.1f | %,d | %,.0f | %.0f | %.1f | %.1f | %.2f | %d | %s | %s → %s |%n",
-          s.get("articles"), s.get("files"), num(s.get("chars")), dbl(x.get("singleThreadCharsPerSecond")), dbl(x.get("allThreadsCharsPerSecondPerCore")),
-          dbl(b.get("seconds")), num(b.get("quads")), dbl(b.get("quadsPerSecond")), dbl(b.get("storeMiB")),
-          dbl(l.get("ruralkgSeconds")), dbl(l.get("jenaParallelSeconds")), dbl(l.get("ruralkgOverJenaSpeed")), heap, b.get("peakRssMiB"),
+      sb.append(String.format("| %s | %s | %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.1f (%.1f) | %,d | %,.0f | %.0f | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %d | %s | %s → %s |%n",
+          s.get("articles"), s.get("files"), num(s.get("chars")), dbl(x.get("singleThreadCharsPerSecond")), dbl(x.get("singleThreadCharsPerCpuSecond")),
+          dbl(x.get("allThreadsCharsPerSecondPerCore")), dbl(x.get("allThreadsCharsPerCpuSecond")),
+          dbl(b.get("seconds")), dbl(b.get("processCpuSeconds")), num(b.get("quads")), dbl(b.get("quadsPerSecond")), dbl(b.get("storeMiB")),
+          dbl(l.get("ruralkgSeconds")), dbl(l.get("ruralkgProcessCpuSeconds")), dbl(l.get("jenaParallelSeconds")), dbl(l.get("jenaProcessCpuSeconds")),
+          dbl(l.get("ruralkgOverJenaSpeed")), dbl(l.get("ruralkgOverJenaCpuEfficiency")), heap, b.get("peakRssMiB"),
           s.get("loadAverageBefore"), s.get("loadAverageAfter")));
     }
     for (Object o : (List<Object>) report.get("sizes")) {
       Map<String, Object> s = (Map<String, Object>) o;
-      sb.append(String.format("%nstages, one thread, %s articles (seconds): %s%n", s.get("articles"), s.get("stages")));
+      sb.append(String.format("%nstages, one thread, %s articles (CPU seconds): %s%n", s.get("articles"), s.get("stages")));
+      sb.append(String.format("profile of extraction on all threads (%% of samples): %s%n", ((Map<String, Object>) s.get("extraction")).get("profile")));
       sb.append("\n| query | clients | requests | errors | rows | p50 (ms) | p95 (ms) | p99 (ms) | req/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Object c : (List<Object>) s.get("queries")) {
         QueryLoad.Cell q = (QueryLoad.Cell) c;

@@ -20,7 +20,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "extraction threads (default: all cores)") int threads = Runtime.getRuntime().availableProcessors();
   @Option(names = "--clients", split = ",", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})") List<Integer> clients = List.of(1, 4, 16);
   @Option(names = "--requests", description = "requests per client per query (default ${DEFAULT-VALUE})") int requests = 50;
-  @Option(names = "--cell-seconds", description = "time limit per query and client count (default ${DEFAULT-VALUE})") int cellSeconds = 60;
+  @Option(names = "--cell-seconds", description = "time limit per query and client count (default ${DEFAULT-VALUE})") int cellSeconds = 20;
   @Option(names = "--work", description = "scratch folder (default: a new temp folder)") Path work;
   @Option(names = "--keep", description = "keep corpora and stores in the scratch folder") boolean keep;
 
