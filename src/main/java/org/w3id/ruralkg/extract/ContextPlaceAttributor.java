@@ -19,16 +19,23 @@ import org.w3id.ruralkg.source.Paragraph;
  * within it ("巧家县...公司的基地" in a paragraph about 马树镇 is about 马树镇). Immutable; thread-safe.
  */
 public final class ContextPlaceAttributor implements PlaceAttributor {
-  private final List<Sentence> sentences;
-  private final List<Paragraph> paragraphs;
+  // sorted by start, with the starts alone for binary search: placeFor runs once per fact
+  private final Sentence[] sentences;
+  private final int[] sentenceStarts;
+  private final Paragraph[] paragraphs;
+  private final int[] paragraphStarts;
   private final List<UnitMention> units;
+  private final int[] unitStarts;
   private final Function<String, Division> divisions;
   private final UnitMention topic;
 
   public ContextPlaceAttributor(Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Function<String, Division> divisions) {
-    this.sentences = sentences;
-    this.paragraphs = article.paragraphs();
+    this.sentences = sentences.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Sentence[]::new);
+    this.sentenceStarts = java.util.Arrays.stream(this.sentences).mapToInt(Sentence::start).toArray();
+    this.paragraphs = article.paragraphs().stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Paragraph[]::new);
+    this.paragraphStarts = java.util.Arrays.stream(this.paragraphs).mapToInt(Paragraph::start).toArray();
     this.units = units.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toList();
+    this.unitStarts = this.units.stream().mapToInt(UnitMention::start).toArray();
     this.divisions = divisions;
     this.topic = topicOf(this.units, titleEnd);
   }
@@ -71,7 +78,17 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
 
   private List<UnitMention> between(int from, int to) {
     List<UnitMention> out = new ArrayList<>();
-    for (UnitMention u : units) if (u.start() >= from && u.end() <= to) out.add(u);
+    // first unit starting at or after from (leftmost among equal starts), then on while they start before to
+    int lo = 0, hi = unitStarts.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (unitStarts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (int i = lo; i < unitStarts.length && unitStarts[i] < to; i++) {
+      UnitMention u = units.get(i);
+      if (u.end() <= to) out.add(u);
+    }
     return out;
   }
 
@@ -95,13 +112,21 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   }
 
   private Sentence sentenceAt(int offset) {
-    for (Sentence s : sentences) if (offset >= s.start() && offset < s.end()) return s;
-    return null;
+    int i = lastStartAtOrBefore(sentenceStarts, offset);
+    return i >= 0 && offset < sentences[i].end() ? sentences[i] : null;
   }
 
   private Paragraph paragraphAt(int offset) {
-    for (Paragraph p : paragraphs) if (offset >= p.start() && offset < p.end()) return p;
-    return null;
+    int i = lastStartAtOrBefore(paragraphStarts, offset);
+    return i >= 0 && offset < paragraphs[i].end() ? paragraphs[i] : null;
+  }
+
+  /** Index of the last span starting at or before offset (spans do not overlap), -1 if none. */
+  private static int lastStartAtOrBefore(int[] starts, int offset) {
+    int i = java.util.Arrays.binarySearch(starts, offset);
+    if (i < 0) return -i - 2;
+    while (i + 1 < starts.length && starts[i + 1] == offset) i++;
+    return i;
   }
 
   /** The unit the title names (most specific), else the unit named most often in the article. */
