@@ -27,10 +27,11 @@ import org.w3id.ruralkg.rdf.Vocab;
 
 /**
  * Builds a TDB2 store from a folder of input files. Needs a {@link FileProcessor}; adds each
- * file's article graphs in one write transaction per file, so a file is either fully in the store
- * or not at all. A file whose SHA-256 is already in the store is skipped; a changed file's old
- * graphs are dropped in the same transaction that adds the new ones. Files are processed on
- * several threads and written by one, in input order; memory holds at most a window of files.
+ * file's article graphs within one write transaction (which may hold several whole files), so a
+ * file is either fully in the store or not at all. A file whose SHA-256 is already in the store is
+ * skipped; a changed file's old graphs are dropped in the same transaction that adds the new ones.
+ * Files are processed on several threads and written by one, in input order; memory holds at most
+ * a window of files and one batch.
  * Not thread-safe: one build per store at a time (TDB2 also locks the folder).
  */
 public final class StoreBuilder {
@@ -38,6 +39,10 @@ public final class StoreBuilder {
 
   /** Input files above this size are refused: a newspaper page is ~20 KB, and extraction holds a file's text and quads in memory. */
   public static final long MAX_FILE_BYTES = 20L << 20;
+
+  /** A write transaction holds whole files up to about this many quads, or this many files. */
+  static final long BATCH_QUADS = 200_000;
+  static final int BATCH_FILES = 64;
 
   private final DatasetGraph dsg;
   private final FileProcessor processor;
@@ -87,6 +92,11 @@ public final class StoreBuilder {
       int window = threads * 4;
       List<Future<FileQuads>> inFlight = new ArrayList<>();
       Iterator<InputFile> it = inputs.iterator();
+      // Several complete files share a write transaction: a commit per file costs more than the
+      // inserts of a small file. Each file still has its graphs dropped and added in that one
+      // transaction, so a file is fully in or absent.
+      List<FileQuads> batch = new ArrayList<>();
+      long batchQuads = 0;
       while (it.hasNext() || !inFlight.isEmpty()) {
         while (it.hasNext() && inFlight.size() < window) {
           InputFile f = it.next();
@@ -94,7 +104,16 @@ public final class StoreBuilder {
         }
         Future<FileQuads> next = inFlight.remove(0);
         FileQuads fq = await(next);
-        if (fq != null) write(fq, report);
+        if (fq != null) {
+          batch.add(fq);
+          batchQuads += fq.quads().size();
+        }
+        boolean last = !it.hasNext() && inFlight.isEmpty();
+        if (!batch.isEmpty() && (last || batchQuads >= BATCH_QUADS || batch.size() >= BATCH_FILES)) {
+          writeBatch(batch, report);
+          batch.clear();
+          batchQuads = 0;
+        }
       }
     } finally {
       pool.shutdownNow();
@@ -152,14 +171,37 @@ public final class StoreBuilder {
     });
   }
 
-  /** One transaction: drop the file's old graphs, add the new ones. */
-  private void write(FileQuads fq, BuildReport report) {
-    Node source = Iris.source(Iris.fileKey(fq.file().relativePath()));
+  /** One transaction for whole files; if it fails, each file again in its own, so one bad file stays alone. */
+  private void writeBatch(List<FileQuads> batch, BuildReport report) {
+    if (batch.size() == 1) {
+      write(batch.get(0), report);
+      return;
+    }
     try {
       Txn.executeWrite(dsg, () -> {
-        for (Node g : graphsOf(source)) dsg.removeGraph(g);
-        for (Quad q : fq.quads()) dsg.add(q);
+        for (FileQuads fq : batch) replace(fq);
       });
+    } catch (RuntimeException e) {
+      LOG.debug("batch of {} files failed, retrying one by one", batch.size(), e);
+      for (FileQuads fq : batch) write(fq, report);
+      return;
+    }
+    for (FileQuads fq : batch) {
+      report.loaded(fq);
+      LOG.info("loaded {} ({} articles, {} quads)", fq.file().relativePath(), fq.articles(), fq.quads().size());
+    }
+  }
+
+  private void replace(FileQuads fq) {
+    Node source = Iris.source(Iris.fileKey(fq.file().relativePath()));
+    for (Node g : graphsOf(source)) dsg.removeGraph(g);
+    for (Quad q : fq.quads()) dsg.add(q);
+  }
+
+  /** One transaction: drop the file's old graphs, add the new ones. */
+  private void write(FileQuads fq, BuildReport report) {
+    try {
+      Txn.executeWrite(dsg, () -> replace(fq));
       report.loaded(fq);
       LOG.info("loaded {} ({} articles, {} quads)", fq.file().relativePath(), fq.articles(), fq.quads().size());
     } catch (RuntimeException e) {

@@ -1,0 +1,391 @@
+package org.w3id.ruralkg.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.rdf.Vocab;
+import org.w3id.ruralkg.server.SavedQueries;
+import org.w3id.ruralkg.server.Server;
+import org.w3id.ruralkg.store.BuildReport;
+import org.w3id.ruralkg.store.FileProcessor;
+import org.w3id.ruralkg.store.FileQuads;
+import org.w3id.ruralkg.store.InputFile;
+import org.w3id.ruralkg.store.Store;
+import org.w3id.ruralkg.store.StoreBuilder;
+
+/**
+ * The benchmark: needs the seed pages (for {@link Synth}), the saved queries and a scratch folder;
+ * adds, for each corpus size, extraction rates (one thread and all), the end-to-end build, the
+ * store's size, the write path alone against Jena's parallel loader on the same quads, peak heap and
+ * RSS, and HTTP latency of the saved queries under 1..16 clients. Runs phases one after another
+ * in this process; not thread-safe (one run at a time).
+ */
+public final class Bench {
+  /** Settings of a run. */
+  public record Options(List<Integer> sizes, long seed, Path seeds, Path work, int threads,
+      List<Integer> clients, int requestsPerClient, Duration cellLimit, boolean keep) {}
+
+  private final Options o;
+  private final PrintStream log;
+
+  public Bench(Options options, PrintStream log) {
+    this.o = options;
+    this.log = log;
+  }
+
+  /** Runs every size; the report as nested maps (what {@link #writeJson} writes). */
+  public Map<String, Object> run() throws Exception {
+    quietServerLogs();
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("startedAt", Instant.now().toString());
+    report.put("machine", Machine.describe());
+    report.put("threads", o.threads());
+    long t0 = System.nanoTime();
+    FileProcessor processor = Pipeline.fileProcessor();
+    Synth synth = Synth.fromSeeds(o.seeds());
+    report.put("componentsLoadSeconds", secs(t0));
+    List<Object> sizes = new ArrayList<>();
+    report.put("sizes", sizes);
+    for (int n : o.sizes()) sizes.add(runSize(n, synth, processor));
+    return report;
+  }
+
+  private Map<String, Object> runSize(int articles, Synth synth, FileProcessor processor) throws Exception {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("articles", articles);
+    r.put("loadAverageBefore", Machine.loadAverage());
+    Path dir = o.work().resolve("n" + articles);
+    Machine.deleteTree(dir);
+    Path corpus = dir.resolve("corpus");
+    long t = System.nanoTime();
+    Synth.Result made = synth.write(corpus, articles, o.seed());
+    r.put("synthSeconds", secs(t));
+    r.put("files", made.files());
+    r.put("chars", made.chars());
+    r.put("bytes", made.bytes());
+    log.printf("bench: %d articles, %d files, %,d chars (synth %.1f s)%n", articles, made.files(), made.chars(), secs(t));
+
+    List<InputFile> inputs = StoreBuilder.listInputs(corpus);
+    List<byte[]> bytes = new ArrayList<>(inputs.size());
+    for (InputFile f : inputs) bytes.add(Files.readAllBytes(f.path()));
+
+    // JIT warm-up on a slice of the corpus, not timed
+    for (int i = 0; i < Math.min(inputs.size(), 60); i++) processor.process(inputs.get(i), bytes.get(i), "warmup");
+
+    Machine.resetPeaks();
+    r.put("extraction", extraction(inputs, bytes, processor, made.chars()));
+    r.put("stages", StageTimer.time(inputs, bytes));
+    r.put("extractionPeakHeapMiB", Machine.peakHeapBytes() >> 20);
+
+    Path store = dir.resolve("store");
+    Machine.resetPeaks();
+    t = System.nanoTime();
+    long bcpu = processCpu();
+    BuildReport built = Pipeline.build(corpus, store, o.threads());
+    double buildSeconds = secs(t);
+    double buildCpu = (processCpu() - bcpu) / 1e9;
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("seconds", buildSeconds);
+    b.put("processCpuSeconds", buildCpu);
+    b.put("loaded", built.loaded().size());
+    b.put("failed", built.failed().size());
+    b.put("quads", built.quads());
+    b.put("quadsPerSecond", built.quads() / buildSeconds);
+    b.put("charsPerSecond", made.chars() / buildSeconds);
+    b.put("storeMiB", Machine.folderBytes(store) / (1024.0 * 1024));
+    b.put("peakHeapMiB", Machine.peakHeapBytes() >> 20);
+    b.put("peakRssMiB", Machine.peakRssBytes() >> 20);
+    r.put("build", b);
+    log.printf("bench: build %.1f s, %,d quads, %s%n", buildSeconds, built.quads(), built.summary());
+
+    r.put("loading", loading(dir, inputs, processor));
+    r.put("queries", queries(store));
+    r.put("loadAverageAfter", Machine.loadAverage());
+    if (!o.keep()) Machine.deleteTree(dir);
+    return r;
+  }
+
+  /** Extraction alone (read, extract, map to quads in memory): one thread, then all threads. */
+  private Map<String, Object> extraction(List<InputFile> inputs, List<byte[]> bytes, FileProcessor processor, long chars) throws Exception {
+    Map<String, Object> m = new LinkedHashMap<>();
+    long t = System.nanoTime();
+    long cpu0 = threadCpu();
+    long quads = 0;
+    for (int i = 0; i < inputs.size(); i++) quads += processor.process(inputs.get(i), bytes.get(i), "x").quads().size();
+    double one = secs(t);
+    double oneCpu = (threadCpu() - cpu0) / 1e9;
+    m.put("singleThreadSeconds", one);
+    m.put("singleThreadCpuSeconds", oneCpu);
+    m.put("singleThreadCharsPerSecond", chars / one);
+    m.put("singleThreadCharsPerCpuSecond", chars / oneCpu);
+    m.put("quads", quads);
+    java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> new Thread(r, "bench-extract-" + names.incrementAndGet()));
+    long pcpu0 = processCpu();
+    try (Sampler sampler = new Sampler("bench-extract-", 7)) {
+      t = System.nanoTime();
+      List<Future<Integer>> fs = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        int k = i;
+        fs.add(pool.submit(() -> processor.process(inputs.get(k), bytes.get(k), "x").quads().size()));
+      }
+      for (Future<Integer> f : fs) f.get();
+      sampler.close();
+      m.put("profile", sampler.report(15));
+    } finally {
+      pool.shutdown();
+    }
+    double all = secs(t);
+    double allCpu = (processCpu() - pcpu0) / 1e9;
+    m.put("allThreadsProcessCpuSeconds", allCpu);
+    m.put("allThreadsCharsPerCpuSecond", chars / allCpu);
+    m.put("threads", o.threads());
+    m.put("allThreadsSeconds", all);
+    m.put("allThreadsCharsPerSecond", chars / all);
+    m.put("allThreadsCharsPerSecondPerCore", chars / all / o.threads());
+    log.printf("bench: extraction %,.0f chars/s on 1 thread (%,.0f per CPU second), %,.0f chars/s per core on %d threads (%,.0f per CPU second)%n",
+        chars / one, chars / oneCpu, chars / all / o.threads(), o.threads(), chars / allCpu);
+    return m;
+  }
+
+  /**
+   * The write path alone against Jena's parallel loader on the same quads: each file's quads are
+   * written as N-Quads first (not timed); ruralkg's builder then loads them (parse + one
+   * transaction per file) and Jena's loader loads the same files (plus the ontology) into another
+   * fresh store.
+   */
+  private Map<String, Object> loading(Path dir, List<InputFile> inputs, FileProcessor processor) throws Exception {
+    Path nq = dir.resolve("nq");
+    Files.createDirectories(nq);
+    List<String> files = new ArrayList<>();
+    long quads = 0;
+    for (InputFile f : inputs) {
+      FileQuads fq = processor.process(f, Files.readAllBytes(f.path()), StoreBuilder.sha256(Files.readAllBytes(f.path())));
+      Path out = nq.resolve(f.relativePath().replace('/', '_') + ".nq");
+      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
+        StreamRDF w = StreamRDFLib.writer(os);
+        w.start();
+        for (Quad q : fq.quads()) w.quad(q);
+        w.finish();
+      }
+      quads += fq.quads().size();
+      files.add(out.toString());
+    }
+    Path ontology = nq.resolve("ontology.nq");
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(ontology))) {
+      StreamRDF w = StreamRDFLib.writer(os);
+      w.start();
+      Pipeline.ontologyGraph().find().forEachRemaining(tr -> w.quad(Quad.create(Vocab.ONTOLOGY_GRAPH, tr)));
+      w.finish();
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("quads", quads);
+
+    // ruralkg: the same StoreBuilder (one write transaction per file), fed the prepared quads
+    Path ours = dir.resolve("store-writeonly");
+    FileProcessor fromNq = (file, b, sha) -> {
+      List<Quad> qs = new ArrayList<>();
+      RDFParser.source(nq.resolve(file.relativePath().replace('/', '_') + ".nq")).lang(Lang.NQUADS).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+        @Override
+        public void quad(Quad q) {
+          qs.add(q);
+        }
+      });
+      return new FileQuads(file, sha, 1, qs);
+    };
+    Machine.resetPeaks();
+    long t = System.nanoTime();
+    long c0 = processCpu();
+    DatasetGraph dsg = Store.openOrCreate(ours);
+    try {
+      StoreBuilder sb = new StoreBuilder(dsg, fromNq, o.threads());
+      sb.loadOntology(Pipeline.ontologyGraph());
+      sb.build(inputs);
+    } finally {
+      dsg.close();
+    }
+    double oursSeconds = secs(t);
+    double oursCpu = (processCpu() - c0) / 1e9;
+    m.put("ruralkgProcessCpuSeconds", oursCpu);
+    m.put("ruralkgSeconds", oursSeconds);
+    m.put("ruralkgQuadsPerSecond", quads / oursSeconds);
+    m.put("ruralkgPeakHeapMiB", Machine.peakHeapBytes() >> 20);
+    m.put("ruralkgStoreMiB", Machine.folderBytes(ours) / (1024.0 * 1024));
+    Machine.deleteTree(ours);
+
+    // Jena's own parallel bulk loader on the same files
+    Path jena = dir.resolve("store-jena");
+    List<String> all = new ArrayList<>(files);
+    all.add(ontology.toString());
+    Machine.resetPeaks();
+    t = System.nanoTime();
+    c0 = processCpu();
+    DatasetGraph jdsg = Store.openOrCreate(jena);
+    try {
+      DataLoader loader = LoaderFactory.parallelLoader(jdsg, (fmt, args) -> {});
+      loader.startBulk();
+      try {
+        loader.load(all);
+        loader.finishBulk();
+      } catch (RuntimeException e) {
+        loader.finishException(e);
+        throw e;
+      }
+    } finally {
+      jdsg.close();
+    }
+    double jenaSeconds = secs(t);
+    double jenaCpu = (processCpu() - c0) / 1e9;
+    m.put("jenaProcessCpuSeconds", jenaCpu);
+    m.put("ruralkgOverJenaCpuEfficiency", jenaCpu / oursCpu);
+    m.put("jenaParallelSeconds", jenaSeconds);
+    m.put("jenaQuadsPerSecond", quads / jenaSeconds);
+    m.put("jenaPeakHeapMiB", Machine.peakHeapBytes() >> 20);
+    m.put("jenaStoreMiB", Machine.folderBytes(jena) / (1024.0 * 1024));
+    m.put("ruralkgOverJenaSpeed", jenaSeconds / oursSeconds);
+    Machine.deleteTree(jena);
+    Machine.deleteTree(nq);
+    log.printf("bench: write path %.1f s, Jena parallel loader %.1f s (ruralkg speed / Jena speed = %.2f)%n",
+        oursSeconds, jenaSeconds, jenaSeconds / oursSeconds);
+    return m;
+  }
+
+  private List<Object> queries(Path store) throws Exception {
+    List<Object> out = new ArrayList<>();
+    Map<String, String> runnable = QueryLoad.runnable(new SavedQueries(Pipeline.queriesDir()));
+    DatasetGraph dsg = Store.openExisting(store);
+    FusekiServer server = Server.start(dsg, freePort(), null);
+    try {
+      QueryLoad load = new QueryLoad("http://localhost:" + server.getHttpPort() + Server.DATASET + "/sparql", o.requestsPerClient(), o.cellLimit());
+      for (var q : runnable.entrySet()) {
+        for (int c : o.clients()) {
+          for (QueryLoad.Cell cell : load.measure(q.getKey(), q.getValue(), c)) {
+            out.add(cell);
+            log.printf("bench: query %-14s %2d clients: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d requests, %d errors, %d rows)%n",
+                cell.query(), c, cell.p50Ms(), cell.p95Ms(), cell.p99Ms(), cell.requests(), cell.errors(), cell.rows());
+          }
+        }
+      }
+    } finally {
+      server.stop();
+      dsg.close();
+    }
+    return out;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static long threadCpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /** CPU time of the whole process (every thread, GC and JIT included), nanoseconds. */
+  private static long processCpu() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+
+  static double secs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** Per-request lines from Fuseki and per-file lines from the builder would drown the table. */
+  private static void quietServerLogs() {
+    try {
+      Class<?> c = Class.forName("org.apache.logging.log4j.core.config.Configurator");
+      Class<?> level = Class.forName("org.apache.logging.log4j.Level");
+      Object warn = level.getField("WARN").get(null);
+      var set = c.getMethod("setLevel", String.class, level);
+      for (String logger : List.of("org.apache.jena.fuseki", "org.w3id.ruralkg.store", "org.eclipse.jetty")) set.invoke(null, logger, warn);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // another logging backend: the run is only noisier
+    }
+  }
+
+  public static void writeJson(Map<String, Object> report, Path out) {
+    try {
+      if (out.getParent() != null) Files.createDirectories(out.getParent());
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+    } catch (IOException e) {
+      throw new RuralKgException(out + ": cannot write report: " + e.getMessage(), e);
+    }
+  }
+
+  /** The report as a plain-text table (Markdown), one block per size. */
+  @SuppressWarnings("unchecked")
+  public static String table(Map<String, Object> report) {
+    StringBuilder sb = new StringBuilder();
+    Map<String, Object> machine = (Map<String, Object>) report.get("machine");
+    sb.append(String.format("machine: %s cores, %s MiB memory, max heap %s MiB, %s%n", machine.get("nproc"), machine.get("memTotalMiB"), machine.get("maxHeapMiB"), machine.get("java")));
+    sb.append("\n| articles | files | chars | extract 1 thread: chars/s (per CPU s) | extract all threads: chars/s/core (per CPU s) | build s (CPU s) | quads | quads/s | store MiB | write path s (CPU s) | Jena loader s (CPU s) | ruralkg/Jena speed (CPU) | peak heap MiB | peak RSS MiB | load avg |\n");
+    sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (Object o : (List<Object>) report.get("sizes")) {
+      Map<String, Object> s = (Map<String, Object>) o;
+      Map<String, Object> x = (Map<String, Object>) s.get("extraction");
+      Map<String, Object> b = (Map<String, Object>) s.get("build");
+      Map<String, Object> l = (Map<String, Object>) s.get("loading");
+      long heap = Math.max(num(b.get("peakHeapMiB")), num(s.get("extractionPeakHeapMiB")));
+      sb.append(String.format("| %s | %s | %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.1f (%.1f) | %,d | %,.0f | %.0f | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %d | %s | %s → %s |%n",
+          s.get("articles"), s.get("files"), num(s.get("chars")), dbl(x.get("singleThreadCharsPerSecond")), dbl(x.get("singleThreadCharsPerCpuSecond")),
+          dbl(x.get("allThreadsCharsPerSecondPerCore")), dbl(x.get("allThreadsCharsPerCpuSecond")),
+          dbl(b.get("seconds")), dbl(b.get("processCpuSeconds")), num(b.get("quads")), dbl(b.get("quadsPerSecond")), dbl(b.get("storeMiB")),
+          dbl(l.get("ruralkgSeconds")), dbl(l.get("ruralkgProcessCpuSeconds")), dbl(l.get("jenaParallelSeconds")), dbl(l.get("jenaProcessCpuSeconds")),
+          dbl(l.get("ruralkgOverJenaSpeed")), dbl(l.get("ruralkgOverJenaCpuEfficiency")), heap, b.get("peakRssMiB"),
+          s.get("loadAverageBefore"), s.get("loadAverageAfter")));
+    }
+    for (Object o : (List<Object>) report.get("sizes")) {
+      Map<String, Object> s = (Map<String, Object>) o;
+      sb.append(String.format("%nstages, one thread, %s articles (CPU seconds): %s%n", s.get("articles"), s.get("stages")));
+      sb.append(String.format("profile of extraction on all threads (%% of samples): %s%n", ((Map<String, Object>) s.get("extraction")).get("profile")));
+      sb.append("\n| query | clients | requests | errors | rows | p50 (ms) | p95 (ms) | p99 (ms) | req/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (Object c : (List<Object>) s.get("queries")) {
+        QueryLoad.Cell q = (QueryLoad.Cell) c;
+        sb.append(String.format("| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", q.query(), q.clients(), q.requests(), q.errors(), q.rows(), q.p50Ms(), q.p95Ms(), q.p99Ms(), q.perSecond()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static long num(Object o) {
+    return o instanceof Number n ? n.longValue() : 0;
+  }
+
+  private static double dbl(Object o) {
+    return o instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

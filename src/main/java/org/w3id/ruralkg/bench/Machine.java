@@ -1,0 +1,111 @@
+package org.w3id.ruralkg.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the benchmark reads about the machine and the process: cores, memory, load average, peak
+ * heap (from the heap memory pools) and peak RSS (VmHWM). Linux /proc files are read when present.
+ * Stateless; the peak counters it resets are the JVM's own.
+ */
+final class Machine {
+  private Machine() {}
+
+  static Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nproc", Runtime.getRuntime().availableProcessors());
+    m.put("memTotalMiB", procKiB("/proc/meminfo", "MemTotal:") / 1024);
+    m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+    m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    m.put("cpu", cpuModel());
+    return m;
+  }
+
+  /** The 1, 5 and 15 minute load averages as printed by the kernel, or "" off Linux. */
+  static String loadAverage() {
+    try {
+      String[] p = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return p[0] + " " + p[1] + " " + p[2];
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Resets the heap pools' peaks and, where the kernel allows, the process's peak RSS. */
+  static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    try {
+      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+    } catch (IOException | RuntimeException e) {
+      // not Linux or not permitted: VmHWM then is the peak since the process started
+    }
+  }
+
+  /** Sum of the heap pools' peak used bytes since the last reset (an upper bound of the true peak). */
+  static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+    return sum;
+  }
+
+  /** The process's peak resident set (VmHWM) in bytes, -1 when unknown. */
+  static long peakRssBytes() {
+    long kib = procKiB("/proc/self/status", "VmHWM:");
+    return kib < 0 ? -1 : kib * 1024;
+  }
+
+  private static long procKiB(String file, String key) {
+    try {
+      for (String line : Files.readAllLines(Path.of(file))) {
+        if (line.startsWith(key)) return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+      }
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+    return "";
+  }
+
+  /** Bytes of the files under a folder. */
+  static long folderBytes(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          return 0;
+        }
+      }).sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (dir == null || !Files.exists(dir)) return;
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temp folder left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.w3id.ruralkg.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.server.SavedQueries;
+import org.w3id.ruralkg.server.SavedQuery;
+
+/**
+ * Measures the latency of saved queries over HTTP: needs a SPARQL endpoint on the loopback
+ * interface; adds latency percentiles per query and number of concurrent clients. Each client
+ * sends a bounded number of requests one after another, and stops early at a time limit, so a run
+ * always ends. Stateless apart from its settings; thread-safe.
+ */
+final class QueryLoad {
+  /** Latencies of one query at one concurrency. */
+  record Cell(String query, int clients, int requests, int errors, double p50Ms, double p95Ms, double p99Ms, double maxMs, double perSecond, int rows) {}
+
+  private final String endpoint;
+  private final int requestsPerClient;
+  private final Duration cellLimit;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  QueryLoad(String endpoint, int requestsPerClient, Duration cellLimit) {
+    if (!endpoint.startsWith("http://localhost:") && !endpoint.startsWith("http://127.0.0.1:")) {
+      throw new RuralKgException("the benchmark only sends requests to the loopback interface");
+    }
+    this.endpoint = endpoint;
+    this.requestsPerClient = requestsPerClient;
+    this.cellLimit = cellLimit;
+  }
+
+  /** The saved queries that run without arguments (no parameter, or defaults for all), as SPARQL text. */
+  static Map<String, String> runnable(SavedQueries queries) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String name : queries.names()) {
+      SavedQuery q = queries.get(name);
+      boolean required = q.params().values().stream().anyMatch(p -> p.defaultValue() == null);
+      if (required) continue;
+      Map<Var, Node> subst = new HashMap<>();
+      q.bind(Map.of()).forEach((k, v) -> subst.put(Var.alloc(k), v));
+      Query bound = subst.isEmpty() ? q.query() : QueryTransformOps.transform(q.query(), subst);
+      out.put(name, bound.serialize());
+    }
+    return out;
+  }
+
+  List<Cell> measure(String name, String sparql, int clients) throws Exception {
+    // warm the caches and the JIT once for this query before timing it
+    int rows = send(sparql);
+    send(sparql);
+    long deadline = System.nanoTime() + cellLimit.toNanos();
+    AtomicInteger errors = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long t0 = System.nanoTime();
+    List<Future<long[]>> futures = new ArrayList<>();
+    try {
+      for (int c = 0; c < clients; c++) {
+        futures.add(pool.submit(() -> {
+          long[] lat = new long[requestsPerClient];
+          int n = 0;
+          while (n < requestsPerClient && System.nanoTime() < deadline) {
+            long s = System.nanoTime();
+            try {
+              if (send(sparql) < 0) errors.incrementAndGet();
+            } catch (java.io.IOException e) {
+              errors.incrementAndGet();
+            }
+            lat[n++] = System.nanoTime() - s;
+          }
+          return Arrays.copyOf(lat, n);
+        }));
+      }
+      List<Long> all = new ArrayList<>();
+      for (Future<long[]> f : futures) for (long l : f.get()) all.add(l);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+      return List.of(new Cell(name, clients, sorted.length, errors.get(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length / seconds, rows));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Nearest-rank percentile in milliseconds. */
+  static double pct(long[] sortedNanos, int p) {
+    if (sortedNanos.length == 0) return 0;
+    int rank = (int) Math.ceil(p / 100.0 * sortedNanos.length);
+    return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+  }
+
+  /** Sends one query, reads the whole answer; the number of result rows, -1 on an HTTP error. */
+  private int send(String sparql) throws java.io.IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint))
+        .timeout(Duration.ofSeconds(120))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
+        .build();
+    HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    if (resp.statusCode() != 200) return -1;
+    int lines = 0;
+    for (byte b : resp.body()) if (b == '\n') lines++;
+    return Math.max(0, lines - 1);
+  }
+}

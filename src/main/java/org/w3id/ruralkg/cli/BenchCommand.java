@@ -1,0 +1,40 @@
+package org.w3id.ruralkg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.bench.Bench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure extraction, build, loading (against Jena's loader) and query latency on synthetic corpora; writes a JSON report and prints a table.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--articles", split = ",", description = "corpus sizes in articles (default ${DEFAULT-VALUE})") List<Integer> sizes = List.of(1000, 10000);
+  @Option(names = "--out", description = "JSON report (default ${DEFAULT-VALUE})") Path out = Path.of("target/bench.json");
+  @Option(names = "--seed", description = "corpus seed (default ${DEFAULT-VALUE})") long seed = 1;
+  @Option(names = "--threads", description = "extraction threads (default: all cores)") int threads = Runtime.getRuntime().availableProcessors();
+  @Option(names = "--clients", split = ",", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})") List<Integer> clients = List.of(1, 4, 16);
+  @Option(names = "--requests", description = "requests per client per query (default ${DEFAULT-VALUE})") int requests = 50;
+  @Option(names = "--cell-seconds", description = "time limit per query and client count (default ${DEFAULT-VALUE})") int cellSeconds = 20;
+  @Option(names = "--work", description = "scratch folder (default: a new temp folder)") Path work;
+  @Option(names = "--keep", description = "keep corpora and stores in the scratch folder") boolean keep;
+
+  @Override
+  public Integer call() throws Exception {
+    if (sizes.stream().anyMatch(n -> n <= 0) || requests <= 0 || threads <= 0) throw new RuralKgException("sizes, --requests and --threads must be positive");
+    Path home = Path.of(System.getProperty("ruralkg.home", "."));
+    Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-bench");
+    Bench.Options o = new Bench.Options(sizes, seed, home.resolve("seeds"), scratch, threads, clients, requests, Duration.ofSeconds(cellSeconds), keep);
+    Map<String, Object> report = new Bench(o, System.err).run();
+    Bench.writeJson(report, out);
+    System.out.println(Bench.table(report));
+    System.err.println("ruralkg: report written to " + out);
+    if (work == null && !keep) Files.deleteIfExists(scratch);
+    return 0;
+  }
+}
