@@ -47,11 +47,18 @@ public final class StoreBuilder {
   private final DatasetGraph dsg;
   private final FileProcessor processor;
   private final int threads;
+  private final int filesPerTransaction;
 
   public StoreBuilder(DatasetGraph dsg, FileProcessor processor, int threads) {
+    this(dsg, processor, threads, BATCH_FILES);
+  }
+
+  /** @param filesPerTransaction most whole files one write transaction holds (1: a transaction per file) */
+  public StoreBuilder(DatasetGraph dsg, FileProcessor processor, int threads, int filesPerTransaction) {
     this.dsg = dsg;
     this.processor = processor;
     this.threads = Math.max(1, threads);
+    this.filesPerTransaction = Math.max(1, filesPerTransaction);
   }
 
   /** The input files under a folder: every *.txt, recursively, in a stable order. */
@@ -109,7 +116,7 @@ public final class StoreBuilder {
           batchQuads += fq.quads().size();
         }
         boolean last = !it.hasNext() && inFlight.isEmpty();
-        if (!batch.isEmpty() && (last || batchQuads >= BATCH_QUADS || batch.size() >= BATCH_FILES)) {
+        if (!batch.isEmpty() && (last || batchQuads >= BATCH_QUADS || batch.size() >= filesPerTransaction)) {
           writeBatch(batch, report);
           batch.clear();
           batchQuads = 0;

@@ -111,7 +111,8 @@ class ConcurrentReadIT {
       }
       BuildReport second;
       try {
-        second = new StoreBuilder(dsg, processor, 2).build(inputs);
+        // one file per transaction: the finest interleaving readers can meet
+        second = new StoreBuilder(dsg, processor, 2, 1).build(inputs);
       } finally {
         rebuilding.set(false);
         for (Thread t : readers) t.join();
