@@ -37,15 +37,17 @@ final class QueryLoad {
   private final String endpoint;
   private final int requestsPerClient;
   private final Duration cellLimit;
+  private final Duration requestTimeout;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  QueryLoad(String endpoint, int requestsPerClient, Duration cellLimit) {
+  QueryLoad(String endpoint, int requestsPerClient, Duration cellLimit, Duration requestTimeout) {
     if (!endpoint.startsWith("http://localhost:") && !endpoint.startsWith("http://127.0.0.1:")) {
       throw new RuralKgException("the benchmark only sends requests to the loopback interface");
     }
     this.endpoint = endpoint;
     this.requestsPerClient = requestsPerClient;
     this.cellLimit = cellLimit;
+    this.requestTimeout = requestTimeout;
   }
 
   /** The saved queries that run without arguments (no parameter, or defaults for all), as SPARQL text. */
@@ -63,10 +65,17 @@ final class QueryLoad {
     return out;
   }
 
-  List<Cell> measure(String name, String sparql, int clients) throws Exception {
+  /** Latencies of one query with {@code clients} concurrent clients; a query that fails its warm-up gives a cell of errors only. */
+  Cell measure(String name, String sparql, int clients) throws Exception {
     // warm the caches and the JIT once for this query before timing it
-    int rows = send(sparql);
-    send(sparql);
+    int rows;
+    try {
+      rows = send(sparql);
+      if (rows >= 0) send(sparql);
+    } catch (java.io.IOException e) {
+      rows = -1;
+    }
+    if (rows < 0) return new Cell(name, clients, 0, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, -1);
     long deadline = System.nanoTime() + cellLimit.toNanos();
     AtomicInteger errors = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -93,8 +102,8 @@ final class QueryLoad {
       for (Future<long[]> f : futures) for (long l : f.get()) all.add(l);
       double seconds = (System.nanoTime() - t0) / 1e9;
       long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-      return List.of(new Cell(name, clients, sorted.length, errors.get(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length / seconds, rows));
+      return new Cell(name, clients, sorted.length, errors.get(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length / seconds, rows);
     } finally {
       pool.shutdownNow();
     }
@@ -110,7 +119,7 @@ final class QueryLoad {
   /** Sends one query, reads the whole answer; the number of result rows, -1 on an HTTP error. */
   private int send(String sparql) throws java.io.IOException, InterruptedException {
     HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint))
-        .timeout(Duration.ofSeconds(120))
+        .timeout(requestTimeout)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "text/csv")
         .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))

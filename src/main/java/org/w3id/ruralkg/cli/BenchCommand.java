@@ -21,6 +21,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--clients", split = ",", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})") List<Integer> clients = List.of(1, 4, 16);
   @Option(names = "--requests", description = "requests per client per query (default ${DEFAULT-VALUE})") int requests = 50;
   @Option(names = "--cell-seconds", description = "time limit per query and client count (default ${DEFAULT-VALUE})") int cellSeconds = 20;
+  @Option(names = "--timeout-seconds", description = "HTTP timeout of one query request (default ${DEFAULT-VALUE})") int timeoutSeconds = 120;
   @Option(names = "--work", description = "scratch folder (default: a new temp folder)") Path work;
   @Option(names = "--keep", description = "keep corpora and stores in the scratch folder") boolean keep;
 
@@ -29,12 +30,16 @@ final class BenchCommand implements Callable<Integer> {
     if (sizes.stream().anyMatch(n -> n <= 0) || requests <= 0 || threads <= 0) throw new RuralKgException("sizes, --requests and --threads must be positive");
     Path home = Path.of(System.getProperty("ruralkg.home", "."));
     Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-bench");
-    Bench.Options o = new Bench.Options(sizes, seed, home.resolve("seeds"), scratch, threads, clients, requests, Duration.ofSeconds(cellSeconds), keep);
-    Map<String, Object> report = new Bench(o, System.err).run();
-    Bench.writeJson(report, out);
-    System.out.println(Bench.table(report));
-    System.err.println("ruralkg: report written to " + out);
-    if (work == null && !keep) Files.deleteIfExists(scratch);
+    Bench.Options o = new Bench.Options(sizes, seed, home.resolve("seeds"), scratch, threads, clients, requests, Duration.ofSeconds(cellSeconds), Duration.ofSeconds(timeoutSeconds), keep);
+    try {
+      Map<String, Object> report = new Bench(o, System.err).run();
+      Bench.writeJson(report, out);
+      System.out.println(Bench.table(report));
+      System.err.println("ruralkg: report written to " + out);
+    } finally {
+      // corpora and stores of a large run take gigabytes: never leave a temp scratch folder behind
+      if (work == null && !keep) Bench.deleteTree(scratch);
+    }
     return 0;
   }
 }
