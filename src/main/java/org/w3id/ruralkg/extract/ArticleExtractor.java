@@ -56,6 +56,14 @@ public final class ArticleExtractor implements PageExtractor {
     this.deictic = new DeicticUnits(divisions);
   }
 
+  /** The extractor with the standard recognisers and the ontology's SKOS schemes. */
+  public static ArticleExtractor standard(org.w3id.ruralkg.link.Gazetteer gazetteer) {
+    Function<String, Division> byCode = code -> gazetteer.byCode(code).orElse(null);
+    return new ArticleExtractor(
+        new UnitLinker(gazetteer), byCode, new PartyOrgRecognizer(), new ProgrammeRecognizer(),
+        new IndustryRecognizer(), new QuantityParser(), new MetricClassifier(), new YearFinder());
+  }
+
   @Override
   public List<ArticleFacts> extract(Page page) {
     String text = page.text();
@@ -63,7 +71,7 @@ public final class ArticleExtractor implements PageExtractor {
     List<Sentence> allSentences = new ArrayList<>();
     List<UnitMention> allUnits = new ArrayList<>();
     List<List<UnitMention>> unitsPerArticle = linker.linkPage(page);
-    Division province = deictic.pageProvince(unitsPerArticle);
+    Division province = deictic.pageProvince(page.text(), unitsPerArticle);
     for (int i = 0; i < page.articles().size(); i++) {
       ArticleContext cx = context(page, page.articles().get(i), unitsPerArticle.get(i), province);
       contexts.add(cx);

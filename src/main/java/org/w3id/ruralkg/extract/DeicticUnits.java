@@ -29,13 +29,18 @@ public final class DeicticUnits {
     this.divisions = divisions;
   }
 
-  /** The page's province: the one most linked mentions on the page lie in, or null. */
-  public Division pageProvince(List<List<UnitMention>> unitsPerArticle) {
+  /**
+   * The page's province: the one its linked mentions lie in, the more specific ones weighing more
+   * (a county paper names its villages; other provinces come up as prefectures and provinces), and
+   * units in lists not at all (在昆明、浙江、广东等地: places of migrant work). Null if none.
+   */
+  public Division pageProvince(String text, List<List<UnitMention>> unitsPerArticle) {
     Map<String, Integer> votes = new HashMap<>();
     for (List<UnitMention> us : unitsPerArticle) {
       for (UnitMention u : us) {
+        if (listed(text, u)) continue;
         Division p = ancestorAt(u.division(), Level.PROVINCE);
-        if (p != null) votes.merge(p.code(), 1, Integer::sum);
+        if (p != null) votes.merge(p.code(), u.level().ordinal() + 1, Integer::sum);
       }
     }
     return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> divisions.apply(e.getKey())).orElse(null);
@@ -59,6 +64,12 @@ public final class DeicticUnits {
     }
     out.sort(Comparator.comparingInt(UnitMention::start));
     return out;
+  }
+
+  private static boolean listed(String text, UnitMention u) {
+    boolean before = u.start() > 0 && text.charAt(u.start() - 1) == '、';
+    boolean after = u.end() < text.length() && (text.charAt(u.end()) == '、' || text.startsWith("等地", u.end()));
+    return before || after;
   }
 
   private static boolean overlaps(List<UnitMention> units, int start, int end) {

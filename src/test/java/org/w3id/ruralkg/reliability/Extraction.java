@@ -27,11 +27,7 @@ final class Extraction {
   final PageExtractor extractor;
 
   private Extraction() {
-    Gazetteer gazetteer = Gazetteer.load();
-    Function<String, Division> byCode = code -> gazetteer.byCode(code).orElse(null);
-    extractor = new ArticleExtractor(
-        new UnitLinker(gazetteer), byCode, new PartyOrgRecognizer(), new ProgrammeRecognizer(),
-        new IndustryRecognizer(), new QuantityParser(), new MetricClassifier(), new YearFinder());
+    extractor = ArticleExtractor.standard(Gazetteer.load());
   }
 
   static Extraction get() {

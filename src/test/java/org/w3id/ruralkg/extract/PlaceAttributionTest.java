@@ -1,0 +1,85 @@
+package org.w3id.ruralkg.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.w3id.ruralkg.link.Gazetteer;
+import org.w3id.ruralkg.link.UnitMention;
+import org.w3id.ruralkg.source.PageReader;
+
+/** Which unit a fact is about, on sentences from the seed pages, through the whole extractor. */
+class PlaceAttributionTest {
+  private static final ArticleExtractor EXTRACTOR = ArticleExtractor.standard(Gazetteer.load());
+  private static final PageReader READER = new PageReader();
+
+  private static List<ArticleFacts> extract(String text) {
+    return EXTRACTOR.extract(READER.read("t.txt", text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String placeOf(String text, String quantity) {
+    for (ArticleFacts a : extract(text)) {
+      for (FigureFact f : a.figures()) if (f.quantity().surface().equals(quantity)) return f.place() == null ? null : f.place().canonicalName();
+    }
+    throw new AssertionError("no figure " + quantity);
+  }
+
+  @Test
+  void aUnitThatOnlyNamesAPostGivesWayToTheSubjectOfTheSentence() {
+    String t = "据红光社区党支部书记鲜波介绍,2024年永善县溪洛渡街道红光片区以工代赈项目的实施,带动当地群众434人参与工程就地就近就业。";
+    assertEquals("溪洛渡街道", placeOf(t, "434人"));
+  }
+
+  @Test
+  void aPostsUnitIsThePlaceWhenNothingElseIs() {
+    String t = "巧家县大力推进产业发展。\n\n团结村党总支书记李建坤告诉记者,开展活动以来共评选出15个先进典型。";
+    assertEquals("团结村", placeOf(t, "15个"));
+  }
+
+  @Test
+  void aCompanyNamedAfterTheCountyDoesNotMoveTheParagraphsTownship() {
+    String t = "马树镇积极推动马铃薯、中药材等产业协同发展,累计带动1.75万人实现家门口就业。"
+        + "巧家县洪邦农业发展有限公司党支部建设的4000亩马铃薯种植基地,全年可提供务工岗位3万人次。";
+    assertEquals("马树镇", placeOf(t, "4000亩"));
+    assertEquals("马树镇", placeOf(t, "3万人次"));
+  }
+
+  @Test
+  void listedTownshipsStandForTheirCountyAndProgrammesHoldInEachOfThem() {
+    String t = "巧家县推行就业帮扶。针对易地搬迁群众的就业难题,玉屏街道、白鹤滩街道等地的党组织推行“党员包户”摸排机制;"
+        + "招引服装加工等8家劳动密集型企业入驻,带动近300人就近就业。";
+    assertEquals("巧家县", placeOf(t, "8家"));
+    Set<String> units = extract(t).stream().flatMap(a -> a.industries().stream())
+        .filter(i -> i.label().equals("服装加工")).map(i -> i.unit().canonicalName()).collect(Collectors.toSet());
+    assertEquals(Set.of("玉屏街道", "白鹤滩街道"), units);
+  }
+
+  @Test
+  void placesOfMigrantWorkInOtherProvincesAreNotWhatTheFigureIsAbout() {
+    String t = "昭通市坚持抓党建促就业。在昆明、浙江、广东等地建立97个流动党员党组织,在东莞、中山建立驻外人力资源服务站35个。";
+    String p97 = placeOf(t, "97个"), p35 = placeOf(t, "35个");
+    assertNotEquals("广东省", p97);
+    assertNotEquals("广东省", p35);
+    assertEquals("昭通市", p35);
+  }
+
+  @Test
+  void referencesLike我省AndThe全县ResolveToTheUnitInFocus() {
+    String t = "昭通市永善县加快发展。全县累计发放贷款500万元。我省加大力度。";
+    List<UnitMention> units = extract(t).get(0).units();
+    assertTrue(units.stream().anyMatch(u -> u.surface().equals("全县") && u.canonicalName().equals("永善县")), units.toString());
+    assertTrue(units.stream().anyMatch(u -> u.surface().equals("我省") && u.canonicalName().equals("云南省")), units.toString());
+    assertEquals("永善县", placeOf(t, "500万元"));
+  }
+
+  @Test
+  void aUnitInTheSpansOwnClauseWinsOverAMoreSpecificOneEarlier() {
+    String t = "大关县木杆镇拥有竹资源31.5万亩。以工代赈项目改善了细沙村的道路,也为木杆镇建设100公里旅游环线奠定了基础。";
+    assertEquals("木杆镇", placeOf(t, "100公里"));
+  }
+}
