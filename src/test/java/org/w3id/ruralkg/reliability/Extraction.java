@@ -1,19 +1,10 @@
 package org.w3id.ruralkg.reliability;
 
 import java.util.List;
-import java.util.function.Function;
 import org.w3id.ruralkg.extract.ArticleExtractor;
 import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.PageExtractor;
-import org.w3id.ruralkg.extract.figure.MetricClassifier;
-import org.w3id.ruralkg.extract.figure.QuantityParser;
-import org.w3id.ruralkg.extract.figure.YearFinder;
-import org.w3id.ruralkg.extract.org.PartyOrgRecognizer;
-import org.w3id.ruralkg.extract.topic.IndustryRecognizer;
-import org.w3id.ruralkg.extract.topic.ProgrammeRecognizer;
-import org.w3id.ruralkg.link.Division;
 import org.w3id.ruralkg.link.Gazetteer;
-import org.w3id.ruralkg.link.UnitLinker;
 import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.PageReader;
 
