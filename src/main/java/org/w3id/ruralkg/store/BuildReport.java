@@ -31,8 +31,9 @@ public final class BuildReport {
     return List.copyOf(loaded);
   }
 
+  /** In input order (sorted paths): the workers that find them finish in any order. */
   public synchronized List<String> unchanged() {
-    return List.copyOf(unchanged);
+    return unchanged.stream().sorted().toList();
   }
 
   public synchronized List<Failure> failed() {
