@@ -59,7 +59,7 @@ final class StageTimer {
     QuantityParser quantities = new QuantityParser();
     MetricClassifier metrics = new MetricClassifier();
     YearFinder years = new YearFinder();
-    ArticleExtractor extractor = new ArticleExtractor(linker, byCode, orgs, programmes, industries, quantities, metrics, years);
+    ArticleExtractor extractor = new ArticleExtractor(linker, orgs, programmes, industries, quantities, metrics, years);
     FactMapper mapper = new FactMapper(byCode);
     FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build("2000-01-01T00:00:00Z"), "2000-01-01T00:00:00Z", "bench");
     PlaceAttributor nowhere = (s, e) -> null;

@@ -11,6 +11,7 @@ import org.w3id.ruralkg.extract.org.PartyOrgRecognizer;
 import org.w3id.ruralkg.extract.topic.IndustryRecognizer;
 import org.w3id.ruralkg.extract.topic.ProgrammeRecognizer;
 import org.w3id.ruralkg.link.Division;
+import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitLinker;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Sentence;
@@ -27,7 +28,7 @@ import org.w3id.ruralkg.source.Paragraph;
  */
 public final class ArticleExtractor implements PageExtractor {
   private final UnitLinker linker;
-  private final Function<String, Division> divisions;
+  private final Gazetteer gazetteer;
   private final PartyOrgRecognizer orgs;
   private final ProgrammeRecognizer programmes;
   private final IndustryRecognizer industries;
@@ -38,7 +39,6 @@ public final class ArticleExtractor implements PageExtractor {
 
   public ArticleExtractor(
       UnitLinker linker,
-      Function<String, Division> divisions,
       PartyOrgRecognizer orgs,
       ProgrammeRecognizer programmes,
       IndustryRecognizer industries,
@@ -46,21 +46,20 @@ public final class ArticleExtractor implements PageExtractor {
       MetricClassifier metrics,
       YearFinder years) {
     this.linker = linker;
-    this.divisions = divisions;
+    this.gazetteer = linker.gazetteer();
     this.orgs = orgs;
     this.programmes = programmes;
     this.industries = industries;
     this.quantities = quantities;
     this.metrics = metrics;
     this.years = years;
-    this.deictic = new DeicticUnits(divisions);
+    this.deictic = new DeicticUnits(gazetteer);
   }
 
   /** The extractor with the standard recognisers and the ontology's SKOS schemes. */
-  public static ArticleExtractor standard(org.w3id.ruralkg.link.Gazetteer gazetteer) {
-    Function<String, Division> byCode = code -> gazetteer.byCode(code).orElse(null);
+  public static ArticleExtractor standard(Gazetteer gazetteer) {
     return new ArticleExtractor(
-        new UnitLinker(gazetteer), byCode, new PartyOrgRecognizer(), new ProgrammeRecognizer(),
+        new UnitLinker(gazetteer), new PartyOrgRecognizer(), new ProgrammeRecognizer(),
         new IndustryRecognizer(), new QuantityParser(), new MetricClassifier(), new YearFinder());
   }
 
@@ -164,7 +163,7 @@ public final class ArticleExtractor implements PageExtractor {
       from = i + head.length();
     }
     cx.units = deictic.addReferences(cx.sentences, withoutQuotedNames(text, units), province);
-    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), divisions, province);
+    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), gazetteer, province);
     return cx;
   }
 

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.w3id.ruralkg.link.Division;
+import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Sentence;
 import org.w3id.ruralkg.source.Article;
@@ -44,7 +44,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final int[] paragraphStarts;
   private final List<UnitMention> places;
   private final int[] placeStarts;
-  private final Function<String, Division> divisions;
+  private final Gazetteer gazetteer;
   private final Division homeProvince;
   private final UnitMention topic;
   private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
@@ -55,10 +55,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
    * @param homeProvince the province the page's places lie in (null if unknown): units outside it
    *     are places of migrant work or partners (在昆明、浙江、广东等地建立…), not what the page reports on
    */
-  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Function<String, Division> divisions, Division homeProvince) {
+  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Gazetteer gazetteer, Division homeProvince) {
     this.text = text;
     this.homeProvince = homeProvince;
-    this.divisions = divisions;
+    this.gazetteer = gazetteer;
     this.sentences = sentences.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Sentence[]::new);
     this.sentenceStarts = Arrays.stream(this.sentences).mapToInt(Sentence::start).toArray();
     this.paragraphs = article.paragraphs().stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Paragraph[]::new);
@@ -174,7 +174,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     }
     if (common == null || common.isEmpty()) return null;
     Division d = common.get(0);
-    Division parent = d.parentCode() == null ? null : divisions.apply(d.parentCode());
+    Division parent = gazetteer.parent(d.code()).orElse(null);
     UnitMention first = list.get(0), last = list.get(list.size() - 1);
     return new UnitMention(first.start(), last.end(), text.substring(first.start(), last.end()), d.level(), d.name(), d, parent == null ? null : parent.name(), 0.5);
   }
@@ -182,10 +182,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   /** The division and its ancestors, nearest first. */
   private List<Division> chain(Division d) {
     List<Division> out = new ArrayList<>();
-    for (int guard = 0; d != null && guard < 8; guard++) {
-      out.add(d);
-      d = d.parentCode() == null ? null : divisions.apply(d.parentCode());
-    }
+    out.add(d);
+    out.addAll(gazetteer.ancestors(d.code()));
     return out;
   }
 

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.w3id.ruralkg.link.Division;
+import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.Level;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Sentence;
@@ -23,10 +23,10 @@ import org.w3id.ruralkg.nlp.Sentence;
 public final class DeicticUnits {
   private static final Pattern REFERENCE = Pattern.compile("(?:我|本|全)(省|县|州|乡|镇|村)|(?:我|本)市|全市(?!场)");
 
-  private final Function<String, Division> divisions;
+  private final Gazetteer gazetteer;
 
-  public DeicticUnits(Function<String, Division> divisions) {
-    this.divisions = divisions;
+  public DeicticUnits(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
   }
 
   /**
@@ -43,7 +43,7 @@ public final class DeicticUnits {
         if (p != null) votes.merge(p.code(), u.level().ordinal() + 1, Integer::sum);
       }
     }
-    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> divisions.apply(e.getKey())).orElse(null);
+    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).flatMap(e -> gazetteer.byCode(e.getKey())).orElse(null);
   }
 
   /** The article's units with its resolved references added, in text order. */
@@ -58,7 +58,7 @@ public final class DeicticUnits {
         Level level = levelOf(m.group());
         Division d = level == Level.PROVINCE ? province : recentAt(linked, start, level);
         if (d == null) continue;
-        Division parent = d.parentCode() == null ? null : divisions.apply(d.parentCode());
+        Division parent = gazetteer.parent(d.code()).orElse(null);
         out.add(new UnitMention(start, end, m.group(), d.level(), d.name(), d, parent == null ? null : parent.name(), 0.6));
       }
     }
@@ -98,12 +98,11 @@ public final class DeicticUnits {
     return null;
   }
 
+  /** The division itself or its ancestor at that level, if it has one. */
   private Division ancestorAt(Division d, Level level) {
-    for (int guard = 0; d != null && guard < 8; guard++) {
-      if (d.level() == level) return d;
-      if (d.level().ordinal() < level.ordinal()) return null;
-      d = d.parentCode() == null ? null : divisions.apply(d.parentCode());
-    }
+    if (d == null) return null;
+    if (d.level() == level) return d;
+    for (Division a : gazetteer.ancestors(d.code())) if (a.level() == level) return a;
     return null;
   }
 }

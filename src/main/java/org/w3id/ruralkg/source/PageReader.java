@@ -3,9 +3,6 @@ package org.w3id.ruralkg.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.w3id.ruralkg.RuralKgException;
 
 /**
@@ -36,10 +33,6 @@ public final class PageReader {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return org.w3id.ruralkg.Hashes.sha256(bytes);
   }
 }
