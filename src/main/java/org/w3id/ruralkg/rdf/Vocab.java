@@ -53,14 +53,9 @@ public final class Vocab {
   public static final Node PROV_GENERATED_BY = iri(PROV, "wasGeneratedBy");
   public static final Node PROV_STARTED_AT = iri(PROV, "startedAtTime");
   public static final Node PROV_USED = iri(PROV, "used");
-  public static final Node OA_SPECIFIC_RESOURCE = iri(OA, "SpecificResource");
   public static final Node OA_HAS_SOURCE = iri(OA, "hasSource");
   public static final Node OA_HAS_SELECTOR = iri(OA, "hasSelector");
-  public static final Node OA_TEXT_QUOTE_SELECTOR = iri(OA, "TextQuoteSelector");
   public static final Node OA_TEXT_POSITION_SELECTOR = iri(OA, "TextPositionSelector");
-  public static final Node OA_EXACT = iri(OA, "exact");
-  public static final Node OA_PREFIX = iri(OA, "prefix");
-  public static final Node OA_SUFFIX = iri(OA, "suffix");
   public static final Node OA_START = iri(OA, "start");
   public static final Node OA_END = iri(OA, "end");
   public static final Node SCHEMA_NEWS_ARTICLE = iri(SCHEMA, "NewsArticle");

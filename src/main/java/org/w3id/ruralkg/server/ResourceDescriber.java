@@ -16,7 +16,7 @@ import org.w3id.ruralkg.rdf.Vocab;
  * Describes one resource of the store for dereferencing: needs a dataset whose union of named
  * graphs holds the data; adds nothing to it. The description is every triple with the resource
  * as subject, the triples of its fragment resources (base + "#..." reachable from or pointing at
- * the base, e.g. a fact's {@code #target}, {@code #quote}), and the labels of every IRI object.
+ * the base, e.g. a fact's {@code #target}, {@code #position}), and the labels of every IRI object.
  * Thread-safe (each call reads in its own read transaction).
  */
 final class ResourceDescriber {

@@ -283,9 +283,13 @@ class StoreValidatorTest {
     assertTrue(hasViolation(r, pos, Vocab.OA_START), validator.describe(r, 5));
     ValidationReport r2 = validateAfter(d -> replace(d, pos, Vocab.OA_START, NodeFactory.createLiteralDT("-1", XSDDatatype.XSDinteger)));
     assertTrue(hasViolation(r2, pos, Vocab.OA_START));
-    Node quote = Iris.child(figure("500余亩"), "quote");
-    ValidationReport r3 = validateAfter(d -> replace(d, quote, Vocab.OA_EXACT, null));
-    assertTrue(hasViolation(r3, quote, Vocab.OA_EXACT));
+  }
+
+  @Test
+  void evidenceWithoutItsPositionSelectorIsAViolation() {
+    Node target = Iris.child(figure("500余亩"), "target");
+    ValidationReport r = validateAfter(d -> replace(d, target, Vocab.OA_HAS_SELECTOR, null));
+    assertTrue(hasViolation(r, target, Vocab.OA_HAS_SELECTOR), validator.describe(r, 5));
   }
 
   @Test
