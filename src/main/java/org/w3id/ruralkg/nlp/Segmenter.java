@@ -14,9 +14,9 @@ import java.util.List;
  *
  * <p>Two configurations, chosen by measurement on the seeds (README "HanLP"): {@link Mode#DICTIONARY}
  * is HanLP's longest-match double-array-trie segmenter on the core dictionary with the dictionary's
- * most frequent tag (~7 M chars/s on one thread), {@link Mode#VITERBI} is the Viterbi segmenter with
- * the core dictionary and HMM tagging but no name/place/organisation recognition (~0.5 M chars/s:
- * only for short windows). The user custom dictionary is off in both: its phrases (茶产业, 李子坪)
+ * most frequent tag (~12 M chars per CPU second), {@link Mode#VITERBI} is the Viterbi segmenter with
+ * the core dictionary and its tagging but no name/place/organisation recognition (~1.1 M chars per
+ * CPU second: only for short windows). The user custom dictionary is off in both: its phrases (茶产业, 李子坪)
  * would hide the word boundaries the checks need. Each instance configures its own HanLP segment
  * once in the constructor and never again (HanLP's analysers are thread-safe while their
  * configuration does not change, hankcs/HanLP#732), so {@link #segment} is thread-safe.
