@@ -14,6 +14,7 @@ import org.w3id.ruralkg.link.Division;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitLinker;
 import org.w3id.ruralkg.link.UnitMention;
+import org.w3id.ruralkg.nlp.Segmenter;
 import org.w3id.ruralkg.nlp.Sentence;
 import org.w3id.ruralkg.nlp.SentenceSplitter;
 import org.w3id.ruralkg.source.Article;
@@ -36,6 +37,7 @@ public final class ArticleExtractor implements PageExtractor {
   private final MetricClassifier metrics;
   private final YearFinder years;
   private final DeicticUnits deictic;
+  private final Segmenter segmenter = new Segmenter();
 
   public ArticleExtractor(
       UnitLinker linker,
@@ -163,7 +165,7 @@ public final class ArticleExtractor implements PageExtractor {
       from = i + head.length();
     }
     cx.units = deictic.addReferences(cx.sentences, withoutQuotedNames(text, units), province);
-    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), gazetteer, province);
+    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), gazetteer, province, segmenter);
     return cx;
   }
 

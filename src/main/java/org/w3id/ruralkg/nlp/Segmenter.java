@@ -81,21 +81,40 @@ public final class Segmenter {
 
   /** The first word that straddles start or end of [start, end), or null when both are word boundaries. */
   public Token crossing(String text, int start, int end) {
-    // longest-match segmentation depends on where it starts: start at the clause's punctuation
-    // when it is near, so the window is cut as the whole sentence would be
-    int from = Math.max(0, start - BACK);
-    for (int i = start - 1; i >= from; i--) {
-      if (!Character.isLetterOrDigit(text.charAt(i))) {
-        from = i + 1;
-        break;
-      }
-    }
     int to = Math.min(text.length(), end + AHEAD);
-    for (Token t : segment(text, from, to)) {
+    for (Token t : segment(text, windowStart(text, start), to)) {
       if (t.start() < start && t.end() > start) return t;
       if (t.start() < end && t.end() > end) return t;
     }
     return null;
+  }
+
+  /**
+   * The word that ends exactly at {@code offset} (the word before a span), or null when a word
+   * runs across the offset or nothing precedes it in the clause.
+   */
+  public Token wordBefore(String text, int offset) {
+    if (offset <= 0 || offset > text.length()) return null;
+    Token before = null;
+    for (Token t : segment(text, windowStart(text, offset), Math.min(text.length(), offset + AHEAD))) {
+      if (t.end() == offset) before = t;
+      if (t.start() < offset && t.end() > offset) return null;
+      if (t.start() >= offset) break;
+    }
+    return before;
+  }
+
+  /**
+   * Where to start segmenting for a span at {@code start}: longest-match segmentation depends on
+   * where it starts, so at the clause's punctuation when it is near (the window is cut as the
+   * whole sentence would be).
+   */
+  private static int windowStart(String text, int start) {
+    int from = Math.max(0, start - BACK);
+    for (int i = start - 1; i >= from; i--) {
+      if (!Character.isLetterOrDigit(text.charAt(i))) return i + 1;
+    }
+    return from;
   }
 
   /** Context before a checked span, at most (the clause start when nearer). */

@@ -104,4 +104,19 @@ class SegmenterTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void wordBeforeTellsAPrepositionFromAWordEndingInIt() {
+    String moved = "她和家人从矿山镇泗水村搬进了安置房";
+    Token from = FAST.wordBefore(moved, moved.indexOf("矿山镇"));
+    assertEquals("从", from.word());
+    assertEquals("p", from.pos());
+    String obey = "他服从镇里安排";
+    Token verb = FAST.wordBefore(obey, obey.indexOf("镇里"));
+    assertEquals("服从", verb.word());
+    assertEquals("v", verb.pos());
+    assertNull(FAST.wordBefore(obey, 0));
+    // inside a word there is no word ending at the offset
+    assertNull(FAST.wordBefore(obey, obey.indexOf("从")));
+  }
 }
