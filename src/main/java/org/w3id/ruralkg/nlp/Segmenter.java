@@ -12,7 +12,7 @@ import java.util.List;
  * Word segmentation and part-of-speech tags from HanLP, for boundary and grammar checks (never as a
  * source of facts by themselves). Needs a text; adds {@link Token}s with offsets into it.
  *
- * <p>Two configurations, chosen by measurement on the seeds (README "HanLP"): {@link Mode#DICTIONARY}
+ * <p>Two configurations, chosen by measurement on the seeds (README "HanLP's role in extraction"): {@link Mode#DICTIONARY}
  * is HanLP's longest-match double-array-trie segmenter on the core dictionary with the dictionary's
  * most frequent tag (~12 M chars per CPU second), {@link Mode#VITERBI} is the Viterbi segmenter with
  * the core dictionary and its tagging but no name/place/organisation recognition (~1.1 M chars per
