@@ -14,6 +14,7 @@ import org.w3id.ruralkg.link.Division;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitLinker;
 import org.w3id.ruralkg.link.UnitMention;
+import org.w3id.ruralkg.nlp.Segmenter;
 import org.w3id.ruralkg.nlp.Sentence;
 import org.w3id.ruralkg.nlp.SentenceSplitter;
 import org.w3id.ruralkg.source.Article;
@@ -36,6 +37,7 @@ public final class ArticleExtractor implements PageExtractor {
   private final MetricClassifier metrics;
   private final YearFinder years;
   private final DeicticUnits deictic;
+  private final Segmenter segmenter = new Segmenter();
 
   public ArticleExtractor(
       UnitLinker linker,
@@ -163,7 +165,7 @@ public final class ArticleExtractor implements PageExtractor {
       from = i + head.length();
     }
     cx.units = deictic.addReferences(cx.sentences, withoutQuotedNames(text, units), province);
-    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), gazetteer, province);
+    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), gazetteer, province, segmenter);
     return cx;
   }
 
@@ -214,6 +216,8 @@ public final class ArticleExtractor implements PageExtractor {
 
   private List<FigureFact> figures(ArticleContext cx, Integer publicationYear) {
     List<FigureFact> out = new ArrayList<>();
+    Paragraph marked = null;
+    YearFinder.Marks yearMarks = null;
     for (int i = 0; i < cx.sentences.size(); i++) {
       Sentence s = cx.sentences.get(i);
       Paragraph p = cx.paragraphOf.get(i);
@@ -222,7 +226,12 @@ public final class ArticleExtractor implements PageExtractor {
         Quantity onPage = new Quantity(start, end, q.surface(), q.value(), q.valueMax(), q.unit(), q.qualifier(), q.counted());
         String metric = metrics.classify(s.text(), q);
         // the year finder reads the whole paragraph: a year stated before a ；still governs what follows
-        Integer year = years.yearFor(p.text(), start - p.start(), publicationYear);
+        if (p != marked) {
+          // scanned once per paragraph: a rescan per figure was ~10% of extraction time
+          marked = p;
+          yearMarks = years.marks(p.text());
+        }
+        Integer year = yearMarks.yearFor(start - p.start(), publicationYear);
         Evidence ev = new Evidence(start, end, q.surface(), s.start(), s.text(), 0.8);
         out.add(new FigureFact(onPage, metric, cx.places.placeFor(start, end), year, ev));
       }
@@ -244,8 +253,8 @@ public final class ArticleExtractor implements PageExtractor {
     return end;
   }
 
-  /** Pages carry no reliable date yet; relative years (今年) stay unresolved. */
+  /** The year of the masthead's date; without it relative years (今年) stay unresolved. */
   private static Integer publicationYear(Page page) {
-    return null;
+    return page.header() == null ? null : page.header().publicationYear();
   }
 }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 import org.w3id.ruralkg.link.Division;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitMention;
+import org.w3id.ruralkg.nlp.Segmenter;
 import org.w3id.ruralkg.nlp.Sentence;
+import org.w3id.ruralkg.nlp.Token;
 import org.w3id.ruralkg.source.Article;
 import org.w3id.ruralkg.source.Paragraph;
 
@@ -26,7 +28,9 @@ import org.w3id.ruralkg.source.Paragraph;
  *       (巧家县洪邦农业发展有限公司) is passed over;
  *   <li>units listed together (金塘、蒙姑等沿江乡镇; 玉屏街道、白鹤滩街道等地) stand for the unit that
  *       encloses them all, when the gazetteer knows one;
- *   <li>a sentence's unit gives way to the paragraph's when the paragraph's lies within it.
+ *   <li>a sentence's unit gives way to the paragraph's when the paragraph's lies within it;
+ *   <li>a unit after the preposition 从/自 (她和家人从矿山镇泗水村搬进…) is where someone came from, not
+ *       a place of the story: HanLP's segmenter tells the preposition from words ending in it.
  * </ul>
  */
 public final class ContextPlaceAttributor implements PlaceAttributor {
@@ -45,6 +49,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final List<UnitMention> places;
   private final int[] placeStarts;
   private final Gazetteer gazetteer;
+  private final Segmenter segmenter;
   private final Division homeProvince;
   private final UnitMention topic;
   private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
@@ -56,7 +61,13 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
    *     are places of migrant work or partners (在昆明、浙江、广东等地建立…), not what the page reports on
    */
   public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Gazetteer gazetteer, Division homeProvince) {
+    this(text, article, sentences, units, titleEnd, gazetteer, homeProvince, new Segmenter());
+  }
+
+  /** @param segmenter tells an origin preposition (从, 自) before a unit from a word ending in it */
+  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Gazetteer gazetteer, Division homeProvince, Segmenter segmenter) {
     this.text = text;
+    this.segmenter = segmenter;
     this.homeProvince = homeProvince;
     this.gazetteer = gazetteer;
     this.sentences = sentences.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Sentence[]::new);
@@ -119,6 +130,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
    */
   private List<UnitMention> placesOf(List<UnitMention> units) {
     List<UnitMention> out = new ArrayList<>();
+    int originEnd = -1;
     int i = 0;
     while (i < units.size()) {
       int j = i;
@@ -131,6 +143,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
         }
       } else if (outsideHome(units.get(i))) {
         // not a place of this page's story
+      } else if (isOrigin(units.get(i)) || units.get(i).start() == originEnd) {
+        // where someone moved from is not where the fact happens (nor the units written after it: 从矿山镇泗水村)
+        originEnd = units.get(i).end();
       } else if (namesPost(units.get(i))) {
         posts.add(units.get(i));
       } else if (!startsBodyName(units.get(i))) {
@@ -152,6 +167,14 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     if (homeProvince == null || u.division() == null) return false;
     List<Division> chain = chain(u.division());
     return !chain.get(chain.size() - 1).code().equals(homeProvince.code());
+  }
+
+  private boolean isOrigin(UnitMention u) {
+    if (segmenter == null || u.start() == 0) return false;
+    char c = text.charAt(u.start() - 1);
+    if (c != '从' && c != '自') return false;
+    Token before = segmenter.wordBefore(text, u.start());
+    return before != null && before.length() == 1 && before.pos().equals("p");
   }
 
   private boolean namesPost(UnitMention u) {

@@ -1,5 +1,6 @@
 package org.w3id.ruralkg.source;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,6 +26,12 @@ public final class PageSplitter {
   private static final Pattern NEWSPAPER = Pattern.compile("(\\p{IsHan}{2,10}(?:日报|晚报|早报|时报|报))");
   private static final Pattern DATE_OR_EDITION =
       Pattern.compile("(\\d{4}年\\d{1,2}月\\d{1,2}日|星期[一二三四五六日天]|第?\\s*\\d+\\s*版|\\p{IsHan}{2}版\\b)");
+  /** A full date as mastheads print it: 2025年11月20日, 2025-11-20, 2025.11.20. */
+  private static final Pattern FULL_DATE =
+      Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})\\s*(?:年|-|\\.|/)\\s*([01]?[0-9])\\s*(?:月|-|\\.|/)\\s*([0-3]?[0-9])(?:日|(?![0-9]))");
+  /** A masthead line that holds nothing but a date, a weekday, an edition, a lunar date or an issue number. */
+  private static final Pattern DATE_LINE = Pattern.compile(
+      "^[\\s0-9年月日./\\-]*(?:(星期|周)[一二三四五六日天])?[\\s]*(?:农历\\S{2,8})?[\\s]*(?:第?\\s*[0-9]+\\s*(版|期))?[\\s]*(?:(星期|周)[一二三四五六日天])?\\s*$");
   private static final Pattern CREDIT = Pattern.compile(
       "^[(（]?((图片|照片|本版图片|图)(均)?(由|为|/).{1,40}|.{0,30}\\s摄|\\p{IsHan}{2,4}\\s*摄|摄影[:：/].{1,30})[)）]?$");
   private static final Pattern PLACE_LABEL = Pattern.compile("^\\p{IsHan}{2,10}(省|市|州|县|区|镇|乡|村|街道|社区)$");
@@ -176,6 +183,7 @@ public final class PageSplitter {
   private static PageHeader header(List<Block> blocks, boolean[] used) {
     String newspaper = null;
     String editorLine = null;
+    LocalDate published = null;
     List<String> editors = new ArrayList<>();
     for (Block b : blocks) {
       String t = b.text();
@@ -185,6 +193,7 @@ public final class PageSplitter {
       while (m.find()) keys++;
       if (keys >= 2 || (keys == 1 && t.matches("^(责编|责任编辑)\\s*[:：].{0,40}$"))) {
         used[b.index()] = true;
+        if (published == null) published = dateIn(t);
         if (editorLine == null) editorLine = t;
         editors.addAll(editors(t));
         if (newspaper == null) newspaper = newspaperIn(t);
@@ -196,13 +205,32 @@ public final class PageSplitter {
       String t = b.text();
       if (used[i] || t.length() > 80 || Chars.hasProsePunctuation(t.replace(",", ""))) continue;
       String paper = newspaperIn(t);
+      LocalDate date = dateIn(t);
       if (paper != null && DATE_OR_EDITION.matcher(t).find()) {
         used[i] = true;
         if (newspaper == null) newspaper = paper;
+        if (published == null) published = date;
+      } else if (date != null && DATE_LINE.matcher(t).matches()) {
+        // a line with only the date (and weekday/edition) is masthead, not article text
+        used[i] = true;
+        if (published == null) published = date;
       }
     }
-    if (newspaper == null && editorLine == null) return PageHeader.NONE;
-    return new PageHeader(newspaper, editorLine, List.copyOf(new LinkedHashSet<>(editors)));
+    if (newspaper == null && editorLine == null && published == null) return PageHeader.NONE;
+    return new PageHeader(newspaper, editorLine, List.copyOf(new LinkedHashSet<>(editors)), published);
+  }
+
+  /** The first valid full date in a header line, or null. */
+  static LocalDate dateIn(String t) {
+    Matcher m = FULL_DATE.matcher(t);
+    while (m.find()) {
+      try {
+        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      } catch (java.time.DateTimeException e) {
+        // 2025年13月..: not a date, look further
+      }
+    }
+    return null;
   }
 
   private static String newspaperIn(String t) {

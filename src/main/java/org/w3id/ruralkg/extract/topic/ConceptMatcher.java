@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
+import org.w3id.ruralkg.nlp.WordBoundaries;
 
 /**
  * Longest-match lookup of SKOS labels in page text. Needs the concepts; adds nothing. One-character
- * labels (竹, 茶, 牛) are only taken where the text lists products ("竹、药产业", "茶产业"). Immutable
- * and thread-safe.
+ * labels (竹, 茶, 牛) are only taken where the text lists products ("竹、药产业", "茶产业"); a label
+ * that begins inside a word of the text (山药 in 高山药材, 桃 in 核桃) is not taken, by HanLP's
+ * segmenters ({@link WordBoundaries}). Immutable and thread-safe.
  */
 final class ConceptMatcher {
   /** A label's concept and whether the label is a hidden (matching-only) variant. */
@@ -19,8 +21,14 @@ final class ConceptMatcher {
   record Match(int start, int end, SkosConcept concept, boolean hidden) {}
 
   private final DictionaryMatcher<Entry> matcher;
+  private final WordBoundaries words;
 
   ConceptMatcher(List<SkosConcept> concepts) {
+    this(concepts, new WordBoundaries());
+  }
+
+  ConceptMatcher(List<SkosConcept> concepts, WordBoundaries words) {
+    this.words = words;
     Map<String, Entry> dict = new HashMap<>();
     for (SkosConcept c : concepts) {
       if (c.top()) continue;
@@ -39,6 +47,7 @@ final class ConceptMatcher {
     List<Match> out = new ArrayList<>();
     for (DictionaryMatcher.Hit<Entry> h : matcher.findLongest(text)) {
       if (h.length() == 1 && !listContext(text, h.start(), h.end())) continue;
+      if (words != null && words.startsInsideWord(text, h.start(), h.end())) continue;
       out.add(new Match(h.start(), h.end(), h.value().concept(), h.value().hidden()));
     }
     return out;

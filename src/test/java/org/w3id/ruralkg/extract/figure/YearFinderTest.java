@@ -41,4 +41,28 @@ class YearFinderTest {
     assertEquals(2025, yearAt("2021—2025年累计投入资金3亿元", "3亿元", null));
     assertNull(yearAt("2021—累计投入资金3亿元", "3亿元", null));
   }
+
+  @Test
+  void relativeYearsFollowThePublicationYearAndExplicitOnesStillWin() {
+    assertEquals(2026, yearAt("明年计划新建蔬菜大棚50个", "50个", 2025));
+    assertEquals(2023, yearAt("前年全村仅有合作社2个", "2个", 2025));
+    // an explicit year nearer the figure than 今年 is the year of the figure
+    assertEquals(2024, yearAt("今年以来，与2024年同期相比，新增就业120人", "120人", 2025));
+    // and one after the figure does not override the relative year before it
+    assertEquals(2025, yearAt("今年新增就业120人，高于2024年", "120人", 2025));
+  }
+
+  @Test
+  void paragraphMarksGiveTheSameYearsAsARescan() {
+    String para = "2024年，永善县培训党员干部8000余人次；今年举办培训班3期。去年共培训30期，“十四五”以来新建项目94个。";
+    YearFinder.Marks marks = years.marks(para);
+    for (String figure : new String[] {"8000余人次", "3期", "30期", "94个"}) {
+      for (Integer published : new Integer[] {null, 2025}) {
+        assertEquals(yearAt(para, figure, published), marks.yearFor(para.indexOf(figure), published), figure + " " + published);
+      }
+    }
+    assertEquals(2025, marks.yearFor(para.indexOf("3期"), 2025));
+    assertEquals(2024, marks.yearFor(para.indexOf("30期"), 2025));
+    assertNull(marks.yearFor(para.indexOf("30期"), null));
+  }
 }

@@ -1,0 +1,32 @@
+package org.w3id.ruralkg.extract.topic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.w3id.ruralkg.extract.IndustryFact;
+
+/** Industry labels that begin inside a HanLP word are rejected; labels at word boundaries are kept. */
+class WordBoundaryCheckTest {
+  private static final IndustryRecognizer INDUSTRIES = new IndustryRecognizer();
+
+  private static List<String> labels(String text) {
+    return INDUSTRIES.recognise(text, List.of(), null).stream().map(IndustryFact::label).toList();
+  }
+
+  @Test
+  void aLabelStartingInsideAWordIsRejected() {
+    assertEquals(List.of(), labels("村里把闲置的居民宿舍改造成活动室")); // 民宿 inside 居民|宿舍
+    assertEquals(List.of(), labels("供电商户")); // 电商 inside 供电|商户
+    assertEquals(List.of("油菜"), labels("油菜开花生长期")); // 花生 inside 开花|生长
+  }
+
+  @Test
+  void aLabelAtAWordBoundaryOrHeadingACompoundIsKept() {
+    assertEquals(List.of("民宿", "乡村旅游"), labels("发展民宿和农家乐")); // 农家乐 is a label of 乡村旅游
+    // seed 002: the apple trees are the apple industry (苹果 heads 苹果树)
+    assertEquals(List.of("苹果"), labels("漫山遍野都是苹果树"));
+    // seed 004: longest match alone cuts 大洋|芋, the Viterbi segmenter does not
+    assertEquals(List.of("马铃薯"), labels("让\"昭通大洋芋\"在新街镇长成"));
+  }
+}
