@@ -119,6 +119,10 @@ public final class FactMapper {
       if (page.header() != null) {
         if (page.header().newspaper() != null) add(article, Vocab.SCHEMA_PUBLISHER, zh(page.header().newspaper()));
         if (page.header().editorLine() != null) add(article, Vocab.EDITOR_LINE, zh(page.header().editorLine()));
+        // the masthead's date: what 今年/去年 in the article were read against
+        if (page.header().published() != null) {
+          add(article, Vocab.SCHEMA_DATE_PUBLISHED, typed(page.header().published().toString(), XSDDatatype.XSDdate));
+        }
       }
     }
 

@@ -64,6 +64,7 @@ public final class Vocab {
   public static final Node SCHEMA_AUTHOR = iri(SCHEMA, "author");
   public static final Node SCHEMA_EDITOR = iri(SCHEMA, "editor");
   public static final Node SCHEMA_PUBLISHER = iri(SCHEMA, "publisher");
+  public static final Node SCHEMA_DATE_PUBLISHED = iri(SCHEMA, "datePublished");
   public static final Node SCHEMA_NAME = iri(SCHEMA, "name");
   public static final Node SCHEMA_PERSON = iri(SCHEMA, "Person");
   public static final Node SCHEMA_POSITION = iri(SCHEMA, "position");

@@ -85,7 +85,7 @@ class StoreValidatorTest {
     for (int i = 0; i < map.length; i++) map[i] = i;
     SourceText st = new SourceText(FILE, "a".repeat(64), "UTF-8", TEXT, TEXT, map);
     Article article = new Article(0, "马树镇：草莓红了", "", List.of("李明"), List.of(new Paragraph(0, TEXT.length(), TEXT)));
-    Page page = new Page(st, new PageHeader("巧家报", "责编：张三", List.of("张三")), List.of(article));
+    Page page = new Page(st, new PageHeader("巧家报", "责编：张三", List.of("张三"), java.time.LocalDate.of(2025, 11, 20)), List.of(article));
 
     int v = at("木桥村");
     UnitMention village = new UnitMention(v, v + 3, "木桥村", Level.VILLAGE, "木桥村", DIVISIONS.get("530622101201"), null, 0.95);
@@ -283,6 +283,18 @@ class StoreValidatorTest {
     assertTrue(hasViolation(r, pos, Vocab.OA_START), validator.describe(r, 5));
     ValidationReport r2 = validateAfter(d -> replace(d, pos, Vocab.OA_START, NodeFactory.createLiteralDT("-1", XSDDatatype.XSDinteger)));
     assertTrue(hasViolation(r2, pos, Vocab.OA_START));
+  }
+
+  @Test
+  void theMastheadDateIsTheArticlesDatePublishedAsAnXsdDate() {
+    DatasetGraph dsg = mapped();
+    List<Quad> dated = new ArrayList<>();
+    dsg.executeRead(() -> dsg.find(articleGraph(), Node.ANY, Vocab.SCHEMA_DATE_PUBLISHED, Node.ANY).forEachRemaining(dated::add));
+    assertEquals(1, dated.size());
+    assertEquals(NodeFactory.createLiteralDT("2025-11-20", XSDDatatype.XSDdate), dated.get(0).getObject());
+    Node article = dated.get(0).getSubject();
+    ValidationReport r = validateAfter(d -> replace(d, article, Vocab.SCHEMA_DATE_PUBLISHED, NodeFactory.createLiteralString("2025年11月20日")));
+    assertTrue(hasViolation(r, article, Vocab.SCHEMA_DATE_PUBLISHED), validator.describe(r, 5));
   }
 
   @Test
