@@ -94,7 +94,7 @@ final class QueryBench {
     StringBuilder sb = new StringBuilder();
     if (!(queries instanceof Map<?, ?> m)) return sb.toString();
     Map<String, Object> q = (Map<String, Object>) m;
-    sb.append("\nSaved-query API (GET /api/queries/NAME?format=json): cold = first request after the server started (the query runs), warm = served from the response cache\n");
+    sb.append("\nSaved-query API (GET /api/queries/NAME?format=json, Accept-Encoding: gzip): cold = first request after the server started (the query runs), warm = served from the response cache\n");
     Map<String, QueryLoad.Cold> cold = new LinkedHashMap<>();
     for (Object o : (List<Object>) q.getOrDefault("cold", List.of())) cold.put(((QueryLoad.Cold) o).query(), (QueryLoad.Cold) o);
     Map<String, Map<Integer, QueryLoad.Cell>> warm = new LinkedHashMap<>();

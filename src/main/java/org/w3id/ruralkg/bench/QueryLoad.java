@@ -86,7 +86,7 @@ final class QueryLoad {
     try {
       HttpResponse<byte[]> r = exchange(name, sparql);
       double ms = (System.nanoTime() - s) / 1e6;
-      return new Cold(name, r.statusCode() == 200 ? ms : Double.NaN, r.statusCode(), r.statusCode() == 200 ? rows(r.body()) : -1,
+      return new Cold(name, r.statusCode() == 200 ? ms : Double.NaN, r.statusCode(), r.statusCode() == 200 ? rows(r) : -1,
           r.headers().firstValue("X-Ruralkg-Cache").orElse(""));
     } catch (java.io.IOException e) {
       return new Cold(name, Double.NaN, -1, -1, "");
@@ -99,7 +99,7 @@ final class QueryLoad {
     int rows;
     try {
       HttpResponse<byte[]> first = exchange(name, sparql);
-      rows = first.statusCode() == 200 ? rows(first.body()) : -1;
+      rows = first.statusCode() == 200 ? rows(first) : -1;
       if (rows >= 0) exchange(name, sparql);
     } catch (java.io.IOException e) {
       rows = -1;
@@ -148,7 +148,9 @@ final class QueryLoad {
   /** Sends one request and reads the whole answer (the timed part). */
   private HttpResponse<byte[]> exchange(String name, String sparql) throws java.io.IOException, InterruptedException {
     HttpRequest req = switch (target) {
-      case API -> HttpRequest.newBuilder(URI.create(base + "/api/queries/" + name + "?format=json")).timeout(requestTimeout).GET().build();
+      // as a browser asks: compressed if the server can
+      case API -> HttpRequest.newBuilder(URI.create(base + "/api/queries/" + name + "?format=json")).timeout(requestTimeout)
+          .header("Accept-Encoding", "gzip").GET().build();
       case SPARQL -> HttpRequest.newBuilder(URI.create(base))
           .timeout(requestTimeout)
           .header("Content-Type", "application/x-www-form-urlencoded")
@@ -159,7 +161,19 @@ final class QueryLoad {
     return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** The number of result rows of a body: CSV lines after the header, or SPARQL JSON bindings. */
+  /** The number of result rows of a response: CSV lines after the header, or SPARQL JSON bindings (gunzipped if need be). */
+  int rows(HttpResponse<byte[]> r) {
+    byte[] body = r.body();
+    if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        body = in.readAllBytes();
+      } catch (java.io.IOException e) {
+        return -1;
+      }
+    }
+    return rows(body);
+  }
+
   int rows(byte[] body) {
     if (target == Target.SPARQL) {
       int lines = 0;

@@ -122,20 +122,38 @@ public final class QueryApiServlet extends HttpServlet {
     // rendered to memory (and cached) first: the cap bounds its size, and a failure can still become a JSON error
     QueryResponder.Answer a = responder.answer(name, params, QueryApi.Page.parse(offset, limit), f);
     ResponseCache.Entry e = a.entry();
-    resp.setHeader("ETag", e.etag());
+    boolean gzip = e.gzip() != null && acceptsGzip(req.getHeader("Accept-Encoding"));
+    String etag = gzip ? e.gzipEtag() : e.etag();
+    resp.setHeader("ETag", etag);
     resp.setHeader("Cache-Control", cacheControl);
-    resp.setHeader("Vary", "Accept");
+    resp.setHeader("Vary", "Accept, Accept-Encoding");
     resp.setHeader(CACHE_HEADER, a.hit() ? "hit" : "miss");
     resp.setHeader(TRUNCATED_HEADER, Boolean.toString(e.truncated()));
     resp.setHeader("Access-Control-Expose-Headers", TRUNCATED_HEADER + ", " + CACHE_HEADER + ", ETag");
-    if (matches(req.getHeader("If-None-Match"), e.etag())) {
+    if (matches(req.getHeader("If-None-Match"), etag)) {
       resp.setStatus(304);
       return;
     }
+    byte[] body = gzip ? e.gzip() : e.body();
     resp.setStatus(200);
     resp.setContentType(f.mediaType + "; charset=utf-8");
-    resp.setContentLength(e.body().length);
-    resp.getOutputStream().write(e.body());
+    if (gzip) resp.setHeader("Content-Encoding", "gzip");
+    resp.setContentLength(body.length);
+    resp.getOutputStream().write(body);
+  }
+
+  /** Accept-Encoding lists gzip (or *) without q=0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) return false;
+    for (String part : acceptEncoding.split(",")) {
+      String[] bits = part.trim().split(";");
+      String coding = bits[0].trim().toLowerCase(java.util.Locale.ROOT);
+      if (!coding.equals("gzip") && !coding.equals("*")) continue;
+      boolean zero = false;
+      for (int i = 1; i < bits.length; i++) zero |= bits[i].trim().replace(" ", "").matches("q=0(\\.0*)?");
+      if (!zero) return true;
+    }
+    return false;
   }
 
   /** If-None-Match: {@code *} or a list of entity tags, weak ones compared weakly (RFC 9110 section 13.1.2). */

@@ -81,7 +81,19 @@ public final class QueryResponder {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     QueryApi.write(r, format, body);
     byte[] bytes = body.toByteArray();
-    return new ResponseCache.Entry(bytes, format, r.truncated(), etag(bytes, r.truncated()));
+    return new ResponseCache.Entry(bytes, format, r.truncated(), etag(bytes, r.truncated()), gzip(bytes));
+  }
+
+  /** The body gzip-compressed, or null when it is small (not worth a second copy). */
+  static byte[] gzip(byte[] body) {
+    if (body.length < 1024) return null;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 65536)) {
+      gz.write(body);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   static String etag(byte[] body, boolean truncated) {

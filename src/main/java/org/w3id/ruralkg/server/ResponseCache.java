@@ -17,8 +17,21 @@ public final class ResponseCache {
   /** What identifies a response: the query, its request parameters (paging included) and the format. */
   public record Key(String query, SortedMap<String, String> params, QueryApi.Format format) {}
 
-  /** One cached response; {@code body} must not be modified. */
-  public record Entry(byte[] body, QueryApi.Format format, boolean truncated, String etag) {}
+  /**
+   * One cached response; the arrays must not be modified. {@code gzip} is the body compressed once
+   * (null when compression does not pay), sent to clients that accept it: a 10,000-row answer is
+   * megabytes of repetitive JSON, and copying it is what a cache hit costs.
+   */
+  public record Entry(byte[] body, QueryApi.Format format, boolean truncated, String etag, byte[] gzip) {
+    public Entry(byte[] body, QueryApi.Format format, boolean truncated, String etag) {
+      this(body, format, truncated, etag, null);
+    }
+
+    /** The entity tag of the gzip-coded representation (a different byte sequence, so a different strong tag). */
+    public String gzipEtag() {
+      return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+  }
 
   private final long maxBytes;
   private final LinkedHashMap<Key, Entry> map = new LinkedHashMap<>(64, 0.75f, true);
@@ -107,7 +120,7 @@ public final class ResponseCache {
 
   /** The body plus a rough allowance for the key and the entry objects. */
   private static long weight(Key key, Entry e) {
-    long w = e.body().length + 256L + key.query().length() * 2L;
+    long w = e.body().length + (e.gzip() == null ? 0 : e.gzip().length) + 256L + key.query().length() * 2L;
     for (var p : key.params().entrySet()) w += 2L * (p.getKey().length() + p.getValue().length()) + 64;
     return w;
   }

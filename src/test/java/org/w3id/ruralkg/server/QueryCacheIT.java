@@ -85,6 +85,26 @@ class QueryCacheIT {
   }
 
   @Test
+  void clientsThatAcceptGzipGetTheSameBytesCompressedWithTheirOwnEtag() throws Exception {
+    String url = api + "figures?format=json";
+    var plainBody = get(url);
+    var gz = get(url, "Accept-Encoding", "gzip, deflate");
+    assertEquals(200, gz.statusCode());
+    assertEquals("gzip", header(gz, "Content-Encoding"));
+    assertTrue(gz.body().length * 3 < plainBody.body().length, "compressed " + gz.body().length + " of " + plainBody.body().length);
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+      assertArrayEquals(plainBody.body(), in.readAllBytes());
+    }
+    assertEquals("", header(plainBody, "Content-Encoding"), "no gzip unless asked");
+    assertFalse(header(gz, "ETag").equals(header(plainBody, "ETag")), "another representation, another strong ETag");
+    assertEquals(304, get(url, "Accept-Encoding", "gzip", "If-None-Match", header(gz, "ETag")).statusCode());
+    assertEquals("", header(get(url, "Accept-Encoding", "gzip;q=0"), "Content-Encoding"));
+    assertTrue(QueryApiServlet.acceptsGzip("br, gzip;q=0.5"));
+    assertFalse(QueryApiServlet.acceptsGzip("identity"));
+    assertFalse(QueryApiServlet.acceptsGzip("gzip; q=0.0"));
+  }
+
+  @Test
   void limitAndOffsetPageTheRowsInTheQueryOrder() throws Exception {
     JsonNode all = JSON.readTree(get(api + "admin-units?format=rows").body());
     assertTrue(all.size() > 12, "the seeds mention more than 12 units: " + all.size());
