@@ -88,8 +88,14 @@ public final class Pipeline {
 
   /** As above, with a query timeout and API row cap. */
   public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart, org.w3id.ruralkg.server.QueryGuard guard) throws InterruptedException {
+    serve(storeDir, port, updatePassword, returnAfterStart, guard, org.w3id.ruralkg.server.CacheSettings.DEFAULT);
+  }
+
+  /** As above, with the saved-query API's response cache (and whether to warm it at startup). */
+  public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart, org.w3id.ruralkg.server.QueryGuard guard,
+      org.w3id.ruralkg.server.CacheSettings cache) throws InterruptedException {
     DatasetGraph dsg = Store.openExisting(storeDir);
-    FusekiServer server = Server.start(dsg, port, updatePassword, guard, new SavedQueries(queriesDir()));
+    FusekiServer server = Server.start(dsg, port, updatePassword, guard, new SavedQueries(queriesDir()), cache);
     System.err.println("ruralkg: serving " + storeDir + " at http://localhost:" + server.getHttpPort() + Server.DATASET + "/sparql");
     if (!returnAfterStart) server.join();
   }

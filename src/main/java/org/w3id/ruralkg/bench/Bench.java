@@ -54,6 +54,7 @@ public final class Bench {
 
   private final Options o;
   private final PrintStream log;
+  private boolean sparqlToo;
 
   public Bench(Options options, PrintStream log) {
     this.o = options;
@@ -277,28 +278,27 @@ public final class Bench {
     return m;
   }
 
-  private List<Object> queries(Path store) throws Exception {
-    List<Object> out = new ArrayList<>();
-    Map<String, String> runnable = QueryLoad.runnable(new SavedQueries(Pipeline.queriesDir()));
-    DatasetGraph dsg = Store.openExisting(store);
-    FusekiServer server = Server.start(dsg, freePort(), null);
-    try {
-      QueryLoad load = new QueryLoad("http://localhost:" + server.getHttpPort() + Server.DATASET + "/sparql", o.requestsPerClient(), o.cellLimit(), o.requestTimeout());
-      for (var q : runnable.entrySet()) {
-        for (int c : o.clients()) {
-          QueryLoad.Cell cell = load.measure(q.getKey(), q.getValue(), c);
-          out.add(cell);
-          log.printf("bench: query %-14s %2d clients: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d requests, %d errors, %d rows)%n",
-              cell.query(), c, cell.p50Ms(), cell.p95Ms(), cell.p99Ms(), cell.requests(), cell.errors(), cell.rows());
-          // a query slower than the request timeout with few clients only times out with more
-          if (cell.requests() == 0 || cell.errors() == cell.requests()) break;
-        }
-      }
-    } finally {
-      server.stop();
-      dsg.close();
-    }
-    return out;
+  private Map<String, Object> queries(Path store) throws Exception {
+    return new QueryBench(o.clients(), o.requestsPerClient(), o.cellLimit(), o.requestTimeout(), sparqlToo, log).run(store);
+  }
+
+  /** Also measure the raw SPARQL endpoint after the API (slow at 10,000 articles: no cache there). */
+  public Bench withSparqlEndpoint(boolean on) {
+    this.sparqlToo = on;
+    return this;
+  }
+
+  /** Only the query part, on a store built already: the report's {@code queries} and a table of them. */
+  public Map<String, Object> queriesOnly(Path store) throws Exception {
+    quietServerLogs();
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("startedAt", Instant.now().toString());
+    report.put("machine", Machine.describe());
+    report.put("store", store.toString());
+    report.put("loadAverageBefore", Machine.loadAverage());
+    report.put("queries", queries(store));
+    report.put("loadAverageAfter", Machine.loadAverage());
+    return report;
   }
 
   private static int freePort() throws IOException {
@@ -374,13 +374,15 @@ public final class Bench {
       Map<String, Object> s = (Map<String, Object>) o;
       sb.append(String.format("%nstages, one thread, %s articles (CPU seconds): %s%n", s.get("articles"), s.get("stages")));
       sb.append(String.format("profile of extraction on all threads (%% of samples): %s%n", ((Map<String, Object>) s.get("extraction")).get("profile")));
-      sb.append("\n| query | clients | requests | errors | rows | p50 (ms) | p95 (ms) | p99 (ms) | req/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-      for (Object c : (List<Object>) s.get("queries")) {
-        QueryLoad.Cell q = (QueryLoad.Cell) c;
-        sb.append(String.format("| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", q.query(), q.clients(), q.requests(), q.errors(), q.rows(), q.p50Ms(), q.p95Ms(), q.p99Ms(), q.perSecond()));
-      }
+      sb.append(QueryBench.table(s.get("queries")));
     }
     return sb.toString();
+  }
+
+  /** The table of a {@link #queriesOnly} report. */
+  public static String queriesTable(Map<String, Object> report) {
+    return String.format("store %s, load average %s → %s%n", report.get("store"), report.get("loadAverageBefore"), report.get("loadAverageAfter"))
+        + QueryBench.table(report.get("queries"));
   }
 
   private static long num(Object o) {

@@ -25,29 +25,44 @@ import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.SavedQuery;
 
 /**
- * Measures the latency of saved queries over HTTP: needs a SPARQL endpoint on the loopback
- * interface; adds latency percentiles per query and number of concurrent clients. Each client
- * sends a bounded number of requests one after another, and stops early at a time limit, so a run
- * always ends. Stateless apart from its settings; thread-safe.
+ * Measures the latency of saved queries over HTTP: needs a server on the loopback interface; adds
+ * latency percentiles per query and number of concurrent clients, either of the saved-query API as
+ * dashboards call it ({@code GET /api/queries/NAME?format=json}) or of the SPARQL endpoint (the
+ * query text POSTed). Each client sends a bounded number of requests one after another, and stops
+ * early at a time limit, so a run always ends. Stateless apart from its settings; thread-safe.
  */
 final class QueryLoad {
   /** Latencies of one query at one concurrency. */
   record Cell(String query, int clients, int requests, int errors, double p50Ms, double p95Ms, double p99Ms, double maxMs, double perSecond, int rows) {}
 
-  private final String endpoint;
+  /** The first request for a query after the server started (nothing cached yet): its latency, or NaN when it failed. */
+  record Cold(String query, double ms, int status, int rows, String cache) {}
+
+  /** Where the requests go. */
+  enum Target { API, SPARQL }
+
+  private final String base;
+  private final Target target;
   private final int requestsPerClient;
   private final Duration cellLimit;
   private final Duration requestTimeout;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  QueryLoad(String endpoint, int requestsPerClient, Duration cellLimit, Duration requestTimeout) {
-    if (!endpoint.startsWith("http://localhost:") && !endpoint.startsWith("http://127.0.0.1:")) {
+  /** {@code base}: the server root for the API (http://localhost:PORT), the endpoint URL for SPARQL. */
+  QueryLoad(String base, Target target, int requestsPerClient, Duration cellLimit, Duration requestTimeout) {
+    if (!base.startsWith("http://localhost:") && !base.startsWith("http://127.0.0.1:")) {
       throw new RuralKgException("the benchmark only sends requests to the loopback interface");
     }
-    this.endpoint = endpoint;
+    this.base = base;
+    this.target = target;
     this.requestsPerClient = requestsPerClient;
     this.cellLimit = cellLimit;
     this.requestTimeout = requestTimeout;
+  }
+
+  /** The SPARQL endpoint, as before. */
+  QueryLoad(String endpoint, int requestsPerClient, Duration cellLimit, Duration requestTimeout) {
+    this(endpoint, Target.SPARQL, requestsPerClient, cellLimit, requestTimeout);
   }
 
   /** The saved queries that run without arguments (no parameter, or defaults for all), as SPARQL text. */
@@ -65,13 +80,27 @@ final class QueryLoad {
     return out;
   }
 
+  /** One request for a query nobody asked for yet (call it once per query, right after the server started). */
+  Cold cold(String name, String sparql) throws InterruptedException {
+    long s = System.nanoTime();
+    try {
+      HttpResponse<byte[]> r = exchange(name, sparql);
+      double ms = (System.nanoTime() - s) / 1e6;
+      return new Cold(name, r.statusCode() == 200 ? ms : Double.NaN, r.statusCode(), r.statusCode() == 200 ? rows(r) : -1,
+          r.headers().firstValue("X-Ruralkg-Cache").orElse(""));
+    } catch (java.io.IOException e) {
+      return new Cold(name, Double.NaN, -1, -1, "");
+    }
+  }
+
   /** Latencies of one query with {@code clients} concurrent clients; a query that fails its warm-up gives a cell of errors only. */
   Cell measure(String name, String sparql, int clients) throws Exception {
     // warm the caches and the JIT once for this query before timing it
     int rows;
     try {
-      rows = send(sparql);
-      if (rows >= 0) send(sparql);
+      HttpResponse<byte[]> first = exchange(name, sparql);
+      rows = first.statusCode() == 200 ? rows(first) : -1;
+      if (rows >= 0) exchange(name, sparql);
     } catch (java.io.IOException e) {
       rows = -1;
     }
@@ -89,7 +118,7 @@ final class QueryLoad {
           while (n < requestsPerClient && System.nanoTime() < deadline) {
             long s = System.nanoTime();
             try {
-              if (send(sparql) < 0) errors.incrementAndGet();
+              if (exchange(name, sparql).statusCode() != 200) errors.incrementAndGet();
             } catch (java.io.IOException e) {
               errors.incrementAndGet();
             }
@@ -116,18 +145,47 @@ final class QueryLoad {
     return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
   }
 
-  /** Sends one query, reads the whole answer; the number of result rows, -1 on an HTTP error. */
-  private int send(String sparql) throws java.io.IOException, InterruptedException {
-    HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint))
-        .timeout(requestTimeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
-        .build();
-    HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-    if (resp.statusCode() != 200) return -1;
-    int lines = 0;
-    for (byte b : resp.body()) if (b == '\n') lines++;
-    return Math.max(0, lines - 1);
+  /** Sends one request and reads the whole answer (the timed part). */
+  private HttpResponse<byte[]> exchange(String name, String sparql) throws java.io.IOException, InterruptedException {
+    HttpRequest req = switch (target) {
+      // as a browser asks: compressed if the server can
+      case API -> HttpRequest.newBuilder(URI.create(base + "/api/queries/" + name + "?format=json")).timeout(requestTimeout)
+          .header("Accept-Encoding", "gzip").GET().build();
+      case SPARQL -> HttpRequest.newBuilder(URI.create(base))
+          .timeout(requestTimeout)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .header("Accept", "text/csv")
+          .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
+          .build();
+    };
+    return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
   }
+
+  /** The number of result rows of a response: CSV lines after the header, or SPARQL JSON bindings (gunzipped if need be). */
+  int rows(HttpResponse<byte[]> r) {
+    byte[] body = r.body();
+    if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        body = in.readAllBytes();
+      } catch (java.io.IOException e) {
+        return -1;
+      }
+    }
+    return rows(body);
+  }
+
+  int rows(byte[] body) {
+    if (target == Target.SPARQL) {
+      int lines = 0;
+      for (byte b : body) if (b == '\n') lines++;
+      return Math.max(0, lines - 1);
+    }
+    try {
+      return JSON.readTree(body).path("results").path("bindings").size();
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -24,15 +24,25 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--timeout-seconds", description = "HTTP timeout of one query request (default ${DEFAULT-VALUE})") int timeoutSeconds = 120;
   @Option(names = "--work", description = "scratch folder (default: a new temp folder)") Path work;
   @Option(names = "--keep", description = "keep corpora and stores in the scratch folder") boolean keep;
+  @Option(names = "--store", description = "measure only the saved queries, on this store built already (no corpus, no build)") Path store;
+  @Option(names = "--sparql", description = "also measure the raw SPARQL endpoint (no cache: slow on large stores)") boolean sparql;
 
   @Override
   public Integer call() throws Exception {
     if (sizes.stream().anyMatch(n -> n <= 0) || requests <= 0 || threads <= 0) throw new RuralKgException("sizes, --requests and --threads must be positive");
     Path home = Path.of(System.getProperty("ruralkg.home", "."));
+    if (store != null) {
+      Bench.Options q = new Bench.Options(List.of(), seed, home.resolve("seeds"), store, threads, clients, requests, Duration.ofSeconds(cellSeconds), Duration.ofSeconds(timeoutSeconds), true);
+      Map<String, Object> report = new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);
+      Bench.writeJson(report, out);
+      System.out.println(Bench.queriesTable(report));
+      System.err.println("ruralkg: report written to " + out);
+      return 0;
+    }
     Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-bench");
     Bench.Options o = new Bench.Options(sizes, seed, home.resolve("seeds"), scratch, threads, clients, requests, Duration.ofSeconds(cellSeconds), Duration.ofSeconds(timeoutSeconds), keep);
     try {
-      Map<String, Object> report = new Bench(o, System.err).run();
+      Map<String, Object> report = new Bench(o, System.err).withSparqlEndpoint(sparql).run();
       Bench.writeJson(report, out);
       System.out.println(Bench.table(report));
       System.err.println("ruralkg: report written to " + out);

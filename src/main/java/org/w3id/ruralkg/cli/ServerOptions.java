@@ -1,6 +1,7 @@
 package org.w3id.ruralkg.cli;
 
 import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.server.CacheSettings;
 import org.w3id.ruralkg.server.QueryGuard;
 import picocli.CommandLine.Option;
 
@@ -10,6 +11,13 @@ final class ServerOptions {
   @Option(names = "--timeout", description = "query timeout in seconds for the SPARQL endpoint and the API (default ${DEFAULT-VALUE}; 0: none)") double timeout = 30;
   @Option(names = "--max-rows", description = "most rows a saved-query API response returns (default ${DEFAULT-VALUE})") int maxRows = 10_000;
   @Option(names = "--update", description = "accept SPARQL Update and Graph Store writes from user admin (password in RURALKG_PASSWORD)") boolean update;
+
+  @Option(names = "--cache-mb", description = "byte budget of the saved-query API's response cache in MiB (default ${DEFAULT-VALUE}; 0: no cache)") int cacheMb = 256;
+  @Option(names = "--no-warm", description = "do not run the saved queries that need no argument into the cache at startup") boolean noWarm;
+
+  CacheSettings cache() {
+    return CacheSettings.ofMiB(cacheMb, !noWarm);
+  }
 
   QueryGuard guard() {
     return QueryGuard.ofSeconds(timeout, maxRows);

@@ -51,6 +51,19 @@ public final class OpenApi {
         ObjectNode schema = param.putObject("schema");
         schemaOf(p, schema);
       }
+      if (!q.params().containsKey("offset")) {
+        params.addObject().put("name", "offset").put("in", "query").put("required", false)
+            .put("description", "paging: skip this many rows of the result (in the query's order)")
+            .putObject("schema").put("type", "integer").put("minimum", 0).put("default", 0);
+      }
+      if (!q.params().containsKey("limit")) {
+        params.addObject().put("name", "limit").put("in", "query").put("required", false)
+            .put("description", "paging: return at most this many rows (default: all, up to the server's row cap)")
+            .putObject("schema").put("type", "integer").put("minimum", 0);
+      }
+      params.addObject().put("name", "If-None-Match").put("in", "header").put("required", false)
+          .put("description", "the ETag of a response already held: 304 Not Modified when it is still current")
+          .putObject("schema").put("type", "string");
       ObjectNode format = params.addObject();
       format.put("name", "format").put("in", "query").put("required", false)
           .put("description", "json (SPARQL results JSON), rows (a JSON array of row objects), csv or tsv; else chosen by the Accept header");
@@ -58,14 +71,22 @@ public final class OpenApi {
       ObjectNode responses = get.putObject("responses");
       ObjectNode ok = responses.putObject("200");
       ok.put("description", "the results");
-      ok.putObject("headers").putObject("X-Ruralkg-Truncated").put("description", "true when the row cap cut the result off")
+      ObjectNode headers = ok.putObject("headers");
+      headers.putObject("X-Ruralkg-Truncated").put("description", "true when the row cap cut the result off")
           .putObject("schema").put("type", "boolean");
+      headers.putObject("ETag").put("description", "a digest of the response body; send it back in If-None-Match")
+          .putObject("schema").put("type", "string");
+      headers.putObject("Cache-Control").put("description", "public, max-age=300 on a read-only server; no-cache when updates are on")
+          .putObject("schema").put("type", "string");
+      headers.putObject(QueryApiServlet.CACHE_HEADER).put("description", "hit when the server answered from its response cache, else miss")
+          .putObject("schema").put("type", "string").putArray("enum").add("hit").add("miss");
       ObjectNode content = ok.putObject("content");
       content.putObject(QueryApi.Format.JSON.mediaType).putObject("schema").put("type", "object");
       content.putObject(QueryApi.Format.ROWS.mediaType).putObject("schema").put("type", "array").putObject("items").put("type", "object");
       content.putObject(QueryApi.Format.CSV.mediaType).putObject("schema").put("type", "string");
       content.putObject(QueryApi.Format.TSV.mediaType).putObject("schema").put("type", "string");
-      errorResponse(responses, "400", "a bad or unknown parameter, or an unknown format");
+      responses.putObject("304").put("description", "not modified: the If-None-Match ETag is still current");
+      errorResponse(responses, "400", "a bad or unknown parameter, a negative offset or limit, or an unknown format");
       errorResponse(responses, "503", "the query did not finish within the timeout");
     }
 

@@ -67,6 +67,35 @@ public final class QueryApi {
   /** The rows of one run, at most the guard's cap; {@code truncated} when more were available. */
   public record Result(List<Var> vars, List<Binding> rows, boolean truncated) {}
 
+  /**
+   * A window of the result rows: skip {@code offset} rows, then return at most {@code limit}
+   * ({@code -1}: all the rest). Paging is done on the query's own row order, so consecutive pages
+   * neither repeat nor skip a row.
+   */
+  public record Page(long offset, long limit) {
+    public static final Page ALL = new Page(0, -1);
+
+    public Page {
+      if (offset < 0) throw new ApiError(400, "offset must not be negative");
+      if (limit < -1) throw new ApiError(400, "limit must not be negative");
+    }
+
+    /** From request parameters; null or absent means the default (from the start, every row). */
+    public static Page parse(String offset, String limit) {
+      return new Page(offset == null ? 0 : number("offset", offset), limit == null ? -1 : number("limit", limit));
+    }
+
+    private static long number(String name, String value) {
+      try {
+        long n = Long.parseLong(value.trim());
+        if (n < 0) throw new ApiError(400, "parameter " + name + " must not be negative: '" + value + "'");
+        return n;
+      } catch (NumberFormatException e) {
+        throw new ApiError(400, "parameter " + name + ": '" + value + "' is not a valid integer");
+      }
+    }
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final DatasetGraph dsg;
   private final SavedQueries queries;
@@ -101,6 +130,11 @@ public final class QueryApi {
 
   /** Runs a saved query: 404 unknown query, 400 bad parameters, 503 timeout. */
   public Result run(String name, Map<String, String> params) {
+    return run(name, params, Page.ALL);
+  }
+
+  /** Runs a saved query and returns one page of its rows (at most the guard's cap of them). */
+  public Result run(String name, Map<String, String> params, Page page) {
     SavedQuery q = find(name);
     Map<String, Node> bindings;
     try {
@@ -116,9 +150,12 @@ public final class QueryApi {
         if (guard.timeoutMillis() > 0) b.timeout(guard.timeoutMillis(), TimeUnit.MILLISECONDS);
         try (QueryExec exec = b.build()) {
           RowSet rs = exec.select();
+          for (long skip = page.offset(); skip > 0 && rs.hasNext(); skip--) rs.next();
+          long want = page.limit() < 0 ? guard.maxRows() : Math.min(page.limit(), guard.maxRows());
           List<Binding> rows = new ArrayList<>();
-          while (rows.size() < guard.maxRows() && rs.hasNext()) rows.add(materialise(rs.next()));
-          boolean truncated = rs.hasNext();
+          while (rows.size() < want && rs.hasNext()) rows.add(materialise(rs.next()));
+          // cut off by the cap, not by the page the client asked for
+          boolean truncated = rows.size() == guard.maxRows() && (page.limit() < 0 || page.limit() > guard.maxRows()) && rs.hasNext();
           return new Result(rs.getResultVars(), rows, truncated);
         }
       });

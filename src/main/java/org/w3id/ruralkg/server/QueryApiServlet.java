@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,18 +23,28 @@ import org.w3id.ruralkg.RuralKgException;
 public final class QueryApiServlet extends HttpServlet {
   public static final String PATH = "/api";
   public static final String TRUNCATED_HEADER = "X-Ruralkg-Truncated";
+  /** {@code hit} when the response came from the cache, else {@code miss}. */
+  public static final String CACHE_HEADER = "X-Ruralkg-Cache";
   private static final Logger LOG = LoggerFactory.getLogger(QueryApiServlet.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final transient QueryApi api;
+  private final transient QueryResponder responder;
   private final String version;
+  private final String cacheControl;
 
-  public QueryApiServlet(QueryApi api, String version) {
-    this.api = api;
+  /**
+   * {@code readOnly}: the store cannot change while served, so clients may keep a response for a
+   * while; otherwise they must revalidate it (ETag) every time.
+   */
+  public QueryApiServlet(QueryResponder responder, String version, boolean readOnly) {
+    this.api = responder.api();
+    this.responder = responder;
     this.version = version;
+    this.cacheControl = readOnly ? "public, max-age=300" : "no-cache";
   }
 
-  public static void register(FusekiServer.Builder builder, QueryApi api, String version) {
-    builder.addServlet(PATH + "/*", new QueryApiServlet(api, version));
+  public static void register(FusekiServer.Builder builder, QueryResponder responder, String version, boolean readOnly) {
+    builder.addServlet(PATH + "/*", new QueryApiServlet(responder, version, readOnly));
   }
 
   @Override
@@ -94,24 +103,69 @@ public final class QueryApiServlet extends HttpServlet {
   }
 
   private void runQuery(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    SavedQuery q = api.find(name);
     Map<String, String> params = new LinkedHashMap<>();
     String format = null;
+    String offset = null;
+    String limit = null;
     for (var e : req.getParameterMap().entrySet()) {
       if (e.getValue().length != 1) throw new ApiError(400, "parameter " + e.getKey() + " is given " + e.getValue().length + " times");
-      if (e.getKey().equals("format")) format = e.getValue()[0];
-      else params.put(e.getKey(), e.getValue()[0]);
+      String k = e.getKey();
+      String v = e.getValue()[0];
+      // a saved query's own parameter named limit or offset wins over paging
+      if (k.equals("format")) format = v;
+      else if (k.equals("offset") && !q.params().containsKey(k)) offset = v;
+      else if (k.equals("limit") && !q.params().containsKey(k)) limit = v;
+      else params.put(k, v);
     }
     QueryApi.Format f = QueryApi.Format.choose(format, req.getHeader("Accept"));
-    QueryApi.Result r = api.run(name, params);
-    // rendered to memory first: the cap bounds its size, and a failure can still become a JSON error
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    QueryApi.write(r, f, body);
+    // rendered to memory (and cached) first: the cap bounds its size, and a failure can still become a JSON error
+    QueryResponder.Answer a = responder.answer(name, params, QueryApi.Page.parse(offset, limit), f);
+    ResponseCache.Entry e = a.entry();
+    boolean gzip = e.gzip() != null && acceptsGzip(req.getHeader("Accept-Encoding"));
+    String etag = gzip ? e.gzipEtag() : e.etag();
+    resp.setHeader("ETag", etag);
+    resp.setHeader("Cache-Control", cacheControl);
+    resp.setHeader("Vary", "Accept, Accept-Encoding");
+    resp.setHeader(CACHE_HEADER, a.hit() ? "hit" : "miss");
+    resp.setHeader(TRUNCATED_HEADER, Boolean.toString(e.truncated()));
+    resp.setHeader("Access-Control-Expose-Headers", TRUNCATED_HEADER + ", " + CACHE_HEADER + ", ETag");
+    if (matches(req.getHeader("If-None-Match"), etag)) {
+      resp.setStatus(304);
+      return;
+    }
+    byte[] body = gzip ? e.gzip() : e.body();
     resp.setStatus(200);
     resp.setContentType(f.mediaType + "; charset=utf-8");
-    resp.setHeader(TRUNCATED_HEADER, Boolean.toString(r.truncated()));
-    resp.setHeader("Access-Control-Expose-Headers", TRUNCATED_HEADER);
-    resp.setContentLength(body.size());
-    body.writeTo(resp.getOutputStream());
+    if (gzip) resp.setHeader("Content-Encoding", "gzip");
+    resp.setContentLength(body.length);
+    resp.getOutputStream().write(body);
+  }
+
+  /** Accept-Encoding lists gzip (or *) without q=0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) return false;
+    for (String part : acceptEncoding.split(",")) {
+      String[] bits = part.trim().split(";");
+      String coding = bits[0].trim().toLowerCase(java.util.Locale.ROOT);
+      if (!coding.equals("gzip") && !coding.equals("*")) continue;
+      boolean zero = false;
+      for (int i = 1; i < bits.length; i++) zero |= bits[i].trim().replace(" ", "").matches("q=0(\\.0*)?");
+      if (!zero) return true;
+    }
+    return false;
+  }
+
+  /** If-None-Match: {@code *} or a list of entity tags, weak ones compared weakly (RFC 9110 section 13.1.2). */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) return false;
+    for (String t : ifNoneMatch.split(",")) {
+      String tag = t.trim();
+      if (tag.equals("*")) return true;
+      if (tag.startsWith("W/")) tag = tag.substring(2);
+      if (tag.equals(etag)) return true;
+    }
+    return false;
   }
 
   /** Reads are open to any origin (dashboards on other hosts); Fuseki's CORS filter may have set it already. */

@@ -30,6 +30,14 @@ public final class Server {
 
   /** As above, with the query timeout and row cap of {@code guard} and the saved queries the /api serves. */
   public static FusekiServer start(DatasetGraph dsg, int port, String updatePassword, QueryGuard guard, SavedQueries queries) {
+    return start(dsg, port, updatePassword, guard, queries, CacheSettings.DEFAULT);
+  }
+
+  /**
+   * As above, with the API's response cache: with updates on, every write to /update or /data
+   * empties it; warming (when asked) runs in the background and stops with the server.
+   */
+  public static FusekiServer start(DatasetGraph dsg, int port, String updatePassword, QueryGuard guard, SavedQueries queries, CacheSettings cache) {
     DataService.Builder service = DataService.newBuilder(dsg)
         .addEndpoint(guard.queryEndpoint("sparql"))
         .addEndpoint(guard.queryEndpoint("query"))
@@ -44,8 +52,13 @@ public final class Server {
     }
     builder.add(DATASET, service.build());
     builder.addFilter(DATASET + "/get", new UnionDefaultGraphFilter());
+    ResponseCache responses = new ResponseCache(cache.maxBytes());
+    QueryResponder responder = new QueryResponder(new QueryApi(dsg, queries, guard), responses);
+    if (updatePassword != null) {
+      for (String w : new String[] {"update", "data"}) builder.addFilter(DATASET + "/" + w, new WriteInvalidationFilter(responses));
+    }
     OntologyServlet.register(builder);
-    QueryApiServlet.register(builder, new QueryApi(dsg, queries, guard), org.w3id.ruralkg.cli.Main.version());
+    QueryApiServlet.register(builder, responder, org.w3id.ruralkg.cli.Main.version(), updatePassword == null);
     VoidServlet.register(builder, dsg, guard);
     DashboardServlet.register(builder);
     ResourceServlet.register(builder, dsg);
@@ -55,6 +68,13 @@ public final class Server {
     } catch (RuntimeException e) {
       throw new RuralKgException("cannot start server on port " + port + ": " + e.getMessage(), e);
     }
+    server.getJettyServer().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+        responder.stop();
+      }
+    });
+    if (cache.warm()) responder.warmInBackground();
     return server;
   }
 
