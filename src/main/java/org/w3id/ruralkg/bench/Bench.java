@@ -241,7 +241,8 @@ public final class Bench {
     Machine.resetPeaks();
     t = System.nanoTime();
     c0 = processCpu();
-    DatasetGraph jdsg = Store.openOrCreate(jena);
+    // the bare TDB2 dataset, as tdb2.tdbloader loads it (no text index)
+    DatasetGraph jdsg = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(jena.toString());
     try {
       DataLoader loader = LoaderFactory.parallelLoader(jdsg, (fmt, args) -> {});
       loader.startBulk();
