@@ -30,10 +30,12 @@ import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.Server;
 import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.store.BuildReport;
+import org.w3id.ruralkg.store.BulkBuilder;
 import org.w3id.ruralkg.store.FileQuads;
 import org.w3id.ruralkg.store.FileProcessor;
 import org.w3id.ruralkg.store.Store;
 import org.w3id.ruralkg.store.StoreBuilder;
+import org.w3id.ruralkg.store.StoreOps;
 
 /**
  * The one place where the stages are composed: source → extract (nlp, link) → rdf → store →
@@ -46,14 +48,20 @@ public final class Pipeline {
   public static BuildReport build(Path inDir, Path storeDir, int threads) {
     var inputs = StoreBuilder.listInputs(inDir);
     if (inputs.isEmpty()) throw new RuralKgException(inDir + ": no *.txt input files");
+    // a new store is loaded in one pass by TDB2's bulk loader; a store with data gets a
+    // transaction per batch of whole files, so that queries and crashes see whole files
+    if (BulkBuilder.applies(storeDir)) return new BulkBuilder(storeDir, fileProcessor(), threads).build(ontologyGraph(), inputs);
     DatasetGraph dsg = Store.openOrCreate(storeDir);
+    BuildReport report;
     try {
       StoreBuilder builder = new StoreBuilder(dsg, fileProcessor(), threads);
       builder.loadOntology(ontologyGraph());
-      return builder.build(inputs);
+      report = builder.build(inputs);
     } finally {
       dsg.close();
     }
+    if (StoreBuilder.worthCompacting(report)) StoreOps.compact(storeDir);
+    return report;
   }
 
   /** Read, extract and map one file to quads; the composition the build runs on every file. */

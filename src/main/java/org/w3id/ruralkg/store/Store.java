@@ -34,6 +34,8 @@ public final class Store {
   }
 
   private static DatasetGraph connect(Path dir) {
+    // a killed bulk build leaves index files half written: never serve or add to them
+    if (BulkBuilder.incomplete(dir)) throw new RuralKgException(dir + ": a bulk build of this store did not finish; run build again to make it anew");
     try {
       DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
@@ -53,7 +55,7 @@ public final class Store {
     }
   }
 
-  private static boolean isEmpty(Path dir) {
+  static boolean isEmpty(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
     } catch (IOException e) {

@@ -96,11 +96,7 @@ public final class TextIndex {
   private static IndexedDataset open(DatasetGraph tdb2, Path storeDir) {
     Path dir = storeDir.resolve(FOLDER);
     try {
-      Files.createDirectories(dir);
-      Directory directory = FSDirectory.open(dir);
-      TextIndexConfig config = new TextIndexConfig(entityDefinition());
-      config.setAnalyzer(new SmartChineseAnalyzer());
-      TextIndexLucene index = (TextIndexLucene) TextDatasetFactory.createLuceneIndex(directory, config);
+      TextIndexLucene index = openLucene(storeDir);
       IndexedDataset dsg = new IndexedDataset(tdb2, index, storeDir);
       try {
         // a missing index (a store built before it had one) or one out of step (a crash between
@@ -114,6 +110,22 @@ public final class TextIndex {
     } catch (IOException | RuntimeException e) {
       throw new RuralKgException(dir + ": cannot open the text index: " + Store.oneLine(e), e);
     }
+  }
+
+  /** The Lucene index of a store, opened for writing (the caller closes it). */
+  static TextIndexLucene openLucene(Path storeDir) throws IOException {
+    Path dir = storeDir.resolve(FOLDER);
+    Files.createDirectories(dir);
+    Directory directory = FSDirectory.open(dir);
+    TextIndexConfig config = new TextIndexConfig(entityDefinition());
+    config.setAnalyzer(new SmartChineseAnalyzer());
+    return (TextIndexLucene) TextDatasetFactory.createLuceneIndex(directory, config);
+  }
+
+  /** The index document of a quad, or null when the quad is not indexed (another predicate, or not a literal). */
+  static Entity entity(EntityDefinition def, Quad q) {
+    if (!q.getObject().isLiteral() || def.getField(q.getPredicate()) == null) return null;
+    return TextQueryFuncs.entityFromQuad(def, q);
   }
 
   /** True when the index holds one document per indexed literal of the store. */

@@ -30,12 +30,13 @@ import org.w3id.ruralkg.store.Store;
 import org.w3id.ruralkg.store.StoreBuilder;
 
 /**
- * A build killed with SIGKILL halfway leaves a store that opens and holds every file either whole
+ * A build into a store with data killed with SIGKILL halfway leaves a store that opens and holds every file either whole
  * or not at all; the next build loads the rest and ends with exactly what a clean build gives.
  */
 class CrashSafetyIT {
   static final int COPIES_PER_SEED = 60; // 5 seeds → 300 distinct files
   static final int KILL_AFTER_LOADED = 25;
+  static final int PREBUILT = 5;
   static final Pattern LOADED = Pattern.compile("StoreBuilder :: loaded (\\S+) \\(");
 
   @TempDir Path tmp;
@@ -64,6 +65,12 @@ class CrashSafetyIT {
     Path in = tmp.resolve("in");
     List<Path> files = corpus(in);
     Path store = tmp.resolve("store");
+    // a store that already holds a few files: builds into it take the transactional path (a new
+    // store is bulk-loaded, whose crash safety BulkCrashSafetyIT checks)
+    Path later = Files.createDirectories(tmp.resolve("later"));
+    for (Path f : files.subList(PREBUILT, files.size())) Files.move(f, later.resolve(f.getFileName()));
+    assertEquals(PREBUILT, Pipeline.build(in, store, 2).loaded().size());
+    for (Path f : files.subList(PREBUILT, files.size())) Files.move(later.resolve(f.getFileName()), f);
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
