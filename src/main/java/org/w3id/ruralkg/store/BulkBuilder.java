@@ -126,6 +126,11 @@ public final class BulkBuilder {
         throw e;
       }
       index.commit();
+      try {
+        TextIndex.recordAnalyzer(storeDir);
+      } catch (java.io.IOException e) {
+        throw new RuralKgException(storeDir + ": cannot write the text index's analyzer name: " + e.getMessage(), e);
+      }
     } catch (RuntimeException e) {
       index.rollback();
       throw new RuralKgException(storeDir + ": bulk load failed, the store is incomplete and the next build starts it again: " + Store.oneLine(e), e);

@@ -75,6 +75,24 @@ class TextIndexIT {
     }
   }
 
+  @Test
+  void aShortNameFindsTheLongerWordAndAnIndexOfAnotherAnalyzerIsRebuilt() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in2"));
+    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
+    Path store = tmp.resolve("store2");
+    Pipeline.build(in, store, 2);
+    Path analyzer = store.resolve(TextIndex.FOLDER).resolve(TextIndex.ANALYZER_FILE);
+    assertEquals(TextIndex.ANALYZER, Files.readString(analyzer).strip());
+    // bigrams: 思南 is found in sentences that only write 思南县
+    String hits = search(store, "思南");
+    assertTrue(hits.lines().skip(1).anyMatch(l -> l.contains("思南县")), hits);
+
+    Files.writeString(analyzer, "org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer\n");
+    int before = rows(hits);
+    assertEquals(before, rows(search(store, "思南")), "rebuilt on open, same hits");
+    assertEquals(TextIndex.ANALYZER, Files.readString(analyzer).strip(), "the rebuilt index records its analyzer");
+  }
+
   static int count(DatasetGraph dsg, String pattern) {
     return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
       try (var qe = org.apache.jena.sparql.exec.QueryExec.dataset(dsg).query(PREFIXES + "SELECT DISTINCT ?s WHERE { " + pattern + " }").build()) {
