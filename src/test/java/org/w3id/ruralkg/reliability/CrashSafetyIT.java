@@ -27,6 +27,7 @@ import org.w3id.ruralkg.Pipeline;
 import org.w3id.ruralkg.source.PageReader;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.Store;
+import org.w3id.ruralkg.store.StoreCounts;
 import org.w3id.ruralkg.store.StoreBuilder;
 
 /**
@@ -137,7 +138,7 @@ class CrashSafetyIT {
     assertEquals(present, resumed.unchanged().size(), resumed.summary());
     assertEquals(files.size() - present, resumed.loaded().size(), resumed.summary());
 
-    assertEquals(cleanBuildQuads(in, files), count(store), "the resumed store holds exactly what a clean build gives");
+    assertEquals(cleanBuildQuads(in, files), StoreCounts.quads(store), "the resumed store holds exactly what a clean build gives");
     DatasetGraph after = Store.openExisting(store);
     try {
       var sources = Txn.calculateRead(after, () -> StoreView.sources(after));
@@ -164,12 +165,5 @@ class CrashSafetyIT {
     return n;
   }
 
-  static long count(Path store) {
-    DatasetGraph dsg = Store.openExisting(store);
-    try {
-      return Txn.calculateRead(dsg, () -> StoreView.quadCount(dsg));
-    } finally {
-      dsg.close();
-    }
-  }
+
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +25,7 @@ import org.w3id.ruralkg.rdf.Vocab;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.SavedQuery;
 import org.w3id.ruralkg.store.Store;
+import org.w3id.ruralkg.store.StoreCounts;
 import org.w3id.ruralkg.store.StoreOps;
 
 /** compact, backup and restore: the restored store answers every saved query as the original does. */
@@ -39,18 +39,7 @@ class StoreOpsIT {
     assertEquals(5, Pipeline.build(Path.of("seeds"), store, 2).loaded().size());
   }
 
-  static long quads(Path storeDir) {
-    DatasetGraph dsg = Store.openExisting(storeDir);
-    try {
-      return Txn.calculateRead(dsg, () -> {
-        long n = 0;
-        for (var it = dsg.find(); it.hasNext(); it.next()) n++;
-        return n;
-      });
-    } finally {
-      dsg.close();
-    }
-  }
+
 
   /** Every saved query that runs without parameters, as sorted CSV lines (header first). */
   static Map<String, List<String>> answers(Path storeDir) {
@@ -85,11 +74,11 @@ class StoreOpsIT {
       nq = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     assertTrue(nq.contains("<" + Vocab.ONTOLOGY_GRAPH.getURI() + ">"), "the ontology graph is backed up");
-    assertEquals(quads(store), nq.lines().filter(l -> !l.isBlank()).count(), "one N-Quads line per stored quad");
+    assertEquals(StoreCounts.quads(store), nq.lines().filter(l -> !l.isBlank()).count(), "one N-Quads line per stored quad");
 
     Path restored = tmp.resolve("restored");
     assertEquals(0, Main.execute("restore", "--in", backup.toString(), "--store", restored.toString()));
-    assertEquals(quads(store), quads(restored));
+    assertEquals(StoreCounts.quads(store), StoreCounts.quads(restored));
     Map<String, List<String>> before = answers(store);
     Map<String, List<String>> after = answers(restored);
     assertTrue(before.keySet().containsAll(List.of("figures", "admin-units", "party-orgs")), before.keySet().toString());
@@ -107,11 +96,11 @@ class StoreOpsIT {
     Path in = Files.createDirectories(tmp.resolve("one"));
     Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
     Pipeline.build(in, other, 1);
-    long before = quads(other);
+    long before = StoreCounts.quads(other);
     RuralKgException e = assertThrows(RuralKgException.class, () -> StoreOps.restore(backup, other));
     assertTrue(e.getMessage().contains("already holds data"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
-    assertEquals(before, quads(other));
+    assertEquals(before, StoreCounts.quads(other));
   }
 
   @Test
@@ -122,7 +111,7 @@ class StoreOpsIT {
     RuralKgException e = assertThrows(RuralKgException.class, () -> StoreOps.restore(bad, target));
     assertTrue(e.getMessage().contains("not an N-Quads backup"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
-    assertEquals(0, quads(target), "the restore is one transaction: nothing half-loaded");
+    assertEquals(0, StoreCounts.quads(target), "the restore is one transaction: nothing half-loaded");
     assertEquals(2, Main.execute("restore", "--in", tmp.resolve("missing.nq.gz").toString(), "--store", target.toString()));
   }
 
@@ -136,12 +125,12 @@ class StoreOpsIT {
     // replace b.txt so the store carries freed space from the old graphs
     Files.copy(Path.of("seeds/004_dcf0163b378ea7cb.txt"), in.resolve("b.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Pipeline.build(in, s, 1);
-    long before = quads(s);
+    long before = StoreCounts.quads(s);
     Map<String, List<String>> answersBefore = answers(s);
     assertEquals(0, Main.execute("compact", "--store", s.toString()));
     assertEquals(1, StoreOps.generations(s));
     assertTrue(Files.isDirectory(s.resolve("Data-0002")), "the compacted generation");
-    assertEquals(before, quads(s));
+    assertEquals(before, StoreCounts.quads(s));
     assertEquals(answersBefore, answers(s));
     // and it still takes a build
     assertEquals(2, Pipeline.build(in, s, 1).unchanged().size());

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.Pipeline;
@@ -20,24 +17,7 @@ import org.w3id.ruralkg.RuralKgException;
 class BulkBuildIT {
   @TempDir Path tmp;
 
-  static long quads(Path store) {
-    DatasetGraph dsg = Store.openExisting(store);
-    try {
-      return Txn.calculateRead(dsg, () -> {
-        long n = 0;
-        for (var it = dsg.find(); it.hasNext(); it.next()) n++;
-        return n;
-      });
-    } finally {
-      dsg.close();
-    }
-  }
 
-  static int indexDocs(Path store) throws Exception {
-    try (var dir = FSDirectory.open(store.resolve(TextIndex.FOLDER)); var reader = DirectoryReader.open(dir)) {
-      return reader.numDocs();
-    }
-  }
 
   /** The store made the old way: a transaction per batch of files, the index kept by jena-text. */
   static void transactionalBuild(Path in, Path store) {
@@ -63,11 +43,11 @@ class BulkBuildIT {
 
     Path tx = tmp.resolve("tx");
     transactionalBuild(Path.of("seeds"), tx);
-    long n = quads(tx);
+    long n = StoreCounts.quads(tx);
     assertTrue(n > 1000);
-    assertEquals(n, quads(bulk));
+    assertEquals(n, StoreCounts.quads(bulk));
     // one index document per indexed literal, as jena-text makes them: the store opens without a reindex
-    assertEquals(indexDocs(tx), indexDocs(bulk));
+    assertEquals(StoreCounts.indexDocs(tx), StoreCounts.indexDocs(bulk));
     String hits = TextIndexIT.search(bulk, "劳务报酬");
     assertEquals(TextIndexIT.search(tx, "劳务报酬"), hits);
     assertTrue(hits.contains("发放劳务报酬8059.47万元"), hits);
@@ -88,7 +68,7 @@ class BulkBuildIT {
     assertTrue(Store.looksLikeTdb2(store));
     assertTrue(BulkBuilder.applies(store));
     assertEquals(5, Pipeline.build(Path.of("seeds"), store, 2).loaded().size());
-    assertTrue(quads(store) > 1000);
+    assertTrue(StoreCounts.quads(store) > 1000);
   }
 
   @Test
@@ -97,7 +77,7 @@ class BulkBuildIT {
     Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
     Path store = tmp.resolve("store");
     Pipeline.build(in, store, 1);
-    long clean = quads(store);
+    long clean = StoreCounts.quads(store);
     // as a killed bulk build leaves it: the marker, and data that must not count
     Files.writeString(store.resolve(BulkBuilder.MARKER), "");
     RuralKgException e = assertThrows(RuralKgException.class, () -> Store.openExisting(store));
@@ -110,8 +90,8 @@ class BulkBuildIT {
     assertFalse(Files.exists(store.resolve(BulkBuilder.MARKER)));
     Path fresh = tmp.resolve("fresh");
     Pipeline.build(in, fresh, 1);
-    assertEquals(quads(fresh), quads(store));
-    assertTrue(quads(store) > clean);
-    assertEquals(indexDocs(fresh), indexDocs(store));
+    assertEquals(StoreCounts.quads(fresh), StoreCounts.quads(store));
+    assertTrue(StoreCounts.quads(store) > clean);
+    assertEquals(StoreCounts.indexDocs(fresh), StoreCounts.indexDocs(store));
   }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.Pipeline;
@@ -18,22 +16,7 @@ import org.w3id.ruralkg.RuralKgException;
 class RebuildIT {
   @TempDir Path tmp;
 
-  private long quadCount(Path store) {
-    DatasetGraph dsg = Store.openExisting(store);
-    try {
-      return Txn.calculateRead(dsg, () -> {
-        long n = 0;
-        var it = dsg.find();
-        while (it.hasNext()) {
-          it.next();
-          n++;
-        }
-        return n;
-      });
-    } finally {
-      dsg.close();
-    }
-  }
+
 
   @Test
   void rebuildingUnchangedFilesDoesNothingAndChangedFilesAreReplaced() throws Exception {
@@ -44,13 +27,13 @@ class RebuildIT {
 
     BuildReport first = Pipeline.build(in, store, 2);
     assertEquals(2, first.loaded().size());
-    long quads = quadCount(store);
+    long quads = StoreCounts.quads(store);
     assertTrue(quads > 100);
 
     BuildReport second = Pipeline.build(in, store, 2);
     assertEquals(0, second.loaded().size());
     assertEquals(2, second.unchanged().size());
-    assertEquals(quads, quadCount(store), "an unchanged rebuild must not add or lose quads");
+    assertEquals(quads, StoreCounts.quads(store), "an unchanged rebuild must not add or lose quads");
 
     // b.txt now holds another page: its old graphs go, the new ones come, a.txt is untouched
     Files.copy(Path.of("seeds/004_dcf0163b378ea7cb.txt"), in.resolve("b.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -62,7 +45,7 @@ class RebuildIT {
     Files.copy(in.resolve("b.txt"), in2.resolve("b.txt"));
     Pipeline.build(in2, fresh, 2);
     // the same content built from scratch gives the same number of quads, bar the build activity time
-    assertEquals(quadCount(fresh), quadCount(store));
+    assertEquals(StoreCounts.quads(fresh), StoreCounts.quads(store));
   }
 
   @Test
