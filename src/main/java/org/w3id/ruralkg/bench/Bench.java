@@ -24,10 +24,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.tdb2.loader.DataLoader;
-import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.w3id.ruralkg.Pipeline;
 import org.w3id.ruralkg.RuralKgException;
 import org.w3id.ruralkg.rdf.Vocab;
@@ -44,7 +41,7 @@ import org.w3id.ruralkg.store.StoreBuilder;
 /**
  * The benchmark: needs the seed pages (for {@link Synth}), the saved queries and a scratch folder;
  * adds, for each corpus size, extraction rates (one thread and all), the end-to-end build, the
- * store's size, the write path alone against Jena's parallel loader on the same quads, peak heap and
+ * store's size, the write path alone against Jena's tdb2.tdbloader (default and parallel) on the same quads, peak heap and
  * RSS, and HTTP latency of the saved queries under 1..16 clients. Runs phases one after another
  * in this process; not thread-safe (one run at a time).
  */
@@ -56,6 +53,7 @@ public final class Bench {
   private final Options o;
   private final PrintStream log;
   private boolean sparqlToo;
+  private boolean queriesToo = true;
 
   public Bench(Options options, PrintStream log) {
     this.o = options;
@@ -128,7 +126,7 @@ public final class Bench {
     log.printf("bench: build %.1f s, %,d quads, %s%n", buildSeconds, built.quads(), built.summary());
 
     r.put("loading", loading(dir, inputs, processor));
-    r.put("queries", queries(store));
+    if (queriesToo) r.put("queries", queries(store));
     r.put("loadAverageAfter", Machine.loadAverage());
     if (!o.keep()) Machine.deleteTree(dir);
     return r;
@@ -178,10 +176,11 @@ public final class Bench {
   }
 
   /**
-   * The write path alone against Jena's parallel loader on the same quads: each file's quads are
-   * written as N-Quads first (not timed); ruralkg's build path for a new store then loads them
-   * (parse, bulk loader, text index) and Jena's loader loads the same files (plus the ontology,
-   * without a text index) into another fresh store.
+   * The write path alone against Jena's loader on the same quads: each file's quads are written as
+   * N-Quads first (not timed); ruralkg's build path for a new store then loads them (parse, bulk
+   * loader, text index), once more without the text index, and Jena's tdb2.tdbloader command loads
+   * the same files (plus the ontology, without a text index) into fresh stores, as it runs by
+   * default and with its parallel loader.
    */
   private Map<String, Object> loading(Path dir, List<InputFile> inputs, FileProcessor processor) throws Exception {
     Path nq = dir.resolve("nq");
@@ -245,43 +244,67 @@ public final class Bench {
     m.put("ruralkgQuadsOnlyProcessCpuSeconds", (processCpu() - c0) / 1e9);
     Machine.deleteTree(quadsOnly);
 
-    // Jena's own parallel bulk loader on the same files
-    Path jena = dir.resolve("store-jena");
+    // Jena's own command, tdb2.tdbloader, on the same files: as it runs by default (the phased
+    // loader) and with --loader=parallel, each in a child JVM with this one's heap limit
     List<String> all = new ArrayList<>(files);
     all.add(ontology.toString());
-    Machine.resetPeaks();
-    t = System.nanoTime();
-    c0 = processCpu();
-    // the bare TDB2 dataset, as tdb2.tdbloader loads it (no text index)
-    DatasetGraph jdsg = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(jena.toString());
-    try {
-      DataLoader loader = LoaderFactory.parallelLoader(jdsg, (fmt, args) -> {});
-      loader.startBulk();
-      try {
-        loader.load(all);
-        loader.finishBulk();
-      } catch (RuntimeException e) {
-        loader.finishException(e);
-        throw e;
-      }
-    } finally {
-      jdsg.close();
+    for (String loader : List.of("default", "parallel")) {
+      Map<String, Object> j = tdbloader(dir, loader, all);
+      String key = loader.equals("default") ? "jena" : "jenaParallel";
+      double seconds = (Double) j.get("seconds");
+      m.put(key + "Seconds", seconds);
+      m.put(key + "ProcessCpuSeconds", j.get("cpuSeconds"));
+      m.put(key + "QuadsPerSecond", quads / seconds);
+      m.put(key + "StoreMiB", j.get("storeMiB"));
+      m.put("ruralkgOver" + (loader.equals("default") ? "Jena" : "JenaParallel") + "Speed", seconds / oursSeconds);
+      m.put("ruralkgQuadsOnlyOver" + (loader.equals("default") ? "Jena" : "JenaParallel") + "Speed", seconds / quadsOnlySeconds);
     }
-    double jenaSeconds = secs(t);
-    double jenaCpu = (processCpu() - c0) / 1e9;
-    m.put("jenaProcessCpuSeconds", jenaCpu);
-    m.put("ruralkgOverJenaCpuEfficiency", jenaCpu / oursCpu);
-    m.put("jenaParallelSeconds", jenaSeconds);
-    m.put("jenaQuadsPerSecond", quads / jenaSeconds);
-    m.put("jenaPeakHeapMiB", Machine.peakHeapBytes() >> 20);
-    m.put("jenaStoreMiB", Machine.folderBytes(jena) / (1024.0 * 1024));
-    m.put("ruralkgOverJenaSpeed", jenaSeconds / oursSeconds);
-    m.put("ruralkgQuadsOnlyOverJenaSpeed", jenaSeconds / quadsOnlySeconds);
-    Machine.deleteTree(jena);
+    m.put("ruralkgOverJenaCpuEfficiency", (Double) m.get("jenaProcessCpuSeconds") / oursCpu);
     Machine.deleteTree(nq);
-    log.printf("bench: write path %.1f s (without the text index %.1f s), Jena parallel loader %.1f s (ruralkg speed / Jena speed = %.2f; without the text index %.2f)%n",
-        oursSeconds, quadsOnlySeconds, jenaSeconds, jenaSeconds / oursSeconds, jenaSeconds / quadsOnlySeconds);
+    log.printf("bench: write path %.1f s (without the text index %.1f s); tdb2.tdbloader %.1f s, --loader=parallel %.1f s (ruralkg speed / Jena speed = %.2f and %.2f; without the text index %.2f and %.2f)%n",
+        oursSeconds, quadsOnlySeconds, m.get("jenaSeconds"), m.get("jenaParallelSeconds"), m.get("ruralkgOverJenaSpeed"), m.get("ruralkgOverJenaParallelSpeed"),
+        m.get("ruralkgQuadsOnlyOverJenaSpeed"), m.get("ruralkgQuadsOnlyOverJenaParallelSpeed"));
     return m;
+  }
+
+  /**
+   * Runs Jena's {@code tdb2.tdbloader} command (from the jena-cmds jar on this classpath) into a
+   * fresh store under {@code dir}, in a child JVM with this JVM's heap limit: wall seconds, CPU
+   * seconds of the child (NaN where /proc is missing) and the store's size. {@code loader} is
+   * "default" (no --loader flag: the phased loader) or a value of --loader.
+   */
+  private static Map<String, Object> tdbloader(Path dir, String loader, List<String> files) throws IOException, InterruptedException {
+    Path store = dir.resolve("store-tdbloader-" + loader);
+    Path args = dir.resolve("tdbloader-" + loader + ".args");
+    Path out = dir.resolve("tdbloader-" + loader + ".log");
+    List<String> a = new ArrayList<>(List.of("--loc", store.toString()));
+    if (!loader.equals("default")) a.add("--loader=" + loader);
+    a.addAll(files);
+    // an @argfile: 2,000 file names would be a long command line
+    Files.write(args, List.of("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-cp", quoted(System.getProperty("java.class.path")), "tdb2.tdbloader"), StandardCharsets.UTF_8);
+    Files.write(args, a.stream().map(Bench::quoted).toList(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    double cpu0 = Machine.childrenCpuSeconds();
+    long t = System.nanoTime();
+    Process p = new ProcessBuilder(java, "@" + args).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    int exit = p.waitFor();
+    double seconds = secs(t);
+    double cpu = Machine.childrenCpuSeconds() - cpu0;
+    if (exit != 0) {
+      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+      throw new RuralKgException("tdb2.tdbloader " + loader + " failed (exit " + exit + "): " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seconds", seconds);
+    m.put("cpuSeconds", cpu);
+    m.put("storeMiB", Machine.folderBytes(store) / (1024.0 * 1024));
+    Machine.deleteTree(store);
+    return m;
+  }
+
+  /** A Java @argfile token: quoted, backslashes and quotes escaped. */
+  private static String quoted(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private Map<String, Object> queries(Path store) throws Exception {
@@ -291,6 +314,12 @@ public final class Bench {
   /** Also measure the raw SPARQL endpoint after the API (slow at 10,000 articles: no cache there). */
   public Bench withSparqlEndpoint(boolean on) {
     this.sparqlToo = on;
+    return this;
+  }
+
+  /** Whether a run measures the saved queries over HTTP after each build (the longest phase at 10,000 articles). */
+  public Bench withQueries(boolean on) {
+    this.queriesToo = on;
     return this;
   }
 
@@ -360,21 +389,22 @@ public final class Bench {
     StringBuilder sb = new StringBuilder();
     Map<String, Object> machine = (Map<String, Object>) report.get("machine");
     sb.append(String.format("machine: %s cores, %s MiB memory, max heap %s MiB, %s%n", machine.get("nproc"), machine.get("memTotalMiB"), machine.get("maxHeapMiB"), machine.get("java")));
-    sb.append("\n| articles | files | chars | extract 1 thread: chars/s (per CPU s) | extract all threads: chars/s/core (per CPU s) | build s (CPU s) | quads | quads/s | store MiB | write path s (CPU s) | Jena loader s (CPU s) | ruralkg/Jena speed (CPU) | write path without text index s (CPU s) | its speed/Jena | peak heap MiB | peak RSS MiB | load avg |\n");
-    sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    sb.append("\n| articles | files | chars | extract 1 thread: chars/s (per CPU s) | extract all threads: chars/s/core (per CPU s) | build s (CPU s) | quads | quads/s | store MiB | write path s (CPU s) | tdb2.tdbloader s (CPU s) | ruralkg/tdbloader speed (CPU) | tdbloader --loader=parallel s (CPU s) | ruralkg/parallel speed | write path without text index s (CPU s) | its speed / tdbloader, / parallel | peak heap MiB | peak RSS MiB | load avg |\n");
+    sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Object o : (List<Object>) report.get("sizes")) {
       Map<String, Object> s = (Map<String, Object>) o;
       Map<String, Object> x = (Map<String, Object>) s.get("extraction");
       Map<String, Object> b = (Map<String, Object>) s.get("build");
       Map<String, Object> l = (Map<String, Object>) s.get("loading");
       long heap = Math.max(num(b.get("peakHeapMiB")), num(s.get("extractionPeakHeapMiB")));
-      sb.append(String.format("| %s | %s | %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.1f (%.1f) | %,d | %,.0f | %.0f | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %.1f (%.1f) | %.2f | %d | %s | %s → %s |%n",
+      sb.append(String.format("| %s | %s | %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.1f (%.1f) | %,d | %,.0f | %.0f | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %.1f (%.1f) | %.2f | %.1f (%.1f) | %.2f, %.2f | %d | %s | %s → %s |%n",
           s.get("articles"), s.get("files"), num(s.get("chars")), dbl(x.get("singleThreadCharsPerSecond")), dbl(x.get("singleThreadCharsPerCpuSecond")),
           dbl(x.get("allThreadsCharsPerSecondPerCore")), dbl(x.get("allThreadsCharsPerCpuSecond")),
           dbl(b.get("seconds")), dbl(b.get("processCpuSeconds")), num(b.get("quads")), dbl(b.get("quadsPerSecond")), dbl(b.get("storeMiB")),
-          dbl(l.get("ruralkgSeconds")), dbl(l.get("ruralkgProcessCpuSeconds")), dbl(l.get("jenaParallelSeconds")), dbl(l.get("jenaProcessCpuSeconds")),
+          dbl(l.get("ruralkgSeconds")), dbl(l.get("ruralkgProcessCpuSeconds")), dbl(l.get("jenaSeconds")), dbl(l.get("jenaProcessCpuSeconds")),
           dbl(l.get("ruralkgOverJenaSpeed")), dbl(l.get("ruralkgOverJenaCpuEfficiency")),
-          dbl(l.get("ruralkgQuadsOnlySeconds")), dbl(l.get("ruralkgQuadsOnlyProcessCpuSeconds")), dbl(l.get("ruralkgQuadsOnlyOverJenaSpeed")),
+          dbl(l.get("jenaParallelSeconds")), dbl(l.get("jenaParallelProcessCpuSeconds")), dbl(l.get("ruralkgOverJenaParallelSpeed")),
+          dbl(l.get("ruralkgQuadsOnlySeconds")), dbl(l.get("ruralkgQuadsOnlyProcessCpuSeconds")), dbl(l.get("ruralkgQuadsOnlyOverJenaSpeed")), dbl(l.get("ruralkgQuadsOnlyOverJenaParallelSpeed")),
           heap, b.get("peakRssMiB"),
           s.get("loadAverageBefore"), s.get("loadAverageAfter")));
     }
@@ -382,7 +412,7 @@ public final class Bench {
       Map<String, Object> s = (Map<String, Object>) o;
       sb.append(String.format("%nstages, one thread, %s articles (CPU seconds): %s%n", s.get("articles"), s.get("stages")));
       sb.append(String.format("profile of extraction on all threads (%% of samples): %s%n", ((Map<String, Object>) s.get("extraction")).get("profile")));
-      sb.append(QueryBench.table(s.get("queries")));
+      if (s.get("queries") != null) sb.append(QueryBench.table(s.get("queries")));
     }
     return sb.toString();
   }

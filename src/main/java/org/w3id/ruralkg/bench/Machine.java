@@ -108,4 +108,25 @@ final class Machine {
       // best effort: a temp folder left behind is harmless
     }
   }
+
+  /**
+   * CPU seconds (user + system) of this process's children that have ended and been waited for
+   * (cutime + cstime of /proc/self/stat), NaN when unknown; a child JVM's share is the difference
+   * around its run.
+   */
+  static double childrenCpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // fields after the command name (which may hold spaces) in parentheses
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+      // the rest starts at field 3 (state): cutime and cstime, fields 16 and 17, are its 13 and 14
+      long ticks = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+      return ticks / (double) CLOCK_TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  // USER_HZ: 100 on every Linux the JDK runs on (the kernel reports /proc times in it whatever HZ is)
+  private static final int CLOCK_TICKS_PER_SECOND = 100;
 }

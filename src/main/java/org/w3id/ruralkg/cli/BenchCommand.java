@@ -25,6 +25,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--work", description = "scratch folder (default: a new temp folder)") Path work;
   @Option(names = "--keep", description = "keep corpora and stores in the scratch folder") boolean keep;
   @Option(names = "--store", description = "measure only the saved queries, on this store built already (no corpus, no build)") Path store;
+  @Option(names = "--no-queries", description = "skip the HTTP query phase (extraction, build and loading only)") boolean noQueries;
   @Option(names = "--sparql", description = "also measure the raw SPARQL endpoint (no cache: slow on large stores)") boolean sparql;
 
   @Override
@@ -42,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-bench");
     Bench.Options o = new Bench.Options(sizes, seed, home.resolve("seeds"), scratch, threads, clients, requests, Duration.ofSeconds(cellSeconds), Duration.ofSeconds(timeoutSeconds), keep);
     try {
-      Map<String, Object> report = new Bench(o, System.err).withSparqlEndpoint(sparql).run();
+      Map<String, Object> report = new Bench(o, System.err).withSparqlEndpoint(sparql).withQueries(!noQueries).run();
       Bench.writeJson(report, out);
       System.out.println(Bench.table(report));
       System.err.println("ruralkg: report written to " + out);
