@@ -99,16 +99,19 @@ public final class Bench {
     // JIT warm-up on a slice of the corpus, not timed
     for (int i = 0; i < Math.min(inputs.size(), 60); i++) processor.process(inputs.get(i), bytes.get(i), "warmup");
 
-    Machine.resetPeaks();
-    r.put("extraction", extraction(inputs, bytes, processor, made.chars()));
-    r.put("stages", StageTimer.time(inputs, bytes));
-    r.put("extractionPeakHeapMiB", Machine.peakHeapBytes() >> 20);
+    try (HeapWatch heap = HeapWatch.start()) {
+      r.put("extraction", extraction(inputs, bytes, processor, made.chars()));
+      r.put("stages", StageTimer.time(inputs, bytes));
+      r.put("extractionPeakHeapMiB", heap.peakBytes() >> 20);
+    }
 
     Path store = dir.resolve("store");
     Machine.resetPeaks();
+    HeapWatch heap = HeapWatch.start();
     t = System.nanoTime();
     long bcpu = processCpu();
     BuildReport built = Pipeline.build(corpus, store, o.threads());
+    heap.close();
     double buildSeconds = secs(t);
     double buildCpu = (processCpu() - bcpu) / 1e9;
     Map<String, Object> b = new LinkedHashMap<>();
@@ -120,7 +123,8 @@ public final class Bench {
     b.put("quadsPerSecond", built.quads() / buildSeconds);
     b.put("charsPerSecond", made.chars() / buildSeconds);
     b.put("storeMiB", Machine.folderBytes(store) / (1024.0 * 1024));
-    b.put("peakHeapMiB", Machine.peakHeapBytes() >> 20);
+    b.put("peakHeapMiB", heap.peakBytes() >> 20);
+    b.put("peakHeapAfterGcMiB", heap.peakAfterGcBytes() >> 20);
     b.put("peakRssMiB", Machine.peakRssBytes() >> 20);
     r.put("build", b);
     log.printf("bench: build %.1f s, %,d quads, %s%n", buildSeconds, built.quads(), built.summary());
@@ -221,16 +225,17 @@ public final class Bench {
       });
       return new FileQuads(file, sha, 1, qs);
     };
-    Machine.resetPeaks();
+    HeapWatch heap = HeapWatch.start();
     long t = System.nanoTime();
     long c0 = processCpu();
     new BulkBuilder(ours, fromNq, o.threads()).build(Pipeline.ontologyGraph(), inputs);
+    heap.close();
     double oursSeconds = secs(t);
     double oursCpu = (processCpu() - c0) / 1e9;
     m.put("ruralkgProcessCpuSeconds", oursCpu);
     m.put("ruralkgSeconds", oursSeconds);
     m.put("ruralkgQuadsPerSecond", quads / oursSeconds);
-    m.put("ruralkgPeakHeapMiB", Machine.peakHeapBytes() >> 20);
+    m.put("ruralkgPeakHeapMiB", heap.peakBytes() >> 20);
     m.put("ruralkgStoreMiB", Machine.folderBytes(ours) / (1024.0 * 1024));
     Machine.deleteTree(ours);
 
@@ -389,7 +394,7 @@ public final class Bench {
     StringBuilder sb = new StringBuilder();
     Map<String, Object> machine = (Map<String, Object>) report.get("machine");
     sb.append(String.format("machine: %s cores, %s MiB memory, max heap %s MiB, %s%n", machine.get("nproc"), machine.get("memTotalMiB"), machine.get("maxHeapMiB"), machine.get("java")));
-    sb.append("\n| articles | files | chars | extract 1 thread: chars/s (per CPU s) | extract all threads: chars/s/core (per CPU s) | build s (CPU s) | quads | quads/s | store MiB | write path s (CPU s) | tdb2.tdbloader s (CPU s) | ruralkg/tdbloader speed (CPU) | tdbloader --loader=parallel s (CPU s) | ruralkg/parallel speed | write path without text index s (CPU s) | its speed / tdbloader, / parallel | peak heap MiB | peak RSS MiB | load avg |\n");
+    sb.append("\n| articles | files | chars | extract 1 thread: chars/s (per CPU s) | extract all threads: chars/s/core (per CPU s) | build s (CPU s) | quads | quads/s | store MiB | write path s (CPU s) | tdb2.tdbloader s (CPU s) | ruralkg/tdbloader speed (CPU) | tdbloader --loader=parallel s (CPU s) | ruralkg/parallel speed | write path without text index s (CPU s) | its speed / tdbloader, / parallel | peak heap MiB (after GC) | peak RSS MiB | load avg |\n");
     sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Object o : (List<Object>) report.get("sizes")) {
       Map<String, Object> s = (Map<String, Object>) o;
@@ -397,7 +402,7 @@ public final class Bench {
       Map<String, Object> b = (Map<String, Object>) s.get("build");
       Map<String, Object> l = (Map<String, Object>) s.get("loading");
       long heap = Math.max(num(b.get("peakHeapMiB")), num(s.get("extractionPeakHeapMiB")));
-      sb.append(String.format("| %s | %s | %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.1f (%.1f) | %,d | %,.0f | %.0f | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %.1f (%.1f) | %.2f | %.1f (%.1f) | %.2f, %.2f | %d | %s | %s → %s |%n",
+      sb.append(String.format("| %s | %s | %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.1f (%.1f) | %,d | %,.0f | %.0f | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %.1f (%.1f) | %.2f | %.1f (%.1f) | %.2f, %.2f | %d (%s) | %s | %s → %s |%n",
           s.get("articles"), s.get("files"), num(s.get("chars")), dbl(x.get("singleThreadCharsPerSecond")), dbl(x.get("singleThreadCharsPerCpuSecond")),
           dbl(x.get("allThreadsCharsPerSecondPerCore")), dbl(x.get("allThreadsCharsPerCpuSecond")),
           dbl(b.get("seconds")), dbl(b.get("processCpuSeconds")), num(b.get("quads")), dbl(b.get("quadsPerSecond")), dbl(b.get("storeMiB")),
@@ -405,7 +410,7 @@ public final class Bench {
           dbl(l.get("ruralkgOverJenaSpeed")), dbl(l.get("ruralkgOverJenaCpuEfficiency")),
           dbl(l.get("jenaParallelSeconds")), dbl(l.get("jenaParallelProcessCpuSeconds")), dbl(l.get("ruralkgOverJenaParallelSpeed")),
           dbl(l.get("ruralkgQuadsOnlySeconds")), dbl(l.get("ruralkgQuadsOnlyProcessCpuSeconds")), dbl(l.get("ruralkgQuadsOnlyOverJenaSpeed")), dbl(l.get("ruralkgQuadsOnlyOverJenaParallelSpeed")),
-          heap, b.get("peakRssMiB"),
+          heap, b.get("peakHeapAfterGcMiB"), b.get("peakRssMiB"),
           s.get("loadAverageBefore"), s.get("loadAverageAfter")));
     }
     for (Object o : (List<Object>) report.get("sizes")) {

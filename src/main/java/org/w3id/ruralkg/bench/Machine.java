@@ -1,9 +1,6 @@
 package org.w3id.ruralkg.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * What the benchmark reads about the machine and the process: cores, memory, load average, peak
- * heap (from the heap memory pools) and peak RSS (VmHWM). Linux /proc files are read when present.
- * Stateless; the peak counters it resets are the JVM's own.
+ * RSS (VmHWM) and children's CPU time. Linux /proc files are read when present.
+ * Stateless; the peak counter it resets is the kernel's.
  */
 final class Machine {
   private Machine() {}
@@ -39,22 +36,13 @@ final class Machine {
     }
   }
 
-  /** Resets the heap pools' peaks and, where the kernel allows, the process's peak RSS. */
+  /** Resets, where the kernel allows, the process's peak RSS (the peak heap: {@link HeapWatch}). */
   static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
     try {
       Files.writeString(Path.of("/proc/self/clear_refs"), "5");
     } catch (IOException | RuntimeException e) {
       // not Linux or not permitted: VmHWM then is the peak since the process started
     }
-  }
-
-  /** Sum of the heap pools' peak used bytes since the last reset (an upper bound of the true peak). */
-  static long peakHeapBytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
-    return sum;
   }
 
   /** The process's peak resident set (VmHWM) in bytes, -1 when unknown. */
