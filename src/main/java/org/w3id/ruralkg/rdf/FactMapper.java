@@ -137,33 +137,41 @@ public final class FactMapper {
       add(node, Vocab.LINKED, bool(u.linked()));
       if (u.division() != null) {
         add(node, Vocab.DIVISION_CODE, str(u.division().code()));
-        Node child = node;
-        Division d = u.division();
-        while (d.parentCode() != null) {
-          Division parent = divisionByCode.apply(d.parentCode());
-          if (parent == null) break;
-          Node p = Iris.unitByCode(parent.code());
-          if (child == node) add(node, Vocab.PARENT, p);
-          add(node, Vocab.WITHIN, p);
-          if (described.add(p)) {
-            add(p, Vocab.TYPE, Vocab.ADMIN_UNIT);
-            add(p, Vocab.TYPE, Vocab.levelClass(parent.level()));
-            add(p, Vocab.PREF_LABEL, zh(parent.name()));
-            add(p, Vocab.LEVEL, Vocab.concept("level", parent.level().notation()));
-            add(p, Vocab.LINKED, bool(true));
-            add(p, Vocab.DIVISION_CODE, str(parent.code()));
-            if (parent.parentCode() != null && divisionByCode.apply(parent.parentCode()) != null) {
-              add(p, Vocab.PARENT, Iris.unitByCode(parent.parentCode()));
-            }
-          }
-          child = p;
-          d = parent;
-        }
+        describeAncestors(node, u.division());
       } else if (u.parentName() != null) {
         // the parent is only known by name: say so with a label, not a made-up node
         add(node, Vocab.PARENT_NAME, zh(u.parentName()));
       }
       return node;
+    }
+
+    /**
+     * A unit's rkg:parent, its rkg:within to every ancestor, and each ancestor described the same
+     * way (once per graph). Every unit of a graph thus carries its whole ancestor closure, also one
+     * first met as another unit's ancestor and mentioned later, so that queries can match inside
+     * one article graph.
+     */
+    private void describeAncestors(Node node, Division division) {
+      boolean first = true;
+      for (Division a = parentOf(division); a != null; a = parentOf(a)) {
+        Node p = Iris.unitByCode(a.code());
+        if (first) add(node, Vocab.PARENT, p);
+        first = false;
+        add(node, Vocab.WITHIN, p);
+        if (described.add(p)) {
+          add(p, Vocab.TYPE, Vocab.ADMIN_UNIT);
+          add(p, Vocab.TYPE, Vocab.levelClass(a.level()));
+          add(p, Vocab.PREF_LABEL, zh(a.name()));
+          add(p, Vocab.LEVEL, Vocab.concept("level", a.level().notation()));
+          add(p, Vocab.LINKED, bool(true));
+          add(p, Vocab.DIVISION_CODE, str(a.code()));
+          describeAncestors(p, a);
+        }
+      }
+    }
+
+    private Division parentOf(Division d) {
+      return d.parentCode() == null ? null : divisionByCode.apply(d.parentCode());
     }
 
     private void writeUnitMention(UnitMention u) {

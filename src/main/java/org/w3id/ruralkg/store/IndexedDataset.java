@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.dboe.transaction.txn.TransactionalComponent;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDocProducerTriples;
@@ -70,6 +71,15 @@ final class IndexedDataset extends DatasetGraphText {
     }
     for (Quad q : indexed) getMonitor().change(TextQuadAction.DELETE, q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
     getWrapped().removeGraph(graphName);
+  }
+
+  /** A write's commit is bracketed by the write mark (see {@link TextIndex#WRITING_FILE}). */
+  @Override
+  public void commit() {
+    boolean writing = transactionMode() == ReadWrite.WRITE;
+    if (writing) TextIndex.markWriting(storeDir);
+    super.commit();
+    if (writing) TextIndex.markWritten(storeDir);
   }
 
   @Override

@@ -50,6 +50,14 @@ public final class TextIndex {
   static final String ANALYZER = "org.apache.lucene.analysis.cjk.CJKAnalyzer";
   static final String ANALYZER_FILE = "ANALYZER";
 
+  /**
+   * Present from just before a write transaction commits until TDB2 and Lucene have both
+   * committed: a crash in between leaves it, and only then (or with no index at all) is the store
+   * counted against the index when opened. Counting every indexed literal takes seconds at 10,000
+   * articles, too long for every open.
+   */
+  static final String WRITING_FILE = "WRITING";
+
   /** The index folder inside the store folder (TDB2 only claims its Data-NNNN and lock files). */
   public static final String FOLDER = "text";
   public static final String FIELD_SENTENCE = "sentence";
@@ -113,10 +121,11 @@ public final class TextIndex {
       try {
         // a missing index (a store built before it had one) or one out of step (a crash between
         // the TDB2 and the Lucene commit) is rebuilt from the store
-        if (!madeWithCurrentAnalyzer(storeDir) || !inStep(dsg, index)) {
+        if (!madeWithCurrentAnalyzer(storeDir) || (mayBeOutOfStep(storeDir, index) && !inStep(dsg, index))) {
           reindex(dsg, index, dir);
           recordAnalyzer(storeDir);
         }
+        markWritten(storeDir);
       } catch (IOException | RuntimeException e) {
         dsg.shutdown();
         throw e;
@@ -154,6 +163,35 @@ public final class TextIndex {
   /** Records the analyzer of a complete index (after its documents are committed). */
   static void recordAnalyzer(Path storeDir) throws IOException {
     Files.writeString(storeDir.resolve(FOLDER).resolve(ANALYZER_FILE), ANALYZER + "\n", StandardCharsets.UTF_8);
+  }
+
+  /** True unless the index holds documents and no write was interrupted between TDB2's and Lucene's commits. */
+  private static boolean mayBeOutOfStep(Path storeDir, TextIndexLucene index) throws IOException {
+    if (Files.exists(storeDir.resolve(FOLDER).resolve(WRITING_FILE))) return true;
+    if (!DirectoryReader.indexExists(index.getDirectory())) return true;
+    try (DirectoryReader reader = DirectoryReader.open(index.getDirectory())) {
+      return reader.numDocs() == 0;
+    }
+  }
+
+  /** Marks a write in progress (forced to disk before the commit it guards). */
+  static void markWriting(Path storeDir) {
+    Path f = storeDir.resolve(FOLDER).resolve(WRITING_FILE);
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.force(true);
+    } catch (IOException e) {
+      throw new RuralKgException(f + ": cannot mark the text index as being written: " + e.getMessage(), e);
+    }
+  }
+
+  /** Clears the write mark once TDB2 and Lucene have both committed (or the index was checked). */
+  static void markWritten(Path storeDir) {
+    try {
+      Files.deleteIfExists(storeDir.resolve(FOLDER).resolve(WRITING_FILE));
+    } catch (IOException e) {
+      // left behind: the next open counts the index once more, nothing worse
+      LOG.warn("{}: cannot clear the write mark: {}", storeDir, e.getMessage());
+    }
   }
 
   /** The index document of a quad, or null when the quad is not indexed (another predicate, or not a literal). */

@@ -93,6 +93,36 @@ class TextIndexIT {
     assertEquals(TextIndex.ANALYZER, Files.readString(analyzer).strip(), "the rebuilt index records its analyzer");
   }
 
+  @Test
+  void anIndexLeftBehindBetweenTheTwoCommitsIsRebuiltOnOpen() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in3"));
+    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
+    Path store = tmp.resolve("store3");
+    Pipeline.build(in, store, 2);
+    Path mark = store.resolve(TextIndex.FOLDER).resolve(TextIndex.WRITING_FILE);
+    assertFalse(Files.exists(mark), "no write mark after a finished build");
+    int hits = rows(search(store, "销号"));
+    assertTrue(hits > 0);
+
+    // what a crash after TDB2's commit and before Lucene's leaves: fewer documents, and the mark
+    try (var dir = org.apache.lucene.store.FSDirectory.open(store.resolve(TextIndex.FOLDER));
+         var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(TextIndex.analyzer()))) {
+      w.deleteDocuments(new org.apache.lucene.queryparser.classic.QueryParser(TextIndex.FIELD_SENTENCE, TextIndex.analyzer()).parse("\"销号\""));
+      w.commit();
+    }
+    Files.createFile(mark);
+    assertEquals(hits, rows(search(store, "销号")), "counted against the store and rebuilt on open");
+    assertFalse(Files.exists(mark), "the mark is cleared once the index is in step");
+
+    // an emptied index is rebuilt with no mark at all
+    try (var dir = org.apache.lucene.store.FSDirectory.open(store.resolve(TextIndex.FOLDER));
+         var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(TextIndex.analyzer()))) {
+      w.deleteAll();
+      w.commit();
+    }
+    assertEquals(hits, rows(search(store, "销号")));
+  }
+
   static int count(DatasetGraph dsg, String pattern) {
     return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
       try (var qe = org.apache.jena.sparql.exec.QueryExec.dataset(dsg).query(PREFIXES + "SELECT DISTINCT ?s WHERE { " + pattern + " }").build()) {
