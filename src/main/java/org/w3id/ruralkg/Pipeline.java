@@ -103,7 +103,7 @@ public final class Pipeline {
   public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart, org.w3id.ruralkg.server.QueryGuard guard,
       org.w3id.ruralkg.server.CacheSettings cache) throws InterruptedException {
     DatasetGraph dsg = Store.openExisting(storeDir);
-    FusekiServer server = Server.start(dsg, port, updatePassword, guard, new SavedQueries(queriesDir()), cache);
+    FusekiServer server = Server.start(dsg, port, updatePassword, guard, new SavedQueries(queriesDir()), cache.keptIn(storeDir));
     System.err.println("ruralkg: serving " + storeDir + " at http://localhost:" + server.getHttpPort() + Server.DATASET + "/sparql");
     if (!returnAfterStart) server.join();
   }

@@ -121,6 +121,10 @@ final class QueryBench {
       }
       sb.append('\n');
     }
+    double coldSum = cold.values().stream().mapToDouble(QueryLoad.Cold::ms).filter(x -> !Double.isNaN(x)).sum();
+    if (!cold.isEmpty()) {
+      sb.append(String.format("%nAll cold requests one after another: %.1f s (what warming the cache after a start costs, unless the responses kept beside the store are still valid)%n", coldSum / 1000));
+    }
     if (q.get("sparql") instanceof List<?> sparql) {
       sb.append("\nSPARQL endpoint (POST /ruralkg/sparql, CSV; no cache)\n");
       sb.append("\n| query | clients | requests | errors | rows | p50 (ms) | p95 (ms) | p99 (ms) | req/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -29,12 +29,20 @@ public final class QueryResponder {
   /** Computations in flight, by key and the write generation they started in. */
   private final ConcurrentHashMap<Flight, CompletableFuture<ResponseCache.Entry>> inFlight = new ConcurrentHashMap<>();
   private volatile boolean stopped;
+  /** Where warmed responses are kept for the next server on the same store, or null. */
+  private final ResponseStore kept;
 
   private record Flight(ResponseCache.Key key, long generation) {}
 
   public QueryResponder(QueryApi api, ResponseCache cache) {
+    this(api, cache, null);
+  }
+
+  /** With warmed responses loaded from and saved to {@code kept} (null: memory only). */
+  public QueryResponder(QueryApi api, ResponseCache cache, ResponseStore kept) {
     this.api = api;
     this.cache = cache;
+    this.kept = kept;
   }
 
   public QueryApi api() {
@@ -140,9 +148,14 @@ public final class QueryResponder {
     return t;
   }
 
-  /** Warms the cache on the calling thread (see {@link #warmInBackground}); the number of queries warmed. */
+  /**
+   * Warms the cache on the calling thread (see {@link #warmInBackground}): each response is taken
+   * from the response store when it has one, else computed (and then kept there); the number of
+   * queries run.
+   */
   public int warm() {
     int n = 0;
+    int loaded = 0;
     long t0 = System.nanoTime();
     for (SavedQuery q : api.list()) {
       if (stopped || !cache.enabled()) break;
@@ -151,17 +164,35 @@ public final class QueryResponder {
         List<QueryApi.Format> formats = List.of(QueryApi.Format.JSON, QueryApi.Format.ROWS);
         long gen = cache.generation();
         boolean missing = false;
-        for (QueryApi.Format f : formats) missing |= !cache.contains(key(q.name(), Map.of(), QueryApi.Page.ALL, f));
+        for (QueryApi.Format f : formats) {
+          ResponseCache.Key k = key(q.name(), Map.of(), QueryApi.Page.ALL, f);
+          if (cache.contains(k)) {
+            // computed for a request before the warmer came to it: keep it for the next server too
+            if (kept != null && kept.load(k) == null) {
+              ResponseCache.Entry e = cache.peek(k);
+              if (e != null) kept.save(k, e);
+            }
+            continue;
+          }
+          ResponseCache.Entry fromDisk = kept == null ? null : kept.load(k);
+          if (fromDisk != null && cache.put(k, fromDisk, gen)) loaded++;
+          else missing = true;
+        }
         if (!missing) continue;
         QueryApi.Result r = api.run(q.name(), Map.of(), QueryApi.Page.ALL);
-        for (QueryApi.Format f : formats) cache.put(key(q.name(), Map.of(), QueryApi.Page.ALL, f), entry(r, f), gen);
+        for (QueryApi.Format f : formats) {
+          ResponseCache.Key k = key(q.name(), Map.of(), QueryApi.Page.ALL, f);
+          ResponseCache.Entry e = entry(r, f);
+          if (cache.put(k, e, gen) && kept != null) kept.save(k, e);
+        }
         n++;
       } catch (RuntimeException e) {
         if (stopped) break;
         LOG.warn("cache warming: {}: {}", q.name(), e.getMessage());
       }
     }
-    LOG.info("cache warming: {} saved queries in {} s, {} MiB cached", n, String.format("%.1f", (System.nanoTime() - t0) / 1e9), cache.bytes() >> 20);
+    LOG.info("cache warming: {} saved queries run, {} responses read from disk, in {} s, {} MiB cached", n, loaded,
+        String.format("%.1f", (System.nanoTime() - t0) / 1e9), cache.bytes() >> 20);
     return n;
   }
 

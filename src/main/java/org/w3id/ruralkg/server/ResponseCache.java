@@ -60,6 +60,11 @@ public final class ResponseCache {
     return e;
   }
 
+  /** The cached response without counting a hit or a miss, or null. */
+  public synchronized Entry peek(Key key) {
+    return map.get(key);
+  }
+
   /** Looks without counting (the warmer uses it to skip what a request already cached). */
   public synchronized boolean contains(Key key) {
     return map.containsKey(key);

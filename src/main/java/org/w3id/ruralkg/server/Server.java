@@ -53,7 +53,11 @@ public final class Server {
     builder.add(DATASET, service.build());
     builder.addFilter(DATASET + "/get", new UnionDefaultGraphFilter());
     ResponseCache responses = new ResponseCache(cache.maxBytes());
-    QueryResponder responder = new QueryResponder(new QueryApi(dsg, queries, guard), responses);
+    QueryApi api = new QueryApi(dsg, queries, guard);
+    // a store that the server may write is not kept: its responses would go stale on disk
+    ResponseStore kept = cache.keepIn() != null && updatePassword == null && cache.maxBytes() > 0
+        ? ResponseStore.open(cache.keepIn(), api.list(), org.w3id.ruralkg.cli.Main.version()) : null;
+    QueryResponder responder = new QueryResponder(api, responses, kept);
     if (updatePassword != null) {
       for (String w : new String[] {"update", "data"}) builder.addFilter(DATASET + "/" + w, new WriteInvalidationFilter(responses));
     }
