@@ -37,12 +37,19 @@ class ResponseStoreIT {
     }
   }
 
+  /** A store built from one seed page copied into {@code tmp/NAME-in}: the store folder. */
+  private Path onePageStore(String name) throws IOException {
+    Path in = Files.createDirectories(tmp.resolve(name + "-in"));
+    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
+    Path store = tmp.resolve(name);
+    Pipeline.build(in, store, 2);
+    return store;
+  }
+
   @Test
   void aRestartedServerReadsItsWarmedResponsesUntilTheStoreChanges() throws IOException {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
-    Path store = tmp.resolve("store");
-    Pipeline.build(in, store, 2);
+    Path store = onePageStore("store");
+    Path in = tmp.resolve("store-in");
 
     Life first = serve(store);
     assertTrue(first.queriesRun() > 10, "the first server runs every argument-free query: " + first.queriesRun());
@@ -71,10 +78,7 @@ class ResponseStoreIT {
 
   @Test
   void anEditedQueryIsRunAgain() throws IOException {
-    Path in = Files.createDirectories(tmp.resolve("in2"));
-    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
-    Path store = tmp.resolve("store2");
-    Pipeline.build(in, store, 2);
+    Path store = onePageStore("store2");
     DatasetGraph dsg = Store.openExisting(store);
     try {
       List<SavedQuery> queries = new QueryApi(dsg, SeedStore.queries(), QueryGuard.DEFAULT).list();
@@ -91,10 +95,7 @@ class ResponseStoreIT {
 
   @Test
   void aStoreFolderThatCannotBeWrittenOnlyCostsTheDiskCopy() throws IOException {
-    Path in = Files.createDirectories(tmp.resolve("in3"));
-    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
-    Path store = tmp.resolve("store3");
-    Pipeline.build(in, store, 2);
+    Path store = onePageStore("store3");
     // a file where the responses folder should be: nothing can be kept
     Files.writeString(store.resolve(ResponseStore.FOLDER), "in the way");
     Life life = serve(store);

@@ -105,22 +105,27 @@ class TextIndexIT {
     assertTrue(hits > 0);
 
     // what a crash after TDB2's commit and before Lucene's leaves: fewer documents, and the mark
-    try (var dir = org.apache.lucene.store.FSDirectory.open(store.resolve(TextIndex.FOLDER));
-         var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(TextIndex.analyzer()))) {
-      w.deleteDocuments(new org.apache.lucene.queryparser.classic.QueryParser(TextIndex.FIELD_SENTENCE, TextIndex.analyzer()).parse("\"销号\""));
-      w.commit();
-    }
+    editIndex(store, w -> w.deleteDocuments(new org.apache.lucene.queryparser.classic.QueryParser(TextIndex.FIELD_SENTENCE, TextIndex.analyzer()).parse("\"销号\"")));
     Files.createFile(mark);
     assertEquals(hits, rows(search(store, "销号")), "counted against the store and rebuilt on open");
     assertFalse(Files.exists(mark), "the mark is cleared once the index is in step");
 
     // an emptied index is rebuilt with no mark at all
+    editIndex(store, org.apache.lucene.index.IndexWriter::deleteAll);
+    assertEquals(hits, rows(search(store, "销号")));
+  }
+
+  interface IndexEdit {
+    void apply(org.apache.lucene.index.IndexWriter w) throws Exception;
+  }
+
+  /** Changes a closed store's Lucene index behind TDB2's back and commits it. */
+  static void editIndex(Path store, IndexEdit edit) throws Exception {
     try (var dir = org.apache.lucene.store.FSDirectory.open(store.resolve(TextIndex.FOLDER));
          var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(TextIndex.analyzer()))) {
-      w.deleteAll();
+      edit.apply(w);
       w.commit();
     }
-    assertEquals(hits, rows(search(store, "销号")));
   }
 
   static int count(DatasetGraph dsg, String pattern) {
