@@ -33,6 +33,7 @@ import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.BulkBuilder;
 import org.w3id.ruralkg.store.FileQuads;
 import org.w3id.ruralkg.store.FileProcessor;
+import org.w3id.ruralkg.store.InputFile;
 import org.w3id.ruralkg.store.Store;
 import org.w3id.ruralkg.store.StoreBuilder;
 import org.w3id.ruralkg.store.StoreOps;
@@ -68,19 +69,27 @@ public final class Pipeline {
   public static FileProcessor fileProcessor() {
     Components c = Components.get();
     String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Main.version());
-    return (file, bytes, sha) -> {
-      Page page = c.reader().read(file.relativePath(), bytes);
-      List<ArticleFacts> facts = c.extractor().extract(page);
-      List<Quad> quads = new ArrayList<>();
-      StreamRDF sink = new StreamRDFBase() {
-        @Override
-        public void quad(Quad quad) {
-          quads.add(quad);
-        }
-      };
-      c.mapper().write(page, file.relativePath(), facts, build, sink);
-      return new FileQuads(file, sha, facts.size(), quads);
+    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Main.version() + " mapping " + FactMapper.MAPPING_VERSION);
+    return new FileProcessor() {
+      @Override
+      public FileQuads process(InputFile file, byte[] bytes, String sha) {
+        Page page = c.reader().read(file.relativePath(), bytes);
+        List<ArticleFacts> facts = c.extractor().extract(page);
+        List<Quad> quads = new ArrayList<>();
+        StreamRDF sink = new StreamRDFBase() {
+          @Override
+          public void quad(Quad quad) {
+            quads.add(quad);
+          }
+        };
+        c.mapper().write(page, file.relativePath(), facts, build, sink);
+        return new FileQuads(file, sha, facts.size(), quads);
+      }
+
+      @Override
+      public String producer() {
+        return build.softwareLiteral();
+      }
     };
   }
 

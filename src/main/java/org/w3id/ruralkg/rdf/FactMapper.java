@@ -32,7 +32,19 @@ import org.w3id.ruralkg.source.SourceText;
  */
 public final class FactMapper {
   /** What identifies the build that produced the quads. */
-  public record BuildInfo(Node activity, String startedAt, String softwareVersion) {}
+  public record BuildInfo(Node activity, String startedAt, String softwareVersion) {
+    /** The schema:softwareVersion literal of the build activity. */
+    public String softwareLiteral() {
+      return "ruralkg " + softwareVersion;
+    }
+  }
+
+  /**
+   * The version of what a page becomes: raise it whenever a change to extraction or mapping
+   * changes the quads of some page, so that the next build of an existing store re-extracts files
+   * whose bytes did not change. 2: every unit carries its whole rkg:within closure.
+   */
+  public static final int MAPPING_VERSION = 2;
 
   private final Function<String, Division> divisionByCode;
 
@@ -98,7 +110,7 @@ public final class FactMapper {
       add(build.activity(), Vocab.TYPE, Vocab.BUILD);
       add(build.activity(), Vocab.TYPE, Vocab.PROV_ACTIVITY);
       add(build.activity(), Vocab.PROV_STARTED_AT, typed(build.startedAt(), XSDDatatype.XSDdateTime));
-      add(build.activity(), Vocab.SCHEMA_SOFTWARE_VERSION, str("ruralkg " + build.softwareVersion()));
+      add(build.activity(), Vocab.SCHEMA_SOFTWARE_VERSION, str(build.softwareLiteral()));
       add(build.activity(), Vocab.PROV_USED, source);
 
       Article a = facts.article();

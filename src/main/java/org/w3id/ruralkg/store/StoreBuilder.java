@@ -137,7 +137,7 @@ public final class StoreBuilder {
 
   /** Reads and extracts a file; null when it is unchanged or bad (already reported). */
   private FileQuads prepare(InputFile f, BuildReport report) {
-    return read(f, processor, report, sha -> sha.equals(storedSha(f.relativePath())));
+    return read(f, processor, report, sha -> unchanged(f.relativePath(), sha));
   }
 
   /**
@@ -185,11 +185,18 @@ public final class StoreBuilder {
     }
   }
 
-  private String storedSha(String relativePath) {
+  /** True when the store holds this file with this hash, made by the same producer (see {@link FileProcessor#producer}). */
+  private boolean unchanged(String relativePath, String sha) {
     Node source = Iris.source(Iris.fileKey(relativePath));
     return Txn.calculateRead(dsg, () -> {
       Iterator<Quad> it = dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY);
-      return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+      if (!it.hasNext()) return false;
+      Quad stored = it.next();
+      if (!sha.equals(stored.getObject().getLiteralLexicalForm())) return false;
+      String producer = processor.producer();
+      if (producer == null) return true;
+      Iterator<Quad> v = dsg.find(stored.getGraph(), Node.ANY, Vocab.SCHEMA_SOFTWARE_VERSION, Node.ANY);
+      return v.hasNext() && producer.equals(v.next().getObject().getLiteralLexicalForm());
     });
   }
 

@@ -49,6 +49,45 @@ class RebuildIT {
   }
 
   @Test
+  void aFileMadeByAnotherVersionOfTheMappingIsExtractedAgain() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
+    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
+    Path store = tmp.resolve("store");
+    Pipeline.build(in, store, 2);
+
+    // what a store built by an earlier ruralkg holds for a.txt: the same bytes, another producer
+    String current = Pipeline.fileProcessor().producer();
+    org.apache.jena.graph.Node old = org.apache.jena.graph.NodeFactory.createLiteralString("ruralkg 0.0.9 mapping 1");
+    org.apache.jena.sparql.core.DatasetGraph dsg = Store.openExisting(store);
+    try {
+      org.apache.jena.system.Txn.executeWrite(dsg, () -> {
+        var source = org.w3id.ruralkg.rdf.Iris.source(org.w3id.ruralkg.rdf.Iris.fileKey("a.txt"));
+        var graphs = new java.util.HashSet<org.apache.jena.graph.Node>();
+        dsg.find(org.apache.jena.graph.Node.ANY, source, org.w3id.ruralkg.rdf.Vocab.SHA256, org.apache.jena.graph.Node.ANY).forEachRemaining(q -> graphs.add(q.getGraph()));
+        assertTrue(!graphs.isEmpty());
+        for (var g : graphs) {
+          var versions = new java.util.ArrayList<org.apache.jena.sparql.core.Quad>();
+          dsg.find(g, org.apache.jena.graph.Node.ANY, org.w3id.ruralkg.rdf.Vocab.SCHEMA_SOFTWARE_VERSION, org.apache.jena.graph.Node.ANY).forEachRemaining(versions::add);
+          for (var q : versions) {
+            assertEquals(current, q.getObject().getLiteralLexicalForm());
+            dsg.delete(q);
+            dsg.add(g, q.getSubject(), q.getPredicate(), old);
+          }
+        }
+      });
+    } finally {
+      dsg.close();
+    }
+
+    BuildReport again = Pipeline.build(in, store, 2);
+    assertEquals(java.util.List.of("a.txt"), again.loaded(), "a.txt was made by another producer");
+    assertEquals(java.util.List.of("b.txt"), again.unchanged());
+    BuildReport last = Pipeline.build(in, store, 2);
+    assertEquals(0, last.loaded().size(), "now both are current");
+  }
+
+  @Test
   void badFilesAreSkippedAndReportedWhileTheOthersLoad() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("good.txt"));
