@@ -253,16 +253,20 @@ public final class Bench {
     // loader) and with --loader=parallel, each in a child JVM with this one's heap limit
     List<String> all = new ArrayList<>(files);
     all.add(ontology.toString());
-    for (String loader : List.of("default", "parallel")) {
-      Map<String, Object> j = tdbloader(dir, loader, all);
-      String key = loader.equals("default") ? "jena" : "jenaParallel";
+    // report key → the --loader value (null: as tdb2.tdbloader runs by default)
+    Map<String, String> loaders = new LinkedHashMap<>();
+    loaders.put("Jena", null);
+    loaders.put("JenaParallel", "parallel");
+    for (var l : loaders.entrySet()) {
+      Map<String, Object> j = tdbloader(dir, l.getValue(), all);
+      String key = Character.toLowerCase(l.getKey().charAt(0)) + l.getKey().substring(1);
       double seconds = (Double) j.get("seconds");
       m.put(key + "Seconds", seconds);
       m.put(key + "ProcessCpuSeconds", j.get("cpuSeconds"));
       m.put(key + "QuadsPerSecond", quads / seconds);
       m.put(key + "StoreMiB", j.get("storeMiB"));
-      m.put("ruralkgOver" + (loader.equals("default") ? "Jena" : "JenaParallel") + "Speed", seconds / oursSeconds);
-      m.put("ruralkgQuadsOnlyOver" + (loader.equals("default") ? "Jena" : "JenaParallel") + "Speed", seconds / quadsOnlySeconds);
+      m.put("ruralkgOver" + l.getKey() + "Speed", seconds / oursSeconds);
+      m.put("ruralkgQuadsOnlyOver" + l.getKey() + "Speed", seconds / quadsOnlySeconds);
     }
     m.put("ruralkgOverJenaCpuEfficiency", (Double) m.get("jenaProcessCpuSeconds") / oursCpu);
     Machine.deleteTree(nq);
@@ -275,15 +279,16 @@ public final class Bench {
   /**
    * Runs Jena's {@code tdb2.tdbloader} command (from the jena-cmds jar on this classpath) into a
    * fresh store under {@code dir}, in a child JVM with this JVM's heap limit: wall seconds, CPU
-   * seconds of the child (NaN where /proc is missing) and the store's size. {@code loader} is
-   * "default" (no --loader flag: the phased loader) or a value of --loader.
+   * seconds of the child (NaN where /proc is missing) and the store's size. {@code loader} is a
+   * value of --loader, or null for none (the command's default, the phased loader).
    */
   private static Map<String, Object> tdbloader(Path dir, String loader, List<String> files) throws IOException, InterruptedException {
-    Path store = dir.resolve("store-tdbloader-" + loader);
-    Path args = dir.resolve("tdbloader-" + loader + ".args");
-    Path out = dir.resolve("tdbloader-" + loader + ".log");
+    String name = loader == null ? "default" : loader;
+    Path store = dir.resolve("store-tdbloader-" + name);
+    Path args = dir.resolve("tdbloader-" + name + ".args");
+    Path out = dir.resolve("tdbloader-" + name + ".log");
     List<String> a = new ArrayList<>(List.of("--loc", store.toString()));
-    if (!loader.equals("default")) a.add("--loader=" + loader);
+    if (loader != null) a.add("--loader=" + loader);
     a.addAll(files);
     // an @argfile: 2,000 file names would be a long command line
     Files.write(args, List.of("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-cp", quoted(System.getProperty("java.class.path")), "tdb2.tdbloader"), StandardCharsets.UTF_8);
@@ -297,7 +302,7 @@ public final class Bench {
     double cpu = Machine.childrenCpuSeconds() - cpu0;
     if (exit != 0) {
       List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-      throw new RuralKgException("tdb2.tdbloader " + loader + " failed (exit " + exit + "): " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
+      throw new RuralKgException("tdb2.tdbloader (" + name + ") failed (exit " + exit + "): " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seconds", seconds);

@@ -3,8 +3,6 @@ package org.w3id.ruralkg.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -73,36 +69,11 @@ class CrashSafetyIT {
     assertEquals(PREBUILT, Pipeline.build(in, store, 2).loaded().size());
     for (Path f : files.subList(PREBUILT, files.size())) Files.move(later.resolve(f.getFileName()), f);
 
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-        "org.w3id.ruralkg.cli.Main", "build", "--in", in.toString(), "--store", store.toString(), "--threads", "2");
-    pb.environment().put("RURALKG_LOG", "INFO");
-    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    Process child = pb.start();
     Set<String> loadedBeforeKill = ConcurrentHashMap.newKeySet();
-    CountDownLatch enough = new CountDownLatch(1);
-    StringBuffer stderrTail = new StringBuffer();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          Matcher m = LOADED.matcher(line);
-          if (m.find()) loadedBeforeKill.add(m.group(1));
-          else if (stderrTail.length() < 4000) stderrTail.append(line).append('\n');
-          if (loadedBeforeKill.size() >= KILL_AFTER_LOADED) enough.countDown();
-        }
-      } catch (java.io.IOException ignored) {
-        // the pipe closes when the child is killed
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
-    boolean reached = enough.await(5, TimeUnit.MINUTES);
-    assertTrue(child.isAlive(), "the build must still be running when it is killed; stderr: " + stderrTail);
-    assertTrue(reached, "the build never reported " + KILL_AFTER_LOADED + " loaded files; stderr: " + stderrTail);
-    child.destroyForcibly(); // SIGKILL: no shutdown hooks, no transaction cleanup
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    assertTrue(child.exitValue() != 0, "killed, not finished");
-    reader.join(5000);
+    KilledBuild.run(in, store, line -> {
+      Matcher m = LOADED.matcher(line);
+      return m.find() && loadedBeforeKill.add(m.group(1));
+    }, KILL_AFTER_LOADED, "loaded files");
     Set<String> killedAt = Set.copyOf(loadedBeforeKill);
     assertTrue(killedAt.size() < files.size(), "killed in the middle, not after the end");
 

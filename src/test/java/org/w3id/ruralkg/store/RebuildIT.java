@@ -16,13 +16,17 @@ import org.w3id.ruralkg.RuralKgException;
 class RebuildIT {
   @TempDir Path tmp;
 
-
-
-  @Test
-  void rebuildingUnchangedFilesDoesNothingAndChangedFilesAreReplaced() throws Exception {
+  /** tmp/in with two seed pages, a.txt (001) and b.txt (003). */
+  private Path twoPages() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
     Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
+    return in;
+  }
+
+  @Test
+  void rebuildingUnchangedFilesDoesNothingAndChangedFilesAreReplaced() throws Exception {
+    Path in = twoPages();
     Path store = tmp.resolve("store");
 
     BuildReport first = Pipeline.build(in, store, 2);
@@ -50,9 +54,7 @@ class RebuildIT {
 
   @Test
   void aFileMadeByAnotherVersionOfTheMappingIsExtractedAgain() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
-    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
+    Path in = twoPages();
     Path store = tmp.resolve("store");
     Pipeline.build(in, store, 2);
 

@@ -47,6 +47,15 @@ class TextIndexIT {
     return csv.split("\r\n").length - 1;
   }
 
+  /** A store built from seed page 003 (思南县, 销号) alone, in {@code tmp/NAME}. */
+  private Path storeOfPage003(String name) throws Exception {
+    Path in = Files.createDirectories(tmp.resolve(name + "-in"));
+    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
+    Path store = tmp.resolve(name);
+    Pipeline.build(in, store, 2);
+    return store;
+  }
+
   @Test
   void aReplacedFileLeavesNoStaleHits() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
@@ -77,10 +86,7 @@ class TextIndexIT {
 
   @Test
   void aShortNameFindsTheLongerWordAndAnIndexOfAnotherAnalyzerIsRebuilt() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in2"));
-    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
-    Path store = tmp.resolve("store2");
-    Pipeline.build(in, store, 2);
+    Path store = storeOfPage003("store2");
     Path analyzer = store.resolve(TextIndex.FOLDER).resolve(TextIndex.ANALYZER_FILE);
     assertEquals(TextIndex.ANALYZER, Files.readString(analyzer).strip());
     // bigrams: 思南 is found in sentences that only write 思南县
@@ -95,10 +101,7 @@ class TextIndexIT {
 
   @Test
   void anIndexLeftBehindBetweenTheTwoCommitsIsRebuiltOnOpen() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in3"));
-    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
-    Path store = tmp.resolve("store3");
-    Pipeline.build(in, store, 2);
+    Path store = storeOfPage003("store3");
     Path mark = store.resolve(TextIndex.FOLDER).resolve(TextIndex.WRITING_FILE);
     assertFalse(Files.exists(mark), "no write mark after a finished build");
     int hits = rows(search(store, "销号"));
