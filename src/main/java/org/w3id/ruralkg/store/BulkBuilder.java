@@ -39,7 +39,7 @@ import org.w3id.ruralkg.RuralKgException;
 import org.w3id.ruralkg.rdf.Vocab;
 
 /**
- * Builds a new store in one pass with TDB2's bulk loader. Needs a store folder that is new, empty
+ * Builds a new store in one pass with a bulk loader ({@link SortedLoader}). Needs a store folder that is new, empty
  * (no quads) or left behind by an interrupted bulk build, and a {@link FileProcessor}; adds the
  * ontology graph and every file's quads, streamed from the parallel extraction straight into the
  * loader (memory holds a window of files, never the corpus), and indexes their text literals into

@@ -72,6 +72,9 @@ final class SortedLoader extends LoaderBase {
   private final RowFile quads;
   private final DataToTuples toTuples;
   private final DataBatcher batcher;
+  // what has to be undone if loading stops half-way
+  private boolean exclusive;
+  private boolean streaming;
 
   /**
    * @param scratch a folder for the tuple rows and sorted runs (created, and deleted at the end)
@@ -128,21 +131,26 @@ final class SortedLoader extends LoaderBase {
       triples.open();
       quads.open();
     } catch (IOException e) {
+      try {
+        endStream();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      deleteScratch();
       throw new RuralKgException(scratch + ": cannot start loading: " + e.getMessage(), e);
     }
     dsgtdb.getTxnSystem().getTxnMgr().startExclusiveMode();
+    exclusive = true;
     super.startBulk();
     toTuples.startBulk();
     batcher.startBulk();
+    streaming = true;
   }
 
   @Override
   public void finishBulk() {
     try {
-      batcher.finishBulk();
-      toTuples.finishBulk();
-      triples.close();
-      quads.close();
+      endStream();
       // DataToTuples logs and drops a failure in its thread: a short row file is how it shows here
       if (triples.rows() != countTriples() || quads.rows() != countQuads()) {
         throw new RuralKgException("the node table stage stopped early (" + quads.rows() + " of " + countQuads() + " quads); see the log");
@@ -153,19 +161,39 @@ final class SortedLoader extends LoaderBase {
     } catch (IOException e) {
       throw new RuralKgException(scratch + ": cannot build the store's indexes: " + e.getMessage(), e);
     } finally {
-      dsgtdb.getTxnSystem().getTxnMgr().finishExclusiveMode();
+      endExclusive();
       deleteScratch();
     }
   }
 
+  /** Stops the node table thread (it would wait for data forever) and lets the store go. */
   @Override
   public void finishException(Exception ex) {
     try {
-      dsgtdb.getTxnSystem().getTxnMgr().finishExclusiveMode();
-    } catch (RuntimeException e) {
+      endStream();
+    } catch (IOException | RuntimeException e) {
       ex.addSuppressed(e);
     }
+    endExclusive();
     deleteScratch();
+  }
+
+  /** Sends the end of the data through Jena's stages, waits for the node table thread, closes the row files. */
+  private void endStream() throws IOException {
+    if (streaming) {
+      streaming = false;
+      batcher.finishBulk();
+      toTuples.finishBulk();
+    }
+    triples.close();
+    quads.close();
+  }
+
+  private void endExclusive() {
+    if (exclusive) {
+      exclusive = false;
+      dsgtdb.getTxnSystem().getTxnMgr().finishExclusiveMode();
+    }
   }
 
   /** Builds each index of one table from the rows, in {@code order} (the tuples' own column order). */

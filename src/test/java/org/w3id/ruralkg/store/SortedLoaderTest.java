@@ -143,6 +143,25 @@ class SortedLoaderTest {
   }
 
   @Test
+  void aLoadGivenUpHalfWayLetsTheStoreGo() {
+    Path store = tmp.resolve("store");
+    DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(store.toString());
+    SortedLoader loader = new SortedLoader(tdb, store.resolve("scratch"), 2, 64, (fmt, args) -> {});
+    loader.startBulk();
+    StreamRDF out = loader.stream();
+    out.start();
+    sampleQuads(3).forEach(out::quad);
+    loader.finishException(new RuntimeException("a file could not be read"));
+    assertFalse(Files.exists(store.resolve("scratch")));
+    // the loader held the store exclusively and Jena's node table thread waited for more data:
+    // both must have stopped, or this transaction would wait for ever
+    long n = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> Txn.calculateRead(tdb, () -> (long) tdb.getDefaultGraph().size()));
+    assertEquals(0, n, "no index was built");
+    BulkBuilder.expel(store);
+  }
+
+  @Test
   void aPackedStoreTakesUpdatesAfterwards() {
     Path store = tmp.resolve("store");
     List<Quad> quads = sampleQuads(30);
