@@ -133,13 +133,14 @@ public final class BulkBuilder {
         if (textIndex) indexText(index, def, ontologyQuads);
         ontologyQuads.forEach(out::quad);
         stream(inputs, pool, report, out, index, def);
+        // every document is in: committing now frees Lucene's buffer before the loader sorts
+        index.commit();
         out.finish();
         loader.finishBulk();
       } catch (RuntimeException e) {
         loader.finishException(e);
         throw e;
       }
-      index.commit();
       try {
         TextIndex.recordAnalyzer(storeDir);
       } catch (java.io.IOException e) {
