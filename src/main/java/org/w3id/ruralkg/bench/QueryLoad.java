@@ -65,19 +65,31 @@ final class QueryLoad {
     this(endpoint, Target.SPARQL, requestsPerClient, cellLimit, requestTimeout);
   }
 
-  /** The saved queries that run without arguments (no parameter, or defaults for all), as SPARQL text. */
+  /**
+   * The calls to measure, as SPARQL text keyed by their label: every saved query that runs without
+   * arguments (no parameter, or defaults for all) under its name, and each of its example calls
+   * ({@code #+ example:}) as {@code NAME?param=value&...}, which is also the API request's path.
+   */
   static Map<String, String> runnable(SavedQueries queries) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     for (String name : queries.names()) {
       SavedQuery q = queries.get(name);
       boolean required = q.params().values().stream().anyMatch(p -> p.defaultValue() == null);
-      if (required) continue;
-      Map<Var, Node> subst = new HashMap<>();
-      q.bind(Map.of()).forEach((k, v) -> subst.put(Var.alloc(k), v));
-      Query bound = subst.isEmpty() ? q.query() : QueryTransformOps.transform(q.query(), subst);
-      out.put(name, bound.serialize());
+      if (!required) out.put(name, bound(q, Map.of()));
+      for (Map<String, String> example : q.examples()) {
+        StringBuilder label = new StringBuilder(name);
+        example.forEach((k, v) -> label.append(label.indexOf("?") < 0 ? '?' : '&').append(k).append('=').append(v));
+        out.put(label.toString(), bound(q, example));
+      }
     }
     return out;
+  }
+
+  private static String bound(SavedQuery q, Map<String, String> args) {
+    Map<Var, Node> subst = new HashMap<>();
+    q.bind(args).forEach((k, v) -> subst.put(Var.alloc(k), v));
+    Query bound = subst.isEmpty() ? q.query() : QueryTransformOps.transform(q.query(), subst);
+    return bound.serialize();
   }
 
   /** One request for a query nobody asked for yet (call it once per query, right after the server started). */
@@ -146,10 +158,22 @@ final class QueryLoad {
   }
 
   /** Sends one request and reads the whole answer (the timed part). */
+  /** The request path of a call's label (NAME or NAME?param=value&...), ready for one more argument. */
+  static String apiPath(String label) {
+    int q = label.indexOf('?');
+    if (q < 0) return label + "?";
+    StringBuilder path = new StringBuilder(label.substring(0, q + 1));
+    for (String pair : label.substring(q + 1).split("&")) {
+      int eq = pair.indexOf('=');
+      path.append(pair, 0, eq + 1).append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8)).append('&');
+    }
+    return path.toString();
+  }
+
   private HttpResponse<byte[]> exchange(String name, String sparql) throws java.io.IOException, InterruptedException {
     HttpRequest req = switch (target) {
       // as a browser asks: compressed if the server can
-      case API -> HttpRequest.newBuilder(URI.create(base + "/api/queries/" + name + "?format=json")).timeout(requestTimeout)
+      case API -> HttpRequest.newBuilder(URI.create(base + "/api/queries/" + apiPath(name) + "format=json")).timeout(requestTimeout)
           .header("Accept-Encoding", "gzip").GET().build();
       case SPARQL -> HttpRequest.newBuilder(URI.create(base))
           .timeout(requestTimeout)

@@ -50,6 +50,8 @@ public final class OpenApi {
         if (!p.description().isEmpty()) param.put("description", p.description());
         ObjectNode schema = param.putObject("schema");
         schemaOf(p, schema);
+        // the first example call that sets it fills the parameter in "try it out" forms
+        q.examples().stream().filter(e -> e.containsKey(p.name())).findFirst().ifPresent(e -> param.put("example", e.get(p.name())));
       }
       if (!q.params().containsKey("offset")) {
         params.addObject().put("name", "offset").put("in", "query").put("required", false)

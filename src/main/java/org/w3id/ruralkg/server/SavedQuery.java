@@ -16,10 +16,13 @@ import org.w3id.ruralkg.RuralKgException;
  * A saved query from queries/NAME.rq with its grlc-style header: {@code #+ summary:}, {@code #+
  * description:}, {@code #+ tags:} and parameters declared as {@code #+ param: name type default
  * -- description} (type one of string, integer, decimal, iri, langzh; default "-" for required),
- * optionally restricted to a list of values by {@code #+ enum: name value1 value2 ...}. Parameter
+ * optionally restricted to a list of values by {@code #+ enum: name value1 value2 ...}, and example
+ * calls as {@code #+ example: name=value name=value} (values without spaces; every required
+ * parameter given): they document the API, and the benchmark and the tests run them. Parameter
  * values are bound as typed RDF terms, never spliced into the query text. Immutable.
  */
-public record SavedQuery(String name, String summary, String description, List<String> tags, Map<String, Param> params, String text, Query query) {
+public record SavedQuery(String name, String summary, String description, List<String> tags, Map<String, Param> params,
+    List<Map<String, String>> examples, String text, Query query) {
 
   /** A declared parameter; {@code defaultValue} null means required; {@code allowed} empty means any value. */
   public record Param(String name, String type, String defaultValue, String description, List<String> allowed) {
@@ -58,6 +61,7 @@ public record SavedQuery(String name, String summary, String description, List<S
     List<String> tags = new ArrayList<>();
     Map<String, Param> params = new LinkedHashMap<>();
     Map<String, List<String>> enums = new LinkedHashMap<>();
+    List<String> exampleLines = new ArrayList<>();
     boolean inTags = false;
     for (String line : text.split("\n")) {
       if (!line.startsWith("#+")) {
@@ -76,6 +80,8 @@ public record SavedQuery(String name, String summary, String description, List<S
       else if (l.startsWith("param:")) {
         Param p = parseParam(name, l.substring(6).trim());
         params.put(p.name(), p);
+      } else if (l.startsWith("example:")) {
+        exampleLines.add(l.substring(8).trim());
       } else if (l.startsWith("enum:")) {
         String[] parts = l.substring(5).trim().split("\\s+");
         if (parts.length < 2) throw new RuralKgException("saved query " + name + ": bad enum line: " + l);
@@ -90,13 +96,40 @@ public record SavedQuery(String name, String summary, String description, List<S
       }
       params.put(p.name(), new Param(p.name(), p.type(), p.defaultValue(), p.description(), e.getValue()));
     }
+    List<Map<String, String>> examples = new ArrayList<>();
+    for (String line : exampleLines) examples.add(parseExample(name, line, params));
     Query q;
     try {
       q = QueryFactory.create(text);
     } catch (QueryParseException e) {
       throw new RuralKgException("saved query " + name + " does not parse: " + e.getMessage().replace('\n', ' '));
     }
-    return new SavedQuery(name, summary, description, List.copyOf(tags), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)), text, q);
+    return new SavedQuery(name, summary, description, List.copyOf(tags), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)),
+        List.copyOf(examples), text, q);
+  }
+
+  /** One example call: declared parameters only, every required one given, each value valid for its parameter. */
+  private static Map<String, String> parseExample(String query, String spec, Map<String, Param> params) {
+    Map<String, String> args = new LinkedHashMap<>();
+    for (String pair : spec.split("\\s+")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) throw new RuralKgException("saved query " + query + ": bad example '" + spec + "' (name=value ...)");
+      String param = pair.substring(0, eq);
+      Param p = params.get(param);
+      if (p == null) throw new RuralKgException("saved query " + query + ": example for undeclared parameter " + param);
+      try {
+        p.toNode(pair.substring(eq + 1));
+      } catch (RuralKgException e) {
+        throw new RuralKgException("saved query " + query + ": example '" + spec + "': " + e.getMessage(), e);
+      }
+      args.put(param, pair.substring(eq + 1));
+    }
+    for (Param p : params.values()) {
+      if (p.defaultValue() == null && !args.containsKey(p.name())) {
+        throw new RuralKgException("saved query " + query + ": example '" + spec + "' lacks the required parameter " + p.name());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(args);
   }
 
   private static Param parseParam(String query, String spec) {

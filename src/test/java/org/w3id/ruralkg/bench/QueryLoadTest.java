@@ -36,6 +36,17 @@ class QueryLoadTest {
   }
 
   @Test
+  void exampleCallsAreMeasuredTooUnderTheirRequestPath(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("needs.rq"), "#+ summary: one\n#+ param: q string - -- words\n#+ param: limit integer 20 -- rows\n"
+        + "#+ example: q=劳务报酬 limit=5\nSELECT * WHERE { ?s ?p ?q } LIMIT 1\n");
+    Map<String, String> runnable = QueryLoad.runnable(new SavedQueries(dir));
+    assertEquals(List.of("needs?q=劳务报酬&limit=5"), List.copyOf(runnable.keySet()), "no default call: q is required");
+    assertTrue(runnable.get("needs?q=劳务报酬&limit=5").contains("\"劳务报酬\""), runnable.toString());
+    assertEquals("needs?q=%E5%8A%B3%E5%8A%A1%E6%8A%A5%E9%85%AC&limit=5&", QueryLoad.apiPath("needs?q=劳务报酬&limit=5"));
+    assertEquals("plain?", QueryLoad.apiPath("plain"));
+  }
+
+  @Test
   void theProjectsSavedQueriesAllRun() {
     Map<String, String> runnable = QueryLoad.runnable(new SavedQueries(Path.of("queries")));
     assertTrue(runnable.size() >= 5, runnable.keySet().toString());

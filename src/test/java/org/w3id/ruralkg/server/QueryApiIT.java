@@ -118,6 +118,9 @@ class QueryApiIT {
     assertEquals("limit", limit.path("name").asText());
     assertEquals("integer", limit.path("schema").path("type").asText());
     assertEquals(10, limit.path("schema").path("default").asInt());
+    // the query's first example call fills in its parameters' examples
+    assertEquals("3", limit.path("example").asText());
+    assertEquals("income_increase", get.path("parameters").get(0).path("example").asText());
     assertTrue(get.path("responses").path("200").path("content").has("text/csv"));
     assertTrue(doc.path("paths").path("/queries/admin-units").path("get").path("tags").toString().contains("contract"));
   }

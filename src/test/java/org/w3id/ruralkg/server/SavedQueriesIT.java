@@ -46,6 +46,20 @@ class SavedQueriesIT {
   }
 
   @Test
+  void everyExampleCallAnswersOnTheSeeds() {
+    int examples = 0;
+    for (SavedQuery q : api.list()) {
+      for (Map<String, String> example : q.examples()) {
+        assertFalse(rows(q.name(), example).isEmpty(), q.name() + " " + example + " returned no rows on the seeds");
+        examples++;
+      }
+    }
+    // the one query with a required parameter has examples, so every saved query can be called from its documentation
+    assertFalse(api.list().stream().filter(q -> q.params().values().stream().anyMatch(p -> p.defaultValue() == null)).anyMatch(q -> q.examples().isEmpty()));
+    assertTrue(examples >= 5, "examples: " + examples);
+  }
+
+  @Test
   void qiaojiaWagesTotalIncludesTheWorkForReliefPayroll() {
     var rows = rows("totals-by-county", Map.of("metric", "wages"));
     assertTrue(rows.stream().allMatch(r -> r.get("metricCode").equals("wages")));

@@ -26,6 +26,19 @@ class SavedQueryHeaderTest {
       """;
 
   @Test
+  void examplesAreCheckedAgainstTheParameters() {
+    SavedQuery q = SavedQuery.parse("t", TEXT.replace("#+ enum:", "#+ example: metric=loans limit=3\n#+ enum:"));
+    assertEquals(List.of(Map.of("metric", "loans", "limit", "3")), q.examples());
+    for (String bad : List.of("metric=nope", "year=2024", "limit=ten", "metric")) {
+      var e = assertThrows(RuralKgException.class, () -> SavedQuery.parse("t", TEXT.replace("#+ enum:", "#+ example: " + bad + "\n#+ enum:")), bad);
+      assertTrue(e.getMessage().startsWith("saved query t: "), e.getMessage());
+    }
+    String required = TEXT.replace("wages -- a metric", "- -- a metric");
+    var e = assertThrows(RuralKgException.class, () -> SavedQuery.parse("t", required.replace("#+ enum:", "#+ example: limit=3\n#+ enum:")));
+    assertTrue(e.getMessage().contains("lacks the required parameter metric"), e.getMessage());
+  }
+
+  @Test
   void enumsRestrictValues() {
     SavedQuery q = SavedQuery.parse("t", TEXT);
     assertEquals(List.of("wages", "loans"), q.params().get("metric").allowed());
