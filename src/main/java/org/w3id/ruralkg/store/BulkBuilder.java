@@ -22,6 +22,11 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -105,15 +110,7 @@ public final class BulkBuilder {
     BuildReport report = new BuildReport();
     start();
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
-    TextIndexLucene index;
-    try {
-      index = TextIndex.openLucene(storeDir);
-      index.getIndexWriter().deleteAll();
-      // fewer, larger segments: less flushing and merging while the whole corpus goes in at once
-      index.getIndexWriter().getConfig().setRAMBufferSizeMB(128);
-    } catch (IOException | RuntimeException e) {
-      throw new RuralKgException(storeDir.resolve(TextIndex.FOLDER) + ": cannot open the text index: " + Store.oneLine(e), e);
-    }
+    TextIndexLucene index = openIndex();
     String which = System.getProperty(LOADER_PROPERTY, "sorted");
     DataLoader loader = loader(tdb, which, storeDir.resolve(SORT_FOLDER), threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -162,6 +159,163 @@ public final class BulkBuilder {
     LOG.info("bulk load of {} files, {} quads done in {} s", report.loaded().size(), loader.countQuads() + loader.countTriples(),
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
     return report;
+  }
+
+  /** The store's Lucene index, emptied and set up for one large load. */
+  private TextIndexLucene openIndex() {
+    try {
+      TextIndexLucene index = TextIndex.openLucene(storeDir);
+      index.getIndexWriter().deleteAll();
+      // fewer, larger segments: less flushing and merging while the whole corpus goes in at once
+      index.getIndexWriter().getConfig().setRAMBufferSizeMB(128);
+      return index;
+    } catch (IOException | RuntimeException e) {
+      throw new RuralKgException(storeDir.resolve(TextIndex.FOLDER) + ": cannot open the text index: " + Store.oneLine(e), e);
+    }
+  }
+
+  /**
+   * Loads a backup (N-Quads, every quad in a named graph) into this new store through the same
+   * loader and text index as a build, streamed: the file is never held in memory. Lucene indexes
+   * each batch of quads on a second thread while the next batch is parsed. A bad file (not
+   * N-Quads, or a quad outside a named graph) stops the load and leaves the store as it was,
+   * empty; the message names the file.
+   */
+  public StoreOps.Result restore(Path file, java.io.InputStream in) {
+    start();
+    DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
+    TextIndexLucene index = openIndex();
+    DataLoader loader = loader(tdb, System.getProperty(LOADER_PROPERTY, "sorted"), storeDir.resolve(SORT_FOLDER), threads);
+    ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "ruralkg-restore-index");
+      t.setDaemon(true);
+      return t;
+    });
+    RestoreStream quads = new RestoreStream(file, loader.stream(), index, indexer);
+    boolean ok = false;
+    try {
+      loader.startBulk();
+      try {
+        quads.start();
+        RDFParser.source(in).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(quads);
+        quads.finish();
+        index.commit();
+        loader.finishBulk();
+      } catch (RuntimeException e) {
+        loader.finishException(e);
+        throw e;
+      }
+      TextIndex.recordAnalyzer(storeDir);
+      ok = true;
+    } catch (RiotException e) {
+      throw new RuralKgException(file + ": not an N-Quads backup: " + Store.oneLine(e), e);
+    } catch (RuntimeIOException | IOException e) {
+      throw new RuralKgException(file + ": cannot read backup: " + Store.oneLine(e), e);
+    } finally {
+      indexer.shutdownNow();
+      if (!ok) index.rollback();
+      index.close();
+      try {
+        if (ok) {
+          finish();
+        } else {
+          // the store was new or empty: leave it empty again, nothing half-loaded
+          wipe();
+          Files.deleteIfExists(storeDir.resolve(MARKER));
+          DatabaseMgr.connectDatasetGraph(storeDir.toString());
+        }
+        try (Stream<Path> s = Files.list(storeDir)) {
+          release(s.toList());
+        }
+      } catch (IOException e) {
+        throw new RuralKgException(storeDir + ": cannot clean up after the restore: " + e.getMessage(), e);
+      }
+    }
+    return new StoreOps.Result(quads.count, quads.graphs);
+  }
+
+  /**
+   * The quads of a backup on their way to the loader: checked (named graphs only), counted, and
+   * handed in batches to the Lucene indexer, one batch at a time. A repeated quad is indexed once
+   * when its copies are in the same run of one graph's quads, as a backup writes them.
+   */
+  private static final class RestoreStream extends org.apache.jena.riot.system.StreamRDFBase {
+    private static final int BATCH = 20_000;
+    private final Path file;
+    private final StreamRDF out;
+    private final TextIndexLucene index;
+    private final EntityDefinition def;
+    private final ExecutorService indexer;
+    private List<Quad> batch = new ArrayList<>(BATCH);
+    private Future<?> indexing;
+    private final Set<Quad> seenInGraph = new HashSet<>();
+    private final Set<org.apache.jena.graph.Node> graphNames = new HashSet<>();
+    private org.apache.jena.graph.Node graph;
+    long count;
+    long graphs;
+
+    RestoreStream(Path file, StreamRDF out, TextIndexLucene index, ExecutorService indexer) {
+      this.file = file;
+      this.out = out;
+      this.index = index;
+      this.def = index.getDocDef();
+      this.indexer = indexer;
+    }
+
+    @Override
+    public void start() {
+      out.start();
+    }
+
+    @Override
+    public void quad(Quad q) {
+      if (q.isDefaultGraph()) throw new RuralKgException(file + ": holds a quad in the default graph; a ruralkg backup has named graphs only");
+      if (!q.getGraph().equals(graph)) {
+        graph = q.getGraph();
+        if (graphNames.add(graph)) graphs++;
+        seenInGraph.clear();
+      }
+      out.quad(q);
+      count++;
+      if (TextIndex.entity(def, q) != null && seenInGraph.add(q)) {
+        batch.add(q);
+        if (batch.size() == BATCH) flush();
+      }
+    }
+
+    @Override
+    public void triple(org.apache.jena.graph.Triple t) {
+      throw new RuralKgException(file + ": holds a triple outside a named graph; a ruralkg backup has named graphs only");
+    }
+
+    @Override
+    public void finish() {
+      flush();
+      await();
+      out.finish();
+    }
+
+    private void flush() {
+      await();
+      List<Quad> mine = batch;
+      batch = new ArrayList<>(BATCH);
+      indexing = indexer.submit(() -> {
+        for (Quad q : mine) index.addEntity(TextIndex.entity(def, q));
+      });
+    }
+
+    private void await() {
+      if (indexing == null) return;
+      try {
+        indexing.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuralKgException("interrupted while indexing the backup's text", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new RuralKgException("cannot index the backup's text: " + Store.oneLine(e.getCause()), e.getCause());
+      }
+      indexing = null;
+    }
   }
 
   /** Extracts on the pool into a bounded window and streams each file's quads, in input order, to the loader. */

@@ -13,13 +13,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.atlas.RuntimeIOException;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -93,42 +88,23 @@ public final class StoreOps {
   }
 
   /**
-   * Loads a backup into a new or empty store in one write transaction: a bad or truncated file
-   * leaves the store empty. Refuses a store that already holds data (restore never merges).
+   * Loads a backup into a new or empty store with the bulk loader and text index a build uses
+   * ({@link BulkBuilder#restore}): a bad or truncated file leaves the store empty. Refuses a store
+   * that already holds data (restore never merges) or a folder that is not a store.
    */
   public static Result restore(Path inFile, Path storeDir) {
     if (!Files.isRegularFile(inFile)) throw new RuralKgException(inFile + ": no such backup file");
-    DatasetGraph dsg = Store.openOrCreate(storeDir);
-    try {
-      boolean empty = Txn.calculateRead(dsg, () -> !dsg.find().hasNext());
-      if (!empty) throw new RuralKgException(storeDir + ": store already holds data; restore only into a new or empty store");
-      long[] counts = new long[1];
-      java.util.Set<org.apache.jena.graph.Node> graphs = new java.util.HashSet<>();
-      try (InputStream in = open(inFile)) {
-        Txn.executeWrite(dsg, () -> RDFParser.source(in).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(new StreamRDFBase() {
-          @Override
-          public void quad(Quad q) {
-            if (q.isDefaultGraph()) throw new RuralKgException(inFile + ": holds a quad in the default graph; a ruralkg backup has named graphs only");
-            dsg.add(q);
-            graphs.add(q.getGraph());
-            counts[0]++;
-          }
-
-          @Override
-          public void triple(org.apache.jena.graph.Triple t) {
-            throw new RuralKgException(inFile + ": holds a triple outside a named graph; a ruralkg backup has named graphs only");
-          }
-        }));
-      } catch (IOException | RuntimeIOException e) {
-        throw new RuralKgException(inFile + ": cannot read backup: " + Store.oneLine(e), e);
-      } catch (RiotException e) {
-        throw new RuralKgException(inFile + ": not an N-Quads backup: " + Store.oneLine(e), e);
-      }
-      return new Result(counts[0], graphs.size());
-    } finally {
-      dsg.close();
+    if (!BulkBuilder.applies(storeDir)) {
+      String why = Files.isDirectory(storeDir) && Store.looksLikeTdb2(storeDir) ? "store already holds data" : "neither an empty folder nor a TDB2 store";
+      throw new RuralKgException(storeDir + ": " + why + "; restore only into a new or empty store");
+    }
+    try (InputStream in = open(inFile)) {
+      return new BulkBuilder(storeDir, null, Runtime.getRuntime().availableProcessors()).restore(inFile, in);
+    } catch (IOException e) {
+      throw new RuralKgException(inFile + ": cannot read backup: " + Store.oneLine(e), e);
     }
   }
+
 
   /** The number of Data-NNNN generations in a store folder (1 after compaction). */
   public static long generations(Path storeDir) {

@@ -79,6 +79,10 @@ class StoreOpsIT {
     Path restored = tmp.resolve("restored");
     assertEquals(0, Main.execute("restore", "--in", backup.toString(), "--store", restored.toString()));
     assertEquals(StoreCounts.quads(store), StoreCounts.quads(restored));
+    // restored by the bulk loader: finished, every index packed alike, the same text index
+    assertFalse(Files.exists(restored.resolve(org.w3id.ruralkg.store.BulkBuilder.MARKER)));
+    assertEquals(StoreCounts.indexDocs(store), StoreCounts.indexDocs(restored));
+    assertEquals(org.w3id.ruralkg.store.TextIndexIT.search(store, "劳务报酬"), org.w3id.ruralkg.store.TextIndexIT.search(restored, "劳务报酬"));
     Map<String, List<String>> before = answers(store);
     Map<String, List<String>> after = answers(restored);
     assertTrue(before.keySet().containsAll(List.of("figures", "admin-units", "party-orgs")), before.keySet().toString());
@@ -111,7 +115,14 @@ class StoreOpsIT {
     RuralKgException e = assertThrows(RuralKgException.class, () -> StoreOps.restore(bad, target));
     assertTrue(e.getMessage().contains("not an N-Quads backup"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
-    assertEquals(0, StoreCounts.quads(target), "the restore is one transaction: nothing half-loaded");
+    assertEquals(0, StoreCounts.quads(target), "nothing half-loaded");
+    // a quad outside a named graph, after good ones: refused, and the store is left empty again
+    Path triple = tmp.resolve("triple.nq");
+    Files.writeString(triple, "<http://a> <http://b> <http://c> <http://g> .\n<http://a> <http://b> <http://c> .\n");
+    e = assertThrows(RuralKgException.class, () -> StoreOps.restore(triple, target));
+    assertTrue(e.getMessage().contains("named graphs only"), e.getMessage());
+    assertEquals(0, StoreCounts.quads(target));
+    assertFalse(Files.exists(target.resolve(org.w3id.ruralkg.store.BulkBuilder.MARKER)));
     assertEquals(2, Main.execute("restore", "--in", tmp.resolve("missing.nq.gz").toString(), "--store", target.toString()));
   }
 

@@ -26,13 +26,13 @@ import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.Server;
 
 /** The text index through the build, the saved query, the embedded server and stock Fuseki. */
-class TextIndexIT {
+public class TextIndexIT {
   @TempDir Path tmp;
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final String PREFIXES = "PREFIX text: <http://jena.apache.org/text#>\nPREFIX rkg: <https://w3id.org/ruralkg/ont#>\n"
       + "PREFIX schema: <https://schema.org/>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n";
 
-  static String search(Path store, String words) {
+  public static String search(Path store, String words) {
     DatasetGraph dsg = Store.openExisting(store);
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
