@@ -429,7 +429,7 @@ public final class BulkBuilder {
   }
 
   /** Drops this JVM's cached connections to the store folder and its generations (see {@link #release}). */
-  static void expel(Path storeDir) {
+  public static void expel(Path storeDir) {
     try (Stream<Path> s = Files.list(storeDir)) {
       new BulkBuilder(storeDir, null, 1).release(s.toList());
     } catch (IOException e) {

@@ -19,7 +19,11 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.sys.DatabaseOps;
+import org.apache.jena.tdb2.sys.StoreConnection;
 import org.w3id.ruralkg.RuralKgException;
 
 /**
@@ -34,19 +38,92 @@ public final class StoreOps {
   public record Result(long quads, long graphs) {}
 
   /**
-   * Compacts a store into a fresh Data-NNNN generation and deletes the old ones: TDB2 never reuses
-   * space freed by replaced graphs, so a store that is rebuilt often grows until compacted.
+   * Compacts an offline store: writes its quads into the next generation (Data-NNNN) with the
+   * bulk loader, whose indexes are sorted and packed, then switches to it and deletes the old one.
+   * TDB2's own compaction copies quad by quad into unpacked B+trees: at 10,000 articles it took
+   * 176 s and grew a bulk-built 2.4 GB store to 4.0 GB. The new generation is written as
+   * Data-NNNN-tmp and renamed when complete, as TDB2 does, so a compaction killed half-way leaves
+   * the store as it was (TDB2 deletes a left-over -tmp folder when it next opens the store). The
+   * text index is kept: the quads, and so its documents, do not change.
    */
   public static void compact(Path storeDir) {
     Store.openExisting(storeDir).close(); // the same checks and one-line errors as every command
-    // compaction works on the TDB2 database itself, not through the text-index wrapper
-    DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
+    BulkBuilder.expel(storeDir); // nothing of the store stays open in this JVM while its files move
+    try (Stream<Path> s = Files.list(storeDir)) {
+      // left by a compaction that was killed (TDB2 only clears these when it first opens the store)
+      for (Path p : s.filter(p -> p.getFileName().toString().matches("Data-\\d+-tmp")).toList()) deleteTree(p);
+    } catch (IOException e) {
+      throw new RuralKgException(storeDir + ": cannot clear an earlier compaction's files: " + e.getMessage(), e);
+    }
+    Path current = DatabaseOps.findStorageLocation(storeDir);
+    if (current == null) throw new RuralKgException(storeDir + ": not a TDB2 store (no Data-NNNN inside)");
+    String name = current.getFileName().toString();
+    int generation;
     try {
-      DatabaseMgr.compact(tdb, true);
-    } catch (RuntimeException e) {
-      throw new RuralKgException(storeDir + ": compaction failed: " + Store.oneLine(e), e);
+      generation = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+    } catch (NumberFormatException e) {
+      throw new RuralKgException(current + ": not a TDB2 generation folder", e);
+    }
+    Path next = storeDir.resolve(String.format(java.util.Locale.ROOT, "Data-%04d", generation + 1));
+    Path tmp = storeDir.resolve(next.getFileName() + "-tmp");
+    try {
+      Files.createDirectories(tmp);
+      try (Stream<Path> files = Files.list(current)) {
+        // TDB2's store settings, as its own compaction copies them
+        for (Path f : files.filter(f -> f.getFileName().toString().equals("tdb.cfg") || f.getFileName().toString().endsWith(".opt")).toList()) {
+          Files.copy(f, tmp.resolve(f.getFileName()));
+        }
+      }
+      copyInto(current, tmp, storeDir.resolve(BulkBuilder.SORT_FOLDER));
+      Files.move(tmp, next, StandardCopyOption.ATOMIC_MOVE);
+      // the new generation is the store now; the older ones go
+      try (Stream<Path> s = Files.list(storeDir)) {
+        for (Path old : s.filter(p -> p.getFileName().toString().matches("Data-\\d+") && !p.equals(next)).toList()) {
+          StoreConnection.internalExpel(Location.create(old.toString()), true);
+          deleteTree(old);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      StoreConnection.internalExpel(Location.create(tmp.toString()), true);
+      try {
+        deleteTree(tmp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new RuralKgException(storeDir + ": compaction failed, the store is unchanged: " + Store.oneLine(e), e);
+    } finally {
+      BulkBuilder.expel(storeDir);
     }
   }
+
+  /** Streams every quad of one TDB2 generation into a new one through the sorted loader. */
+  private static void copyInto(Path from, Path to, Path scratch) {
+    DatasetGraphTDB source = StoreConnection.connectCreate(Location.create(from.toString())).getDatasetGraphTDB();
+    DatasetGraphTDB target = StoreConnection.connectCreate(Location.create(to.toString())).getDatasetGraphTDB();
+    int threads = Runtime.getRuntime().availableProcessors();
+    SortedLoader loader = new SortedLoader(target, scratch, threads, SortedLoader.rowsPerRun(threads), (fmt, args) -> {});
+    try {
+      loader.startBulk();
+      StreamRDF out = loader.stream();
+      out.start();
+      Txn.executeRead(source, () -> source.find().forEachRemaining(out::quad));
+      out.finish();
+      loader.finishBulk();
+    } catch (RuntimeException e) {
+      loader.finishException(e);
+      throw e;
+    } finally {
+      StoreConnection.internalExpel(Location.create(to.toString()), true);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
 
   /**
    * Writes every quad of every named graph (articles and the ontology graph) as gzipped N-Quads,

@@ -138,11 +138,19 @@ class StoreOpsIT {
     Pipeline.build(in, s, 1);
     long before = StoreCounts.quads(s);
     Map<String, List<String>> answersBefore = answers(s);
+    String hitsBefore = org.w3id.ruralkg.store.TextIndexIT.search(s, "劳务报酬");
+    // what a compaction killed half-way leaves behind: it must not get in the way
+    Files.writeString(Files.createDirectories(s.resolve("Data-0002-tmp")).resolve("GSPO.dat"), "half-written");
     assertEquals(0, Main.execute("compact", "--store", s.toString()));
     assertEquals(1, StoreOps.generations(s));
     assertTrue(Files.isDirectory(s.resolve("Data-0002")), "the compacted generation");
+    assertFalse(Files.exists(s.resolve("Data-0002-tmp")));
     assertEquals(before, StoreCounts.quads(s));
     assertEquals(answersBefore, answers(s));
+    assertEquals(hitsBefore, org.w3id.ruralkg.store.TextIndexIT.search(s, "劳务报酬"), "the text index still matches the store");
+    // written by the sorted loader: every index lists the same quads
+    org.w3id.ruralkg.store.SortedLoaderTest.assertIndexesAgree(s);
+    org.w3id.ruralkg.store.BulkBuilder.expel(s);
     // and it still takes a build
     assertEquals(2, Pipeline.build(in, s, 1).unchanged().size());
   }

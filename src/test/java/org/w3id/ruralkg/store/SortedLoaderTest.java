@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * finds by any pattern and keeps updating afterwards, whether the rows were sorted at once or in
  * many runs merged from disk.
  */
-class SortedLoaderTest {
+public class SortedLoaderTest {
   @TempDir Path tmp;
 
   private static Node iri(String s) {
@@ -72,7 +72,7 @@ class SortedLoaderTest {
   }
 
   /** Every index of both tuple tables lists the same tuples as the table's primary index, each once. */
-  static void assertIndexesAgree(Path store) {
+  public static void assertIndexesAgree(Path store) {
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
     DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
     Txn.executeRead(dsg, () -> {
