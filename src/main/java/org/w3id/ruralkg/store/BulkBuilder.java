@@ -113,11 +113,7 @@ public final class BulkBuilder {
     TextIndexLucene index = openIndex();
     String which = System.getProperty(LOADER_PROPERTY, "sorted");
     DataLoader loader = loader(tdb, which, storeDir.resolve(SORT_FOLDER), threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "ruralkg-extract");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-extract"));
     long t0 = System.nanoTime();
     try {
       loader.startBulk();
@@ -186,11 +182,7 @@ public final class BulkBuilder {
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
     TextIndexLucene index = openIndex();
     DataLoader loader = loader(tdb, System.getProperty(LOADER_PROPERTY, "sorted"), storeDir.resolve(SORT_FOLDER), threads);
-    ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "ruralkg-restore-index");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService indexer = Executors.newSingleThreadExecutor(DaemonThreads.named("ruralkg-restore-index"));
     RestoreStream quads = new RestoreStream(file, loader.stream(), index, indexer);
     boolean ok = false;
     try {

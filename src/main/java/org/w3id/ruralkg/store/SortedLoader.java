@@ -203,11 +203,7 @@ final class SortedLoader extends LoaderBase {
   /** Builds each index of one table from the rows, in {@code order} (the tuples' own column order). */
   private void buildIndexes(TupleIndex[] indexes, String order, RowFile rows) throws IOException {
     if (rows.rows() == 0) return;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "ruralkg-index");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-index"));
     try {
       List<Future<?>> jobs = new ArrayList<>();
       for (TupleIndex index : indexes) {

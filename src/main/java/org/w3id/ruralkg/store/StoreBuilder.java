@@ -86,11 +86,7 @@ public final class StoreBuilder {
 
   public BuildReport build(List<InputFile> inputs) {
     BuildReport report = new BuildReport();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "ruralkg-extract");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-extract"));
     try {
       // A bounded window of in-flight files keeps memory flat however large the corpus is.
       int window = threads * 4;
