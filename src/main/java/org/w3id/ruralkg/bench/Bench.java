@@ -37,6 +37,7 @@ import org.w3id.ruralkg.store.FileQuads;
 import org.w3id.ruralkg.store.InputFile;
 import org.w3id.ruralkg.store.Store;
 import org.w3id.ruralkg.store.StoreBuilder;
+import org.w3id.ruralkg.store.StoreOps;
 
 /**
  * The benchmark: needs the seed pages (for {@link Synth}), the saved queries and a scratch folder;
@@ -130,10 +131,40 @@ public final class Bench {
     log.printf("bench: build %.1f s, %,d quads, %s%n", buildSeconds, built.quads(), built.summary());
 
     r.put("loading", loading(dir, inputs, processor));
+    r.put("operations", operations(dir, store));
     if (queriesToo) r.put("queries", queries(store));
     r.put("loadAverageAfter", Machine.loadAverage());
     if (!o.keep()) Machine.deleteTree(dir);
     return r;
+  }
+
+  /**
+   * The store operations at this size, on copies so that the built store stays as it was for the
+   * queries: backup to gzipped N-Quads, restore into a new store (the bulk loader), compaction of
+   * the restored store (the sorted loader again, into the next generation).
+   */
+  private Map<String, Object> operations(Path dir, Path store) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Path backup = dir.resolve("backup.nq.gz");
+    Path restored = dir.resolve("store-restored");
+    long t = System.nanoTime();
+    StoreOps.Result saved = StoreOps.backup(store, backup);
+    m.put("backupSeconds", secs(t));
+    m.put("backupMiB", Files.size(backup) / (1024.0 * 1024));
+    m.put("quads", saved.quads());
+    t = System.nanoTime();
+    StoreOps.restore(backup, restored);
+    m.put("restoreSeconds", secs(t));
+    m.put("restoredStoreMiB", Machine.folderBytes(restored) / (1024.0 * 1024));
+    t = System.nanoTime();
+    StoreOps.compact(restored);
+    m.put("compactSeconds", secs(t));
+    m.put("compactedStoreMiB", Machine.folderBytes(restored) / (1024.0 * 1024));
+    Machine.deleteTree(restored);
+    Files.deleteIfExists(backup);
+    log.printf("bench: backup %.1f s (%.0f MiB), restore %.1f s (%.0f MiB), compact %.1f s (%.0f MiB)%n", m.get("backupSeconds"), m.get("backupMiB"),
+        m.get("restoreSeconds"), m.get("restoredStoreMiB"), m.get("compactSeconds"), m.get("compactedStoreMiB"));
+    return m;
   }
 
   /** Extraction alone (read, extract, map to quads in memory): one thread, then all threads. */
@@ -417,6 +448,14 @@ public final class Bench {
           dbl(l.get("ruralkgQuadsOnlySeconds")), dbl(l.get("ruralkgQuadsOnlyProcessCpuSeconds")), dbl(l.get("ruralkgQuadsOnlyOverJenaSpeed")), dbl(l.get("ruralkgQuadsOnlyOverJenaParallelSpeed")),
           heap, b.get("peakHeapAfterGcMiB"), b.get("peakRssMiB"),
           s.get("loadAverageBefore"), s.get("loadAverageAfter")));
+    }
+    sb.append("\nStore operations (on a copy of the built store): `backup`, `restore` into a new store, `compact` of the restored store\n");
+    sb.append("\n| articles | quads | backup s | backup MiB | restore s | restored store MiB | compact s | compacted store MiB |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Object o : (List<Object>) report.get("sizes")) {
+      Map<String, Object> s = (Map<String, Object>) o;
+      if (!(s.get("operations") instanceof Map<?, ?> op)) continue;
+      sb.append(String.format("| %s | %,d | %.1f | %.0f | %.1f | %.0f | %.1f | %.0f |%n", s.get("articles"), num(op.get("quads")), dbl(op.get("backupSeconds")), dbl(op.get("backupMiB")),
+          dbl(op.get("restoreSeconds")), dbl(op.get("restoredStoreMiB")), dbl(op.get("compactSeconds")), dbl(op.get("compactedStoreMiB"))));
     }
     for (Object o : (List<Object>) report.get("sizes")) {
       Map<String, Object> s = (Map<String, Object>) o;
