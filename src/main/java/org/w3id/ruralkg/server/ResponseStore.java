@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.store.Folders;
 
 /**
  * The warmed saved-query responses of a store served read-only, kept on disk in the store's
@@ -51,7 +52,7 @@ public final class ResponseStore {
     Path root = storeDir.resolve(FOLDER);
     ResponseStore rs = new ResponseStore(root.resolve(stamp));
     try (Stream<Path> old = Files.exists(root) ? Files.list(root) : Stream.empty()) {
-      for (Path p : old.toList()) if (!p.getFileName().toString().equals(stamp)) deleteTree(p);
+      for (Path p : old.toList()) if (!p.getFileName().toString().equals(stamp)) Folders.deleteTree(p);
       Files.createDirectories(rs.dir);
     } catch (IOException | RuntimeException e) {
       rs.fail("cannot prepare " + rs.dir, e);
@@ -159,11 +160,5 @@ public final class ResponseStore {
   private static void update(MessageDigest md, String s) {
     md.update(s.getBytes(StandardCharsets.UTF_8));
     md.update((byte) 0);
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
-    }
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -111,8 +110,7 @@ public final class BulkBuilder {
     start();
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
     TextIndexLucene index = openIndex();
-    String which = System.getProperty(LOADER_PROPERTY, "sorted");
-    DataLoader loader = loader(tdb, which, storeDir.resolve(SORT_FOLDER), threads);
+    DataLoader loader = loader(tdb);
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-extract"));
     long t0 = System.nanoTime();
     try {
@@ -181,7 +179,7 @@ public final class BulkBuilder {
     start();
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
     TextIndexLucene index = openIndex();
-    DataLoader loader = loader(tdb, System.getProperty(LOADER_PROPERTY, "sorted"), storeDir.resolve(SORT_FOLDER), threads);
+    DataLoader loader = loader(tdb);
     ExecutorService indexer = Executors.newSingleThreadExecutor(DaemonThreads.named("ruralkg-restore-index"));
     RestoreStream quads = new RestoreStream(file, loader.stream(), index, indexer);
     boolean ok = false;
@@ -350,10 +348,11 @@ public final class BulkBuilder {
    * per index at once, which 2 cores cannot feed.
    * Measured on 10,000 synthetic articles (11.7 M quads) on 2 cores, see README "Performance".
    */
-  static DataLoader loader(DatasetGraph tdb, String which, Path scratch, int threads) {
+  private DataLoader loader(DatasetGraph tdb) {
     MonitorOutput quiet = (fmt, args) -> LOG.debug(String.format(fmt, args));
+    String which = System.getProperty(LOADER_PROPERTY, "sorted");
     return switch (which) {
-      case "sorted" -> new SortedLoader(tdb, scratch, threads, SortedLoader.rowsPerRun(threads), quiet);
+      case "sorted" -> new SortedLoader(tdb, storeDir.resolve(SORT_FOLDER), threads, SortedLoader.rowsPerRun(threads), quiet);
       case "parallel" -> LoaderFactory.parallelLoader(tdb, quiet);
       case "phased" -> LoaderFactory.phasedLoader(tdb, quiet);
       case "sequential" -> LoaderFactory.sequentialLoader(tdb, quiet);
@@ -376,7 +375,7 @@ public final class BulkBuilder {
           ch.write(StandardCharsets.UTF_8.encode("bulk build started " + Instant.now() + "; if this file is here, the build did not finish\n"));
           ch.force(true);
         }
-        syncFolder();
+        Folders.sync(storeDir);
       }
     } catch (IOException e) {
       throw new RuralKgException(storeDir + ": cannot start a bulk build: " + e.getMessage(), e);
@@ -387,7 +386,7 @@ public final class BulkBuilder {
   private void finish() {
     try {
       Files.delete(storeDir.resolve(MARKER));
-      syncFolder();
+      Folders.sync(storeDir);
     } catch (IOException e) {
       throw new RuralKgException(storeDir + ": cannot finish the bulk build: " + e.getMessage(), e);
     }
@@ -401,11 +400,7 @@ public final class BulkBuilder {
     }
     // this JVM may still hold the old files open (a build earlier in the same process)
     release(children);
-    for (Path child : children) {
-      try (Stream<Path> s = Files.walk(child)) {
-        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-      }
-    }
+    for (Path child : children) Folders.deleteTree(child);
   }
 
   /**
@@ -429,12 +424,4 @@ public final class BulkBuilder {
     }
   }
 
-  private void syncFolder() {
-    try (FileChannel ch = FileChannel.open(storeDir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // some file systems cannot sync a folder; the marker file itself is synced
-      LOG.debug("cannot sync folder {}", storeDir, e);
-    }
-  }
 }

@@ -345,14 +345,13 @@ final class SortedLoader extends LoaderBase {
   }
 
   private void deleteScratch() {
-    if (!Files.isDirectory(scratch)) return;
-    try (var s = Files.list(scratch)) {
-      for (Path p : s.toList()) Files.deleteIfExists(p);
-      Files.deleteIfExists(scratch);
+    try {
+      Folders.deleteTree(scratch);
     } catch (IOException e) {
       LOG.warn("{}: cannot delete the loader's scratch files: {}", scratch, e.getMessage());
     }
   }
+
 
   /** The node ids of every tuple, in arrival order, as raw longs; written on Jena's node table thread. */
   private static final class RowFile implements Destination<Tuple<NodeId>> {

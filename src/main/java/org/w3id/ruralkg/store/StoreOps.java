@@ -50,7 +50,7 @@ public final class StoreOps {
     BulkBuilder.expel(storeDir); // nothing of the store stays open in this JVM while its files move
     try (Stream<Path> s = Files.list(storeDir)) {
       // left by a compaction that was killed (TDB2 only clears these when it first opens the store)
-      for (Path p : s.filter(p -> p.getFileName().toString().matches("Data-\\d+-tmp")).toList()) deleteTree(p);
+      for (Path p : s.filter(p -> p.getFileName().toString().matches("Data-\\d+-tmp")).toList()) Folders.deleteTree(p);
     } catch (IOException e) {
       throw new RuralKgException(storeDir + ": cannot clear an earlier compaction's files: " + e.getMessage(), e);
     }
@@ -79,13 +79,13 @@ public final class StoreOps {
       try (Stream<Path> s = Files.list(storeDir)) {
         for (Path old : s.filter(p -> p.getFileName().toString().matches("Data-\\d+") && !p.equals(next)).toList()) {
           StoreConnection.internalExpel(Location.create(old.toString()), true);
-          deleteTree(old);
+          Folders.deleteTree(old);
         }
       }
     } catch (IOException | RuntimeException e) {
       StoreConnection.internalExpel(Location.create(tmp.toString()), true);
       try {
-        deleteTree(tmp);
+        Folders.deleteTree(tmp);
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
@@ -115,14 +115,6 @@ public final class StoreOps {
       StoreConnection.internalExpel(Location.create(to.toString()), true);
     }
   }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
-  }
-
 
   /**
    * Writes every quad of every named graph (articles and the ontology graph) as gzipped N-Quads,
@@ -180,7 +172,6 @@ public final class StoreOps {
       throw new RuralKgException(inFile + ": cannot read backup: " + Store.oneLine(e), e);
     }
   }
-
 
   /** The number of Data-NNNN generations in a store folder (1 after compaction). */
   public static long generations(Path storeDir) {

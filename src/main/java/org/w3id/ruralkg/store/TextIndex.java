@@ -182,12 +182,7 @@ public final class TextIndex {
     } catch (IOException e) {
       throw new RuralKgException(f + ": cannot mark the text index as being written: " + e.getMessage(), e);
     }
-    // the new name lives in the folder: force that too, where the platform lets a folder be opened
-    try (java.nio.channels.FileChannel dir = java.nio.channels.FileChannel.open(f.getParent(), java.nio.file.StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // not on this platform: the file's own force is what it offers
-    }
+    Folders.sync(f.getParent());
   }
 
   /** Clears the write mark once TDB2 and Lucene have both committed (or the index was checked). */

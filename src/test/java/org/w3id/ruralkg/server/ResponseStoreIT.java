@@ -37,14 +37,11 @@ class ResponseStoreIT {
     }
   }
 
-  /** A store built from one seed page copied into {@code tmp/NAME-in}: the store folder. */
+  /** A store built from seed page 001 copied into {@code tmp/NAME-in}: the store folder. */
   private Path onePageStore(String name) throws IOException {
-    Path in = Files.createDirectories(tmp.resolve(name + "-in"));
-    Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
-    Path store = tmp.resolve(name);
-    Pipeline.build(in, store, 2);
-    return store;
+    return org.w3id.ruralkg.store.SeedStores.onePage(tmp, name, "001_9a9fe845a7e3c4ef.txt", "a.txt");
   }
+
 
   @Test
   void aRestartedServerReadsItsWarmedResponsesUntilTheStoreChanges() throws IOException {

@@ -49,12 +49,9 @@ public class TextIndexIT {
 
   /** A store built from seed page 003 (思南县, 销号) alone, in {@code tmp/NAME}. */
   private Path storeOfPage003(String name) throws Exception {
-    Path in = Files.createDirectories(tmp.resolve(name + "-in"));
-    Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
-    Path store = tmp.resolve(name);
-    Pipeline.build(in, store, 2);
-    return store;
+    return SeedStores.onePage(tmp, name, "003_bb169abb74cc64f6.txt", "b.txt");
   }
+
 
   @Test
   void aReplacedFileLeavesNoStaleHits() throws Exception {
