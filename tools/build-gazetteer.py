@@ -2,12 +2,12 @@
 """Derives src/main/resources/gazetteer/divisions.tsv.gz from the national code lists.
 
 Usage: tools/build-gazetteer.py [DATA_DIR] [OUT_FILE]
-  DATA_DIR defaults to /work/shared/data (divisions.csv, villages_52_53.csv).
+  DATA_DIR defaults to /work/shared/data (divisions.csv, villages.csv.gz: the whole country).
 
 Output: gzip TSV, no header, one row per real unit: code, canonical name, level, parent code
 (empty for provinces). Pseudo-units (市辖区, 省直辖县级行政区划, 县, *直辖村级区划) are dropped and
 their children re-parented to the next real ancestor. Village names lose the committee suffix
-(CONTRACT.md section 2). Villages whose 2021 township code no longer exists in 2023 hang off
+(CONTRACT.md section 2). Villages whose township is a pseudo-unit hang off
 the county (the old township's name is not in the data, so no match by name is possible).
 """
 import csv
@@ -38,12 +38,13 @@ def canonical_village(name):
 
 
 def read(path):
-  with open(path, encoding='utf-8') as f:
+  opener = gzip.open if path.endswith('.gz') else open
+  with opener(path, 'rt', encoding='utf-8') as f:
     return list(csv.DictReader(f))
 
 
 divisions = read(f'{data}/divisions.csv')
-villages = read(f'{data}/villages_52_53.csv')
+villages = read(f'{data}/villages.csv.gz')
 by_code = {r['code']: r for r in divisions}
 pseudo = {r['code'] for r in divisions if PSEUDO.match(r['name'])}
 

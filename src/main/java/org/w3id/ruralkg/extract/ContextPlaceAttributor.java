@@ -1,5 +1,6 @@
 package org.w3id.ruralkg.extract;
 
+import org.w3id.ruralkg.common.Wordlist;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,7 +40,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   /** A body's name that a unit begins: CJK run (no punctuation) ending in one of these heads. */
   private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,16}?(?:有限公司|公司|合作社|集团|厂)");
   private static final String LIST_JOINERS = "、和及与";
-  private static final String CLAUSE_BREAKS = ",，;；:：";
+  private static final String CLAUSE_BREAKS = ",，;；:：。！？!?";
+  private static final java.util.Set<String> DESTINATION_BEFORE = Wordlist.words("destination-cues.tsv", "before");
+  private static final java.util.Set<String> DESTINATION_AFTER = Wordlist.words("destination-cues.tsv", "after");
 
   private final String text;
   private final Sentence[] sentences;
@@ -120,7 +123,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
         if (u.start() >= p.start() && u.end() <= (s != null ? s.end() : end)) return u;
       }
     }
-    return topic;
+    // the place the article last talked about carries forward until another takes over
+    UnitMention carried = p != null && paragraphs.length > 0 ? lastSentenceUnit(paragraphs[0].start(), p.start()) : null;
+    return carried != null ? carried : topic;
   }
 
   /**
@@ -137,12 +142,12 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       while (j + 1 < units.size() && listed(units.get(j), units.get(j + 1))) j++;
       if (j > i) {
         UnitMention enclosing = enclosing(units.subList(i, j + 1));
-        if (enclosing != null && !outsideHome(enclosing)) {
+        if (enclosing != null && !isDestination(enclosing)) {
           out.add(enclosing);
           listMembers.put(enclosing, List.copyOf(units.subList(i, j + 1)));
         }
-      } else if (outsideHome(units.get(i))) {
-        // not a place of this page's story
+      } else if (isDestination(units.get(i))) {
+        // where people go to work or goods are sold is not where the fact happens
       } else if (isOrigin(units.get(i)) || units.get(i).start() == originEnd) {
         // where someone moved from is not where the fact happens (nor the units written after it: 从矿山镇泗水村)
         originEnd = units.get(i).end();
@@ -163,10 +168,22 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return !between.isEmpty() && between.chars().allMatch(c -> LIST_JOINERS.indexOf(c) >= 0 || c == ' ');
   }
 
-  private boolean outsideHome(UnitMention u) {
-    if (homeProvince == null || u.division() == null) return false;
-    List<Division> chain = chain(u.division());
-    return !chain.get(chain.size() - 1).code().equals(homeProvince.code());
+  /** 销往广东、浙江等地, 到浙江务工: a destination cue before the unit in its clause, or right after it. */
+  private boolean isDestination(UnitMention u) {
+    String before = text.substring(clauseStart(Math.max(0, u.start() - 40), u.start()), u.start());
+    for (String cue : DESTINATION_BEFORE) if (before.contains(cue)) return true;
+    String after = text.substring(u.end(), Math.min(text.length(), u.end() + 6));
+    int stop = firstBreak(after);
+    for (String cue : DESTINATION_AFTER) {
+      int at = after.indexOf(cue);
+      if (at >= 0 && at < stop) return true;
+    }
+    return false;
+  }
+
+  private static int firstBreak(String s) {
+    for (int i = 0; i < s.length(); i++) if (CLAUSE_BREAKS.indexOf(s.charAt(i)) >= 0 || "。！？".indexOf(s.charAt(i)) >= 0) return i;
+    return s.length();
   }
 
   private boolean isOrigin(UnitMention u) {

@@ -12,7 +12,10 @@ final class Candidate {
   final String surface;
   /** Divisions the surface may stand for; empty for a unit absent from the gazetteer. */
   final List<Division> divisions;
-  /** Found only as a bare township in an enumeration (金塘、蒙姑等乡镇): kept only if linked. */
+  /**
+   * Kept only if linked: a bare township in an enumeration (金塘、蒙姑等乡镇), or a name that only
+   * villages bear (示范村 is also a village somewhere).
+   */
   final boolean needsLink;
   /** Whether the keyword was a bare short form (巧家) rather than a suffixed name. */
   final boolean bare;

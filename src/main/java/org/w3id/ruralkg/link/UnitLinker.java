@@ -82,7 +82,8 @@ public final class UnitLinker {
     List<List<UnitMention>> out = new ArrayList<>();
     for (int a = 0; a < page.articles().size(); a++) out.add(new ArrayList<>());
     for (Candidate c : all) {
-      if (c.needsLink && c.resolved == null) continue;
+      // written right after its parent (矿山镇泗水村), a name is a unit even when the code list lacks it there
+      if (c.needsLink && c.resolved == null && c.chainParent == null) continue;
       out.get(c.article).add(toMention(c, all));
     }
     for (List<UnitMention> l : out) l.sort(Comparator.comparingInt(UnitMention::start));

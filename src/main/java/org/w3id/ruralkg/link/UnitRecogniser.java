@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
 
 /**
@@ -46,6 +47,9 @@ final class UnitRecogniser {
   private static final String[] VILLAGE_TAILS = {"村民委员会", "民委员会", "委会"};
   private static final String[] COMMUNITY_TAILS = {"居民委员会", "居委会"};
 
+  /** What only a real village or community has: its committee, its party organisation. */
+  private static final Set<String> VILLAGE_BODIES = Wordlist.words("village-bodies.txt");
+
   private final Gazetteer gazetteer;
 
   UnitRecogniser(Gazetteer gazetteer) {
@@ -72,8 +76,12 @@ final class UnitRecogniser {
     List<Candidate> found = new ArrayList<>(chosen.size());
     for (DictionaryMatcher.Hit<Alias> h : chosen) {
       int end = extendCommittee(text, h);
-      found.add(new Candidate(h.start(), end, text.substring(h.start(), end), divisionsOf(h.value()),
-          h.value().anyBare(), false));
+      List<Division> divisions = divisionsOf(h.value());
+      // the country has 620,000 villages, many named like everyday words (示范村, 壮大村): a name that
+      // only villages bear counts only where the text supports it: an enclosing unit links it, or
+      // its own committee or party branch follows (团结村党总支)
+      boolean needsLink = onlyVillages(divisions) && !startsWithAny(text, end, VILLAGE_BODIES);
+      found.add(new Candidate(h.start(), end, text.substring(h.start(), end), divisions, h.value().anyBare(), needsLink));
     }
     List<Candidate> kept = validate(text, found);
     addChained(text, kept);
@@ -91,6 +99,16 @@ final class UnitRecogniser {
       if (prev.end == cur.start && isHigher(prev, cur)) cur.chainParent = prev;
     }
     return out;
+  }
+
+  private static boolean startsWithAny(String text, int at, Set<String> words) {
+    for (String w : words) if (text.startsWith(w, at)) return true;
+    return false;
+  }
+
+  private static boolean onlyVillages(List<Division> divisions) {
+    for (Division d : divisions) if (d.level() != Level.VILLAGE) return false;
+    return !divisions.isEmpty();
   }
 
   private static List<Division> divisionsOf(Alias a) {

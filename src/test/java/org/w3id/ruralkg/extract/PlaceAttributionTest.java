@@ -36,6 +36,32 @@ class PlaceAttributionTest {
   }
 
   @Test
+  void thePlaceLastTalkedAboutCarriesForwardIntoParagraphsThatNameNone() {
+    String t = "各地探索组织振兴新路。\n\n走进浙江安吉县夏阳村，天蓝水净草碧。\n\n懂市场，懂村情，村集体收入增加到175万元。";
+    assertEquals("夏阳村", placeOf(t, "175万元"));
+  }
+
+  @Test
+  void aRoundUpMovesFromPlaceToPlaceByParagraph() {
+    String t = "各地探索组织振兴新路。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n村集体收入增加到175万元。"
+        + "\n\n在江西信丰县高坎村，记者见到了村支书。\n\n他带着村民种下脐橙3000亩。";
+    assertEquals("夏阳村", placeOf(t, "175万元"));
+    assertEquals("高坎村", placeOf(t, "3000亩"));
+  }
+
+  @Test
+  void aDestinationOfSalesIsNoPlaceOfTheFacts() {
+    String t = "马树镇种植草莓3000亩，产品销往广东，年产值2000万元。";
+    assertEquals("马树镇", placeOf(t, "2000万元"));
+  }
+
+  @Test
+  void unitsOutsideThePagesProvinceArePlacesToo() {
+    String t = "巧家县马树镇大力发展草莓产业。\n\n浙江安吉县动员57名青年回村担任村党组织书记。";
+    assertEquals("安吉县", placeOf(t, "57名"));
+  }
+
+  @Test
   void aPostsUnitIsThePlaceWhenNothingElseIs() {
     String t = "巧家县大力推进产业发展。\n\n团结村党总支书记李建坤告诉记者,开展活动以来共评选出15个先进典型。";
     assertEquals("团结村", placeOf(t, "15个"));

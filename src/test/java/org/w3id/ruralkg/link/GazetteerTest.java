@@ -12,8 +12,8 @@ class GazetteerTest {
   private final Gazetteer g = Gazetteer.load();
 
   @Test
-  void loadsTheWholeCountryAndTheVillagesOfYunnanAndGuizhou() {
-    assertEquals(77_371, g.size());
+  void loadsTheWholeCountryDownToItsVillages() {
+    assertEquals(665_253, g.size());
     assertEquals("巧家县", g.byCode("530622").orElseThrow().name());
     assertEquals(Level.TOWNSHIP, g.byCode("530622105").orElseThrow().level());
     assertTrue(g.byCode("999999").isEmpty());
@@ -42,9 +42,11 @@ class GazetteerTest {
   }
 
   @Test
-  void villagesOfRenumberedTownshipsHangOffTheirCounty() {
-    Division v = g.byCode("533325101001").orElseThrow();
-    assertEquals("533325", v.parentCode());
+  void villagesOfEveryProvinceAreIn() {
+    Division v = g.byCode("330523105212").orElseThrow(); // 浙江 安吉县 孝丰镇 夏阳村
+    assertEquals("夏阳村", v.name());
+    assertEquals("330523105", v.parentCode());
+    assertTrue(g.byName("夏阳村").size() >= 8, "same-name villages in several provinces");
   }
 
   @Test

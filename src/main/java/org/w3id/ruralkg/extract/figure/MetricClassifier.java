@@ -1,5 +1,8 @@
 package org.w3id.ruralkg.extract.figure;
 
+import org.w3id.ruralkg.common.Wordlist;
+import org.w3id.ruralkg.nlp.Segmenter;
+import org.w3id.ruralkg.nlp.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +16,7 @@ import org.w3id.ruralkg.nlp.DictionaryMatcher.Hit;
  * Needs a sentence and a {@link Quantity} found in it; adds the contract metric code of the figure
  * (income_increase, wages, ... other). Immutable after construction and thread-safe.
  *
- * <p>Cue words (a table: cue -> metric, the units it may describe, a weight) are found in the
+ * <p>Cue words (lexicon/metric-cues.tsv: cue -> metric, the units it may describe, a weight) are found in the
  * sentence; each occurrence scores weight / (1 + distance / 8), halved per clause boundary between
  * it and the quantity. Cues to the right count only within the clause (a parenthesis is stepped
  * over) and a little less than cues to the left. Inside the counted noun, the head (its last cue)
@@ -26,74 +29,34 @@ public final class MetricClassifier {
    * inside the counted noun or right next to the number, never as the subject of the clause. */
   private record Cue(String metric, Set<String> units, double weight, boolean noun) {}
 
-  private static final Set<String> MONEY = Set.of("CNY");
-  private static final Set<String> PEOPLE = Set.of("person", "household");
-  private static final Set<String> PEOPLE_TIMES = Set.of("person", "household", "person_time");
-  private static final Set<String> COUNT = Set.of("count");
-  private static final Set<String> AREA = Set.of("mu", "hectare");
-  private static final Set<String> WEIGHT = Set.of("tonne", "kg", "jin");
   private static final double THRESHOLD = 0.6;
 
   private final DictionaryMatcher<List<Cue>> cues;
+  /** head -> {metric, units}: lexicon/counted-heads.tsv. */
+  private static final Map<String, String[]> HEADS = new HashMap<>();
+  /** measure word -> metric: lexicon/measure-metrics.tsv. */
+  private static final Map<String, String> MEASURES = new HashMap<>();
+
+  static {
+    for (String[] f : Wordlist.rows("counted-heads.tsv")) HEADS.put(f[0], new String[] {f[1], f[2]});
+    for (String[] f : Wordlist.rows("measure-metrics.tsv")) MEASURES.put(f[0], f[1]);
+  }
+
+  private final Segmenter segmenter;
 
   public MetricClassifier() {
+    this(new Segmenter());
+  }
+
+  /** @param segmenter finds the head of a counted noun when no cue word decides */
+  public MetricClassifier(Segmenter segmenter) {
+    this.segmenter = segmenter;
     Map<String, List<Cue>> t = new HashMap<>();
-    add(t, "income_increase", MONEY, 3, "增收", "增加收入");
-    add(t, "income_increase", MONEY, 4, "户均增收", "人均增收", "月增收", "年增收", "年均增收");
-    add(t, "wages", MONEY, 4, "劳务报酬", "务工收入", "工资性收入", "绩效奖金", "稳定收入", "月收入");
-    add(t, "wages", MONEY, 3, "报酬", "工资", "挣", "薪酬", "薪资", "劳务费", "工钱");
-    add(t, "wages", MONEY, 2, "领到", "奖金", "赚");
-    add(t, "wages", MONEY, 1.5, "收入");
-    add(t, "investment", MONEY, 4, "总投资", "专项资金", "预算内资金", "财政资金", "衔接资金");
-    add(t, "investment", MONEY, 3, "投资", "资金", "国债", "专债", "捐款", "捐赠", "党费", "投入", "补助资金");
-    add(t, "investment", MONEY, 2, "争取", "下拨", "拨付", "筹集", "补助", "援助", "募集");
-    add(t, "loans", Set.of("CNY", "count"), 4, "贷款", "信贷", "授信", "小额信贷");
-    add(t, "output_value", MONEY, 4, "产值", "销售额", "营业收入", "营业额", "交易额", "销售收入", "销售农产品");
-    add(t, "output_value", MONEY, 3, "分红", "营收", "利润", "销售");
-    add(t, "output_value", MONEY, 2.5, "总收入");
-    add(t, "output_value", MONEY, 2, "收益");
-    add(t, "collective_income", MONEY, 4, "集体经济", "村集体", "集体收入", "集体收益", "集体积累");
-    add(t, "collective_income", MONEY, 6, "集体经济收入", "集体经济收益");
-    add(t, "employment", PEOPLE, 4, "转移就业", "实现就业", "就近务工", "就近就业", "吸纳就业", "稳定就业", "参与建设", "参与工程");
-    add(t, "employment", PEOPLE, 3.5, "就业", "务工", "上岗", "用工", "参与项目");
-    add(t, "rate", Set.of("percent"), 3, "就业率", "转移率", "覆盖率", "参保率", "开工率");
-    add(t, "jobs", Set.of("count", "person_time", "person"), 5, "就业岗位", "务工岗位", "公益性岗位", "工作岗位");
-    noun(t, "jobs", Set.of("count", "person_time"), 4, "岗位");
-    add(t, "training", Set.of("person", "person_time", "count"), 5, "培训班", "技能培训", "调训", "轮训", "参训");
-    add(t, "training", Set.of("person", "person_time", "count"), 4, "培训");
-    add(t, "training", Set.of("person", "person_time"), 2, "考核", "取证");
-    add(t, "beneficiaries", PEOPLE_TIMES, 4, "就业帮扶", "产业帮扶", "消费帮扶");
-    add(t, "beneficiaries", PEOPLE_TIMES, 3, "惠及", "受益", "岗位安置", "结对帮扶");
-    add(t, "beneficiaries", PEOPLE_TIMES, 2.5, "帮扶", "结对");
-    add(t, "beneficiaries", PEOPLE_TIMES, 2, "覆盖", "服务", "吸纳", "辐射");
-    add(t, "beneficiaries", Set.of("household"), 2.5, "带动");
-    add(t, "beneficiaries", Set.of("person", "person_time"), 1.5, "带动");
-    add(t, "relocation", PEOPLE, 3, "搬迁", "迁徙", "入住", "分房", "移民", "易地扶贫搬迁");
-    add(t, "relocation", PEOPLE, 2.5, "安置");
-    add(t, "area", AREA, 4, "面积", "流转");
-    add(t, "area", AREA, 3, "基地", "土地", "种植", "耕地", "林地", "资源");
-    add(t, "production", WEIGHT, 4, "产量", "亩产", "年产", "产出");
-    add(t, "production", WEIGHT, 3, "加工", "收获", "出栏", "销售");
-    String[] orgs = {"党组织", "党支部", "党委", "党工委", "党总支", "合作社", "企业", "公司", "经营主体", "主体", "协会", "联盟", "家庭农场", "小组", "科室", "服务队", "工作队", "突击队", "车间"};
-    noun(t, "organisations", COUNT, 4, orgs);
-    noun(t, "facilities", COUNT, 4, "服务站", "服务点", "驿站", "安置点", "安置区", "超市", "安置房", "路灯", "摄像头", "监控", "厂房", "活动室", "广场", "站点", "冷库", "管道", "水池", "公厕");
-    noun(t, "facilities", COUNT, 3, "站", "中心");
-    noun(t, "facilities", COUNT, 5, "就业服务站", "就业服务中心", "就业车间", "务工车间", "帮扶车间", "扶贫车间", "就业驿站");
-    noun(t, "events", COUNT, 4, "招聘会", "活动", "会议", "座谈会", "宣讲", "讲座", "院坝会", "比赛");
-    noun(t, "events", COUNT, 2.5, "会");
-    noun(t, "projects", COUNT, 4, "项目");
-    noun(t, "members", Set.of("person"), 4, "党员", "干部", "队员", "书记", "专干", "标兵", "志愿者", "监测员", "网格员", "工作人员", "工作者", "人才", "教师", "医生");
-    // Places of the administrative tree counted as such are not organisations (村民小组 vs 小组).
-    noun(t, "other", COUNT, 6, "村民小组", "自然村", "行政村", "乡镇", "街道", "州市", "县(市、区)", "县市区");
+    for (String[] f : Wordlist.rows("metric-cues.tsv")) {
+      Cue cue = new Cue(f[1], Set.of(f[2].split(",")), Double.parseDouble(f[3]), f[4].equals("noun"));
+      t.computeIfAbsent(f[0], k -> new ArrayList<>()).add(cue);
+    }
     cues = new DictionaryMatcher<>(t);
-  }
-
-  private static void add(Map<String, List<Cue>> t, String metric, Set<String> units, double weight, String... words) {
-    for (String w : words) t.computeIfAbsent(w, k -> new ArrayList<>()).add(new Cue(metric, units, weight, false));
-  }
-
-  private static void noun(Map<String, List<Cue>> t, String metric, Set<String> units, double weight, String... words) {
-    for (String w : words) t.computeIfAbsent(w, k -> new ArrayList<>()).add(new Cue(metric, units, weight, true));
   }
 
   /** The metric code of {@code q} in {@code sentence}; never null. */
@@ -147,7 +110,40 @@ public final class MetricClassifier {
         best = cue.metric();
       }
     }
-    return best != null ? best : byUnit(q);
+    if (best != null) return best;
+    String byHead = byCountedHead(q);
+    return byHead != null ? byHead : byUnit(q);
+  }
+
+  /**
+   * The metric the head of the counted noun implies: the noun phrase is the run of nouns it starts
+   * with (HanLP's tags; the counted span may run on into a verb: 私建车库|占地款, 村|派驻), its head
+   * the last of them, looked up whole, else by its last two or one characters.
+   */
+  private String byCountedHead(Quantity q) {
+    String c = q.counted();
+    if (c == null || c.isEmpty()) return null;
+    Token head = null;
+    for (Token t : segmenter.segment(c)) {
+      if (isNounLike(t)) head = t;
+      else if (head != null || !isModifier(t)) break;
+    }
+    if (head == null) return null;
+    String w = head.word();
+    for (String key : new String[] {w, w.length() > 2 ? w.substring(w.length() - 2) : null, w.substring(w.length() - 1)}) {
+      String[] h = key == null ? null : HEADS.get(key);
+      if (h != null) return Set.of(h[1].split(",")).contains(q.unit()) ? h[0] : null;
+    }
+    return null;
+  }
+
+  private static boolean isNounLike(Token t) {
+    return t.posStartsWith("n") || t.pos().equals("vn") || t.pos().equals("g");
+  }
+
+  /** Words that may open a noun phrase before its first noun (大小企业, 私建车库, 古民居). */
+  private static boolean isModifier(Token t) {
+    return t.posStartsWith("a") || t.posStartsWith("b") || t.posStartsWith("v") || t.posStartsWith("m") || t.posStartsWith("q");
   }
 
   private static boolean hasDigit(String s, int from, int to) {
@@ -246,8 +242,7 @@ public final class MetricClassifier {
       case "percent" -> "rate";
       case "mu", "hectare" -> "area";
       case "tonne", "kg", "jin" -> "production";
-      case "household" -> "beneficiaries";
-      case "count" -> surface.endsWith("家") ? "organisations" : surface.endsWith("场") ? "events" : surface.endsWith("期") ? "training" : "other";
+      case "count" -> MEASURES.getOrDefault(surface.isEmpty() ? "" : surface.substring(surface.length() - 1), "other");
       default -> "other";
     };
   }

@@ -55,4 +55,20 @@ class MetricClassifierTest {
   void classifiesFromCuesAndUnit(String sentence, String surface, String metric) {
     assertEquals(metric, metricOf(sentence, surface));
   }
+
+  /** Sentences written for this test, not taken from any page: what the counted noun's head and the measure say. */
+  @ParameterizedTest(name = "{1} in {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      村里今年新修了12座蓄水池。 | 12座 | facilities
+      全县组建了160个志愿服务队。 | 160个 | organisations
+      镇里组织安全检查3次。 | 3次 | events
+      当年共培养了30名乡村工匠骨干。 | 30名 | members
+      村里保存着古民居40幢。 | 40幢 | facilities
+      全村共有脱贫户56户。 | 56户 | other
+      村民人均可支配收入达到2.1万元。 | 2.1万元 | other
+      新建冷库面积500平方米。 | 500平方米 | other
+      """)
+  void classifiesByTheHeadOfTheCountedNounAndTheMeasure(String sentence, String surface, String metric) {
+    assertEquals(metric, metricOf(sentence, surface));
+  }
 }
