@@ -91,7 +91,13 @@ public final class ArticleExtractor implements PageExtractor {
       return cx == null ? null : cx.places.placeFor(start, end);
     };
     var orgFacts = orgs.recognise(text, allSentences, allUnits, places);
-    var programmeFacts = programmes.recognise(text, allSentences, places);
+    // a programme named in a paragraph that names no place is a general policy statement; an
+    // industry is always something a place develops, so it takes the place carried forward
+    PlaceAttributor namedAround = (start, end) -> {
+      ArticleContext cx = locator.at(start);
+      return cx == null ? null : cx.places.placeNamedAround(start, end);
+    };
+    var programmeFacts = programmes.recognise(text, allSentences, namedAround);
     var industryFacts = industries.recognise(text, allSentences, places);
     // grouped once per page: a scan per article was quadratic on pages with thousands of articles
     var orgsByArticle = byOwner(locator, orgFacts, f -> f.evidence().start());

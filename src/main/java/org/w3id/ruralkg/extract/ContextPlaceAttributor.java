@@ -55,6 +55,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final Segmenter segmenter;
   private final Division homeProvince;
   private final UnitMention topic;
+  /** Whether the topic is what the title names (else it is only the unit named most). */
+  private final boolean topicFromTitle;
   private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
   /** Units that only name a post: a place of last resort, before the article's topic. */
   private final List<UnitMention> posts = new ArrayList<>();
@@ -81,6 +83,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     this.places = placesOf(sorted);
     this.placeStarts = places.stream().mapToInt(UnitMention::start).toArray();
     this.topic = topicOf(this.places, titleEnd);
+    this.topicFromTitle = topic != null && topic.start() < titleEnd;
   }
 
   public UnitMention topic() {
@@ -98,6 +101,18 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
 
   @Override
   public UnitMention placeFor(int start, int end) {
+    return placeFor(start, end, true);
+  }
+
+  /**
+   * As {@link #placeFor}, but a statement whose paragraph names no place gets none: a programme or
+   * industry mentioned in general terms (全面推进乡村振兴) is carried out nowhere in particular.
+   */
+  public UnitMention placeNamedAround(int start, int end) {
+    return placeFor(start, end, false);
+  }
+
+  private UnitMention placeFor(int start, int end, boolean carry) {
     Sentence s = sentenceAt(start);
     Paragraph p = paragraphAt(start);
     UnitMention inSentence = null;
@@ -123,6 +138,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
         if (u.start() >= p.start() && u.end() <= (s != null ? s.end() : end)) return u;
       }
     }
+    if (!carry) return topicFromTitle ? topic : null;
     // the place the article last talked about carries forward until another takes over
     UnitMention carried = p != null && paragraphs.length > 0 ? lastSentenceUnit(paragraphs[0].start(), p.start()) : null;
     return carried != null ? carried : topic;
