@@ -22,10 +22,8 @@ final class UnitRecogniser {
   private static final String RIGHT_OK = "县市州人的是以在将等和与及地籍各全为有把已正也还都共境又";
   /** Characters that never occur inside the name of a unit found only by its suffix. */
   private static final String STOP = "的了在是为有和与及等各全本该每这那此其个级区县市州省里外内以对把将被从向到于人党委府局所站队会部厅办要";
-  /** Everyday words that look like a name plus a unit suffix. */
-  private static final Set<String> GENERIC = Set.of("农村", "乡村", "城乡", "乡镇", "城镇", "集镇", "村镇", "山村",
-      "小镇", "古镇", "新村", "社区", "新农村", "行政村", "自然村", "贫困村", "示范村", "重点村", "中心村", "美丽乡村",
-      "和美乡村", "宜居乡村", "城关镇", "全村", "该村", "本村", "此村");
+  /** Everyday words that look like a name plus a unit suffix: lexicon/generic-unit-words.txt. */
+  private static final Set<String> GENERIC = Wordlist.words("generic-unit-words.txt");
   /**
    * Bare short forms that are also everyday words (安宁 peace, 威信 prestige, 古城 old town): they
    * count only before a unit word (安宁市 is matched whole anyway; 安宁人, 威信籍) or next to a
@@ -141,6 +139,7 @@ final class UnitRecogniser {
       if (c.surface.endsWith("乡") && c.end < text.length() && "镇村".indexOf(text.charAt(c.end)) >= 0 && !chained) {
         continue; // 沿江乡镇 = "riverside townships", 发展乡村 = "develop the countryside"
       }
+      if (GENERIC.contains(c.surface) && onlyVillages(c.divisions) && !chained) continue; // 新农村 is also a village name somewhere
       boolean strict = c.surface.length() <= 2 || (c.bare && onlyBare(c));
       if (strict && !chained && !standalone(text, c, kept)) continue;
       kept.add(c);

@@ -34,6 +34,7 @@ public final class MetricClassifier {
   private final DictionaryMatcher<List<Cue>> cues;
   /** head -> {metric, units}: lexicon/counted-heads.tsv. */
   private static final Map<String, String[]> HEADS = new HashMap<>();
+  private static final Measures MEASURE_WORDS = new Measures();
   /** measure word -> metric: lexicon/measure-metrics.tsv. */
   private static final Map<String, String> MEASURES = new HashMap<>();
 
@@ -62,6 +63,8 @@ public final class MetricClassifier {
   /** The metric code of {@code q} in {@code sentence}; never null. */
   public String classify(String sentence, Quantity q) {
     if ("percent".equals(q.unit())) return "rate";
+    // 平方米, 立方米: measured but without a contract unit, so no metric the guide defines fits
+    if ("count".equals(q.unit()) && isMeasuredCount(q.surface())) return "other";
     int[] counted = countedSpan(sentence, q);
     String best = null;
     double bestScore = THRESHOLD;
@@ -135,6 +138,14 @@ public final class MetricClassifier {
       if (h != null) return Set.of(h[1].split(",")).contains(q.unit()) ? h[0] : null;
     }
     return null;
+  }
+
+  private static boolean isMeasuredCount(String surface) {
+    for (int k = Math.max(0, surface.length() - 4); k < surface.length(); k++) {
+      Measures.Measure m = MEASURE_WORDS.at(surface, k);
+      if (m != null && k + m.word().length() == surface.length()) return m.kind() == Measures.Kind.MEASURED;
+    }
+    return false;
   }
 
   private static boolean isNounLike(Token t) {

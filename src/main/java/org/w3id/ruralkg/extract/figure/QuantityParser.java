@@ -234,7 +234,9 @@ public final class QuantityParser {
     BigDecimal value = normalise(low.value().multiply(factor));
     BigDecimal valueMax = high == null ? null : normalise(high.value().multiply(factor));
     String counted = null;
-    if (unit.equals("count") || unit.equals("person") || unit.equals("household")) {
+    // 平方米 and 立方米 measure, they do not count things
+    boolean counts = m == null || m.kind() == Measures.Kind.COUNTED;
+    if (counts && (unit.equals("count") || unit.equals("person") || unit.equals("household"))) {
       counted = countedNoun.find(t, pre == null ? first.start() : first.start() - pre.length(), after);
     }
     Quantity quantity = new Quantity(first.start(), end, t.substring(first.start(), end), value, valueMax, unit, q, counted);

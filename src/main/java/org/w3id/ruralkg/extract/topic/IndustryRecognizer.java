@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.w3id.ruralkg.extract.IndustryFact;
 import org.w3id.ruralkg.extract.PlaceAttributor;
+import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
 import org.w3id.ruralkg.nlp.Sentence;
 
@@ -19,9 +20,8 @@ public final class IndustryRecognizer {
   /** Characters that make a product word part of a place name (李子坪, 茶园村). */
   private static final String TOPONYM_NEXT = "村镇乡坪坝沟湾坡寨屯垭岭河街塘冲箐岩洞溪铺岗";
 
-  /** Phrases in which a product word does not mean the product (a metaphor, a dish). */
-  private static final Set<String> NOT_INDUSTRY = Set.of(
-      "石榴籽", "喝茶", "茶话会", "茶余饭后", "吃茶", "牛肉面", "猪肉价格", "农家菜");
+  /** Phrases in which a product word does not mean the product: lexicon/not-industry-phrases.txt. */
+  private static final Set<String> NOT_INDUSTRY = Wordlist.words("not-industry-phrases.txt");
 
   private final List<SkosConcept> concepts;
   private final ConceptMatcher matcher;
