@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.apache.jena.http.sys.HttpRequestModifier;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.QueryDeniedException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
 import org.apache.jena.sparql.util.Context;
@@ -95,7 +96,13 @@ public final class Federation {
       if (!enabled()) throw new QueryDeniedException("SERVICE is not enabled on this server");
       if (FROM_FEDERATION.get()) throw new QueryDeniedException("SERVICE is not allowed in a query that arrives from a federation call");
       if (!allows(url)) throw new QueryDeniedException("SERVICE <" + url + "> is not on this server's federation list");
-      return chain.createExecution(opExecute, opOriginal, binding, execCxt);
+      try {
+        return chain.createExecution(opExecute, opOriginal, binding, execCxt);
+      } catch (QueryExceptionHTTP e) {
+        // redirects are not followed; the client sees a bad gateway, not the peer's Location
+        if (e.getStatusCode() >= 300 && e.getStatusCode() < 400) throw new QueryExceptionHTTP(502, "SERVICE <" + url + "> answered with a redirect, which is not followed");
+        throw e;
+      }
     };
     // the check runs first; the HTTP executor after it is the only other link
     ServiceExecutorRegistry registry = new ServiceExecutorRegistry().add(ServiceExecutorRegistry.httpService).addSingleLink(check);

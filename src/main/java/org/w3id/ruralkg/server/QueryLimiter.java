@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * Thread-safe.
  */
 final class QueryLimiter implements Filter {
+  /** Largest request body of a query (writes are not limited here). */
+  static final long MAX_QUERY_BYTES = 1 << 20;
   private static final Pattern ASK = Pattern.compile(
       "^(?:\\s|#[^\\n]*\\n|(?i:prefix)\\s+[^\\s:]*:\\s*<[^>]*>|(?i:base)\\s+<[^>]*>)*(?i:ask)\\b");
   private final Semaphore permits;
@@ -38,6 +40,10 @@ final class QueryLimiter implements Filter {
     HttpServletRequest r = (HttpServletRequest) req;
     if ("OPTIONS".equals(r.getMethod())) {
       chain.doFilter(req, resp);
+      return;
+    }
+    if (r.getContentLengthLong() > MAX_QUERY_BYTES && !CorsPolicy.isWrite(r)) {
+      ResponseHardening.sendText((HttpServletResponse) resp, 413, "query too large: at most " + MAX_QUERY_BYTES + " bytes");
       return;
     }
     Semaphore taken = acquire(r);
