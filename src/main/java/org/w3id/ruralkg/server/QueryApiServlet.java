@@ -148,7 +148,7 @@ public final class QueryApiServlet extends HttpServlet {
   static boolean acceptsGzip(String acceptEncoding) {
     if (acceptEncoding == null) return false;
     for (String part : acceptEncoding.split(",")) {
-      String[] bits = part.trim().split(";");
+      String[] bits = part.trim().split(";", -1); // -1: ";" alone gives two empty parts, not none
       String coding = bits[0].trim().toLowerCase(java.util.Locale.ROOT);
       if (!coding.equals("gzip") && !coding.equals("*")) continue;
       boolean zero = false;

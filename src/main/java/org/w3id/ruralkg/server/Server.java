@@ -63,6 +63,7 @@ public final class Server {
     QueryLimiter limiter = new QueryLimiter(settings.maxConcurrent(), 2, 250);
     builder.addFilter(DATASET + "/*", limiter);
     builder.addFilter(QueryApiServlet.PATH + "/*", limiter);
+    builder.addFilter(VoidServlet.PATH, limiter); // a few aggregates over the whole store per request
     GraphReadCap graphCap = new GraphReadCap(dsg, guard.maxGraphTriples());
     builder.addFilter(DATASET + "/get/*", graphCap);
     builder.addFilter(DATASET, graphCap);

@@ -305,6 +305,10 @@ class HostileRequestsIT {
   void aBareSemicolonAcceptIsNotAServerError() throws Exception {
     var r = SeedStore.get(base + "/api/queries/sources", "Accept", ";");
     assertTrue(r.statusCode() == 200 || r.statusCode() == 406, r.statusCode() + " " + r.body());
+    var enc = SeedStore.get(base + "/api/queries/sources", "Accept", ";", "Accept-Encoding", ";");
+    assertTrue(enc.statusCode() == 200 || enc.statusCode() == 406, enc.statusCode() + " " + enc.body());
+    var sparql = SeedStore.get(base + "/ruralkg/sparql?query=" + URLEncoder.encode(ASK, StandardCharsets.UTF_8), "Accept", ";");
+    assertTrue(sparql.statusCode() < 500, sparql.statusCode() + " " + sparql.body());
   }
 
   @Test
