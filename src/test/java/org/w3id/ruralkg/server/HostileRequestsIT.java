@@ -157,6 +157,28 @@ class HostileRequestsIT {
     }
   }
 
+  @Test
+  void aServerThatMayCallItselfStopsAfterOneHop() throws Exception {
+    int port = SeedStore.freePort();
+    String self = "http://localhost:" + port + "/ruralkg/";
+    FusekiServer loop = Server.start(SeedStore.dataset(), ServerSettings.local(port).withFederation(List.of(self)),
+        null, new QueryGuard(3_000, 10_000), SeedStore.queries(), CacheSettings.OFF);
+    try {
+      String root = "http://localhost:" + port;
+      var one = sparql(root, "SELECT * { SERVICE <" + self + "sparql> { SELECT * { ?s ?p ?o } LIMIT 1 } }");
+      assertEquals(200, one.statusCode(), "one hop is allowed: " + one.body());
+      String inner = "?s ?p ?o";
+      for (int i = 0; i < 25; i++) inner = "SERVICE <" + self + "sparql> { SELECT * { " + inner + " } LIMIT 1 }";
+      long t0 = System.nanoTime();
+      var r = sparql(root, "SELECT * { " + inner + " }");
+      assertTrue(r.statusCode() >= 400, r.statusCode() + " " + r.body());
+      assertTrue(millis(t0) < 3_000, millis(t0) + " ms");
+      assertEquals(200, sparql(root, ASK).statusCode());
+    } finally {
+      loop.stop();
+    }
+  }
+
   // 3. memory: GROUP_CONCAT and ORDER BY of a cross product, whole-graph reads
   @Test
   void aGroupConcatOfACrossProductGets503QuicklyAndTheServerLives() throws Exception {
