@@ -17,6 +17,8 @@ final class ServerOptions {
   @Option(names = "--max-concurrent", description = "queries that may run at once; more get 503 (default ${DEFAULT-VALUE})") int maxConcurrent = ServerSettings.DEFAULT_CONCURRENT;
   @Option(names = "--timeout", description = "query timeout in seconds for the SPARQL endpoint and the API (default ${DEFAULT-VALUE}; 0: none)") double timeout = 30;
   @Option(names = "--max-rows", description = "most rows a saved-query API response returns (default ${DEFAULT-VALUE})") int maxRows = 10_000;
+  @Option(names = "--max-sort-rows", description = "most rows one SPARQL query may sort or group before it gets 503 (default ${DEFAULT-VALUE})") long maxSortRows = 200_000;
+  @Option(names = "--max-graph-triples", description = "largest graph a Graph Store read returns; larger get 503 (default ${DEFAULT-VALUE})") long maxGraphTriples = 200_000;
   @Option(names = "--update", description = "accept SPARQL Update and Graph Store writes from user admin (password in RURALKG_PASSWORD)") boolean update;
 
   @Option(names = "--cache-mb", description = "byte budget of the saved-query API's response cache in MiB (default ${DEFAULT-VALUE}; 0: no cache)") int cacheMb = 256;
@@ -31,7 +33,7 @@ final class ServerOptions {
   }
 
   QueryGuard guard() {
-    return QueryGuard.ofSeconds(timeout, maxRows);
+    return QueryGuard.ofSeconds(timeout, maxRows).withCaps(maxSortRows, maxGraphTriples);
   }
 
   /** The admin password when --update is on; --update without RURALKG_PASSWORD refuses to start. */
