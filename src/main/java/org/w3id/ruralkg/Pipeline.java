@@ -111,9 +111,16 @@ public final class Pipeline {
   /** As above, with the saved-query API's response cache (and whether to warm it at startup). */
   public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart, org.w3id.ruralkg.server.QueryGuard guard,
       org.w3id.ruralkg.server.CacheSettings cache) throws InterruptedException {
+    serve(storeDir, org.w3id.ruralkg.server.ServerSettings.local(port), updatePassword, returnAfterStart, guard, cache);
+  }
+
+  /** As above, bound and named as {@code settings} say (interface, base URL, SERVICE allow-list). */
+  public static void serve(Path storeDir, org.w3id.ruralkg.server.ServerSettings settings, String updatePassword, boolean returnAfterStart,
+      org.w3id.ruralkg.server.QueryGuard guard, org.w3id.ruralkg.server.CacheSettings cache) throws InterruptedException {
     DatasetGraph dsg = Store.openExisting(storeDir);
-    FusekiServer server = Server.start(dsg, port, updatePassword, guard, new SavedQueries(queriesDir()), cache.keptIn(storeDir));
-    System.err.println("ruralkg: serving " + storeDir + " at http://localhost:" + server.getHttpPort() + Server.DATASET + "/sparql");
+    FusekiServer server = Server.start(dsg, settings, updatePassword, guard, new SavedQueries(queriesDir()), cache.keptIn(storeDir));
+    System.err.println("ruralkg: serving " + storeDir + " at " + settings.publicBase(server.getHttpPort()) + Server.DATASET + "/sparql"
+        + " (listening on " + settings.host() + ":" + server.getHttpPort() + ")");
     if (!returnAfterStart) server.join();
   }
 

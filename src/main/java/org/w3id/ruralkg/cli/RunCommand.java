@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     if (store == null) store = home.resolve("data").resolve("store");
     BuildReport report = Pipeline.build(in, store, Runtime.getRuntime().availableProcessors());
     if (BuildCommand.exitStatus(report) != 0) return 1;
-    Pipeline.serve(store, server.port, password, false, server.guard(), server.cache());
+    Pipeline.serve(store, server.settings(), password, false, server.guard(), server.cache());
     return 0;
   }
 }

@@ -14,7 +14,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Pipeline.serve(store, server.port, server.password(), false, server.guard(), server.cache());
+    Pipeline.serve(store, server.settings(), server.password(), false, server.guard(), server.cache());
     return 0;
   }
 }

@@ -12,6 +12,8 @@ public final class Vocab {
 
   public static final String ONT = "https://w3id.org/ruralkg/ont#";
   public static final String ID = "https://w3id.org/ruralkg/id/";
+  /** The server's internal ARQ function that counts the rows a query materialises (never in data). */
+  public static final String FN_MATERIALISE_GUARD = "urn:x-ruralkg:fn:materialise-guard";
 
   public static final String RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
   public static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";

@@ -55,7 +55,7 @@ public final class QueryApi {
       }
       if (accept != null) {
         for (String part : accept.split(",")) {
-          String type = part.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+          String type = part.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
           for (Format f : values()) if (f.mediaType.equals(type)) return f;
           if (type.equals("text/plain")) return TSV;
         }

@@ -31,20 +31,23 @@ public final class QueryApiServlet extends HttpServlet {
   private final transient QueryResponder responder;
   private final String version;
   private final String cacheControl;
+  private final String baseUrl;
 
   /**
    * {@code readOnly}: the store cannot change while served, so clients may keep a response for a
-   * while; otherwise they must revalidate it (ETag) every time.
+   * while; otherwise they must revalidate it (ETag) every time. {@code baseUrl}: the server's
+   * public root, which the OpenAPI document names (never the request's Host header).
    */
-  public QueryApiServlet(QueryResponder responder, String version, boolean readOnly) {
+  public QueryApiServlet(QueryResponder responder, String version, boolean readOnly, String baseUrl) {
+    this.baseUrl = baseUrl;
     this.api = responder.api();
     this.responder = responder;
     this.version = version;
     this.cacheControl = readOnly ? "public, max-age=300" : "no-cache";
   }
 
-  public static void register(FusekiServer.Builder builder, QueryResponder responder, String version, boolean readOnly) {
-    builder.addServlet(PATH + "/*", new QueryApiServlet(responder, version, readOnly));
+  public static void register(FusekiServer.Builder builder, QueryResponder responder, String version, boolean readOnly, String baseUrl) {
+    builder.addServlet(PATH + "/*", new QueryApiServlet(responder, version, readOnly, baseUrl));
   }
 
   @Override
@@ -64,8 +67,7 @@ public final class QueryApiServlet extends HttpServlet {
       if (path.equals("/queries") || path.equals("/queries/")) {
         sendJson(resp, 200, list());
       } else if (path.equals("/openapi.json")) {
-        String base = req.getRequestURL().toString();
-        base = base.substring(0, base.length() - path.length());
+        String base = baseUrl + req.getContextPath() + PATH;
         sendJson(resp, 200, OpenApi.document(api.list(), base, version, api.guard()));
       } else if (path.startsWith("/queries/") && path.indexOf('/', 9) < 0) {
         runQuery(path.substring(9), req, resp);
@@ -146,7 +148,7 @@ public final class QueryApiServlet extends HttpServlet {
   static boolean acceptsGzip(String acceptEncoding) {
     if (acceptEncoding == null) return false;
     for (String part : acceptEncoding.split(",")) {
-      String[] bits = part.trim().split(";");
+      String[] bits = part.trim().split(";", -1); // -1: ";" alone gives two empty parts, not none
       String coding = bits[0].trim().toLowerCase(java.util.Locale.ROOT);
       if (!coding.equals("gzip") && !coding.equals("*")) continue;
       boolean zero = false;

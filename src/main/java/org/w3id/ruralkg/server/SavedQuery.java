@@ -40,7 +40,12 @@ public record SavedQuery(String name, String summary, String description, List<S
       }
       try {
         return switch (type) {
-          case "integer" -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value.trim())), XSDDatatype.XSDinteger);
+          case "integer" -> {
+            long n = Long.parseLong(value.trim());
+            // counts and limits: a negative one would mean "no limit" to text:query and friends
+            if (n < 0) throw new RuralKgException("parameter " + name + ": '" + value + "' must not be negative");
+            yield NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+          }
           case "decimal" -> NodeFactory.createLiteralDT(new java.math.BigDecimal(value.trim()).toPlainString(), XSDDatatype.XSDdecimal);
           case "iri" -> {
             java.net.URI u = new java.net.URI(value.trim());

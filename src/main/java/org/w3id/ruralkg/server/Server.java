@@ -1,9 +1,5 @@
 package org.w3id.ruralkg.server;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -33,23 +29,44 @@ public final class Server {
     return start(dsg, port, updatePassword, guard, queries, CacheSettings.DEFAULT);
   }
 
-  /**
-   * As above, with the API's response cache: with updates on, every write to /update or /data
-   * empties it; warming (when asked) runs in the background and stops with the server.
-   */
+  /** As above, with the API's response cache; bound to loopback, SERVICE refused. */
   public static FusekiServer start(DatasetGraph dsg, int port, String updatePassword, QueryGuard guard, SavedQueries queries, CacheSettings cache) {
+    return start(dsg, ServerSettings.local(port), updatePassword, guard, queries, cache);
+  }
+
+  /**
+   * As above, exposed as {@code settings} say (interface, base URL, SERVICE allow-list,
+   * concurrency): with updates on, every write to /update or /data empties the API's response
+   * cache; warming (when asked) runs in the background and stops with the server.
+   */
+  public static FusekiServer start(DatasetGraph dsg, ServerSettings settings, String updatePassword, QueryGuard guard, SavedQueries queries, CacheSettings cache) {
+    int port = settings.port();
+    Federation federation = Federation.allow(settings.federate(), guard.timeoutMillis());
+    AdminAuthFilter auth = updatePassword == null ? null : new AdminAuthFilter(ADMIN_USER, updatePassword);
     DataService.Builder service = DataService.newBuilder(dsg)
-        .addEndpoint(guard.queryEndpoint("sparql"))
-        .addEndpoint(guard.queryEndpoint("query"))
+        .addEndpoint(guard.queryEndpoint("sparql", federation))
+        .addEndpoint(guard.queryEndpoint("query", federation))
         .addEndpoint(Operation.GSP_R, "get")
-        .addEndpoint(guard.queryEndpoint(""))
+        .addEndpoint(guard.queryEndpoint("", federation))
         .addEndpoint(Operation.GSP_R);
-    FusekiServer.Builder builder = FusekiServer.create().port(port).enableCors(true, null);
-    if (updatePassword != null) {
+    FusekiServer.Builder builder = FusekiServer.create().port(port).enableCors(false, null)
+        .numServerThreads(4, Math.max(48, 4 * settings.maxConcurrent()));
+    // filters run in the order added, before Fuseki's dispatch
+    builder.addFilter("/*", new ResponseHardening());
+    builder.addFilter("/*", new CorsPolicy());
+    builder.addFilter(DATASET + "/*", Federation.depthFilter());
+    if (auth != null) {
       AuthPolicy admin = Auth.policyAllowSpecific(ADMIN_USER);
       service.addEndpoint(Operation.Update, "update", admin).addEndpoint(Operation.GSP_RW, "data", admin);
-      builder.auth(AuthScheme.BASIC).passwordFile(passwordFile(updatePassword));
+      for (String w : new String[] {"update", "data"}) builder.addFilter(DATASET + "/" + w + "/*", auth);
     }
+    QueryLimiter limiter = new QueryLimiter(settings.maxConcurrent(), 2, 250);
+    builder.addFilter(DATASET + "/*", limiter);
+    builder.addFilter(QueryApiServlet.PATH + "/*", limiter);
+    builder.addFilter(VoidServlet.PATH, limiter); // a few aggregates over the whole store per request
+    GraphReadCap graphCap = new GraphReadCap(dsg, guard.maxGraphTriples());
+    builder.addFilter(DATASET + "/get/*", graphCap);
+    builder.addFilter(DATASET, graphCap);
     builder.add(DATASET, service.build());
     builder.addFilter(DATASET + "/get", new UnionDefaultGraphFilter());
     ResponseCache responses = new ResponseCache(cache.maxBytes());
@@ -61,16 +78,20 @@ public final class Server {
     if (updatePassword != null) {
       for (String w : new String[] {"update", "data"}) builder.addFilter(DATASET + "/" + w, new WriteInvalidationFilter(responses));
     }
+    String base = settings.publicBase(port);
     OntologyServlet.register(builder);
-    QueryApiServlet.register(builder, responder, org.w3id.ruralkg.cli.Main.version(), updatePassword == null);
-    VoidServlet.register(builder, dsg, guard);
+    QueryApiServlet.register(builder, responder, org.w3id.ruralkg.cli.Main.version(), updatePassword == null, base);
+    VoidServlet.register(builder, dsg, guard, base);
     DashboardServlet.register(builder);
     ResourceServlet.register(builder, dsg);
     FusekiServer server = builder.build();
+    for (var c : server.getJettyServer().getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.ServerConnector sc) sc.setHost(settings.host());
+    }
     try {
       server.start();
     } catch (RuntimeException e) {
-      throw new RuralKgException("cannot start server on port " + port + ": " + e.getMessage(), e);
+      throw new RuralKgException("cannot start server on " + settings.host() + ":" + port + ": " + e.getMessage(), e);
     }
     server.getJettyServer().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
       @Override
@@ -80,19 +101,5 @@ public final class Server {
     });
     if (cache.warm()) responder.warmInBackground();
     return server;
-  }
-
-  /** Jetty reads users from a realm file; write one the process alone can read, deleted on exit. */
-  private static String passwordFile(String password) {
-    if (password.contains("\n")) throw new RuralKgException("RURALKG_PASSWORD must be a single line");
-    try {
-      Path f = Files.createTempFile("ruralkg-realm", ".properties",
-          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(f, ADMIN_USER + ": " + password + "\n");
-      f.toFile().deleteOnExit();
-      return f.toString();
-    } catch (IOException e) {
-      throw new RuralKgException("cannot write the password file: " + e.getMessage(), e);
-    }
   }
 }

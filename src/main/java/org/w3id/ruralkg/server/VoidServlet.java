@@ -21,14 +21,17 @@ public final class VoidServlet extends HttpServlet {
   public static final String PATH = "/.well-known/void";
   private final transient DatasetGraph dsg;
   private final long timeoutMillis;
+  private final String baseUrl;
 
-  public VoidServlet(DatasetGraph dsg, long timeoutMillis) {
+  /** {@code baseUrl}: the server's public root the description names (never the request's Host header). */
+  public VoidServlet(DatasetGraph dsg, long timeoutMillis, String baseUrl) {
     this.dsg = dsg;
     this.timeoutMillis = timeoutMillis;
+    this.baseUrl = baseUrl;
   }
 
-  public static void register(FusekiServer.Builder builder, DatasetGraph dsg, QueryGuard guard) {
-    builder.addServlet(PATH, new VoidServlet(dsg, guard.timeoutMillis()));
+  public static void register(FusekiServer.Builder builder, DatasetGraph dsg, QueryGuard guard, String baseUrl) {
+    builder.addServlet(PATH, new VoidServlet(dsg, guard.timeoutMillis(), baseUrl));
   }
 
   @Override
@@ -38,8 +41,7 @@ public final class VoidServlet extends HttpServlet {
     Lang lang = accept.contains("application/ld+json") ? Lang.JSONLD
         : accept.contains("application/n-triples") ? Lang.NTRIPLES
         : Lang.TURTLE;
-    String url = req.getRequestURL().toString();
-    String base = url.substring(0, url.length() - req.getRequestURI().length()) + req.getContextPath();
+    String base = baseUrl + req.getContextPath();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     try {
       var model = VoidDescription.describe(dsg, base, timeoutMillis);

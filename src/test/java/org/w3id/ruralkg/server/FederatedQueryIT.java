@@ -16,15 +16,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A consumer federates ruralkg with a second endpoint through SERVICE, joining on the national
- * division code: here the second endpoint is another Fuseki on this machine with county statistics.
+ * division code: here the second endpoint is another Fuseki on this machine with county statistics,
+ * on the server's federation allow-list (--federate).
  */
 class FederatedQueryIT {
   @Test
   void serviceJoinsRuralkgFiguresWithASecondEndpointByDivisionCode() throws Exception {
-    DatasetGraph stats = DatasetFactory.createTxnMem().asDatasetGraph();
-    RDFDataMgr.read(stats, "federation/county-stats.ttl");
-    FusekiServer second = FusekiServer.create().port(SeedStore.freePort()).add("/stats", stats).build().start();
-    FusekiServer ruralkg = Server.start(SeedStore.dataset(), SeedStore.freePort(), null);
+    DatasetGraph statsData = DatasetFactory.createTxnMem().asDatasetGraph();
+    RDFDataMgr.read(statsData, "federation/county-stats.ttl");
+    FusekiServer second = FusekiServer.create().port(SeedStore.freePort()).add("/stats", statsData).build().start();
+    String stats = "http://localhost:" + second.getHttpPort() + "/stats/";
+    FusekiServer ruralkg = Server.start(SeedStore.dataset(), ServerSettings.local(SeedStore.freePort()).withFederation(java.util.List.of(stats)),
+        null, QueryGuard.DEFAULT, SeedStore.queries(), CacheSettings.OFF);
     try {
       String query = """
           PREFIX rkg:  <https://w3id.org/ruralkg/ont#>
