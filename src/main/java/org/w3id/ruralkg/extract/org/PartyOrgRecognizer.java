@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.extract.OrgFact;
 import org.w3id.ruralkg.extract.PlaceAttributor;
 import org.w3id.ruralkg.extract.topic.SentenceIndex;
@@ -63,12 +64,15 @@ public final class PartyOrgRecognizer {
       "经过", "按照", "根据", "针对", "对于", "关于", "面对", "今年", "去年", "召开", "开展", "来到", "走进",
       "前往", "来自", "属于", "隶属", "包括", "组成", "督导", "感谢", "的", "在", "由", "了", "将", "把", "与", "和",
       "及", "是", "向", "让", "使", "被", "等", "从", "各", "据", "即", "也", "还", "已", "均", "又", "并", "而",
-      "但", "于", "给", "至", "到", "说", "问", "找", "该", "本", "我", "你", "他", "她");
+      "但", "于", "给", "至", "到", "说", "问", "找", "该", "本", "我", "你", "他", "她", "都", "需要", "很多");
 
   /** Quantifiers before a name that make it a category, not one organisation. */
   private static final List<String> GENERIC_BEFORE = List.of(
       "各", "每个", "每", "所有", "全县", "全市", "全省", "全州", "全区", "全镇", "全乡", "全村", "多个", "广大",
       "基层", "各级", "相关", "其他", "一批", "这些", "部分", "乡镇", "各类");
+
+  /** Heads that make a descriptive name one organisation: lexicon/org-descriptive-heads.txt. */
+  private static final java.util.Set<String> DESCRIPTIVE_HEADS = Wordlist.words("org-descriptive-heads.txt");
 
   /** Founding verbs: a bare "成立了临时党工委" names one organisation. */
   private static final List<String> FOUNDED = List.of("成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立");
@@ -123,6 +127,9 @@ public final class PartyOrgRecognizer {
     boolean committee = levelWord != null;
     if (committee) {
       if (h.key().equals("区委") && s > 0 && t.charAt(s - 1) == '社') return null;
+      // 团县委, 共青团X县委: the Youth League's committee, not the party's
+      if (s > 0 && t.charAt(s - 1) == '团') return null;
+      if (t.substring(Math.max(0, s - 12), s).contains("共青团")) return null;
       if (t.startsWith("组织部", e)) {
         kind = "组织部";
         e += 3;
@@ -204,9 +211,11 @@ public final class PartyOrgRecognizer {
         return fact(cx, left, e, kind, cx.place(left, e), null, 0.6);
       }
     }
+    // a name that is neither a unit nor a host (软弱涣散党支部, 五星级党支部) describes a kind of
+    // organisation: a generic mention without an identifiable owner (SPEC)
+    if (lastInside == null && DESCRIPTIVE_HEADS.stream().noneMatch(name::endsWith)) return null;
     if (name.length() > MAX_DESCRIPTIVE) return null;
-    UnitMention u = lastInside != null ? lastInside : cx.place(left, e);
-    return fact(cx, left, e, kind, u, null, 0.7);
+    return fact(cx, left, e, kind, lastInside != null ? lastInside : cx.place(left, e), null, 0.7);
   }
 
   private OrgFact hostFact(Context cx, int left, int nameEnd, int e, String kind, String name, String ending) {

@@ -34,6 +34,21 @@ class PartyOrgRecognizerTest {
   }
 
   @Test
+  void aDescriptiveNameWithoutOwnerIsAKindOfOrganisationNotOne() {
+    assertEquals(List.of(), mentions("对软弱涣散党支部进行整顿，评出五星级党支部。"));
+  }
+
+  @Test
+  void aDescriptiveNameWithAGroupHeadIsOneOrganisation() {
+    assertEquals(List.of("苹果产业党支部"), mentions("成立了苹果产业党支部。"));
+  }
+
+  @Test
+  void theYouthLeaguesCommitteesAreNotThePartys() {
+    assertEquals(List.of(), mentions("团县委组织青年志愿者，共青团泾源县委开展活动。"));
+  }
+
+  @Test
   void companyBranchTakesTheUnitFromContext() {
     String text = "马树镇积极推动马铃薯产业发展。巧家县洪邦农业发展有限公司党支部建设的4000亩马铃薯种植基地。";
     UnitMention town = u(text, "马树镇", "马树镇", Level.TOWNSHIP);
