@@ -3,6 +3,7 @@ package org.w3id.ruralkg.extract.figure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.w3id.ruralkg.extract.Qualifier;
 import org.w3id.ruralkg.extract.Quantity;
 import org.w3id.ruralkg.extract.figure.Measures.Kind;
@@ -32,6 +33,7 @@ public final class QuantityParser {
   private static final String[] POST_QUALIFIERS = {"以上", "左右", "以下", "以内", "范围内", "上下"};
   /** "10条措施", like "巧十条", names a policy package. */
   private static final String[] POLICY_WORDS = {"措施", "举措", "意见", "规定", "政策", "硬措施", "实招", "要求"};
+  private static final String NOT_AFTER_TENTHS = "为立功本长员果熟就绩效交都型品了不群";
   private static final String RANGE_MARKS = "—－-–~～至到";
   private static final String[] MONEY_WORDS = {
     "领到", "领了", "收入", "兑换", "工资", "挣", "赚", "报酬", "补贴", "奖金", "奖励", "卖了", "价值", "花了", "存款"
@@ -64,7 +66,11 @@ public final class QuantityParser {
   }
 
   /** A number with its scale; {@code valid} false for numeral runs that are words (十四五). */
-  private record Amount(int start, int end, BigDecimal value, boolean chinese, boolean scaled, boolean more, boolean valid, boolean percent) {}
+  private record Amount(int start, int end, BigDecimal value, boolean chinese, boolean scaled, boolean more, boolean valid, boolean percent, BigDecimal max) {
+    Amount(int start, int end, BigDecimal value, boolean chinese, boolean scaled, boolean more, boolean valid, boolean percent) {
+      this(start, end, value, chinese, scaled, more, valid, percent, null);
+    }
+  }
 
   private record Result(Quantity quantity, int resume) {}
 
@@ -84,6 +90,8 @@ public final class QuantityParser {
       if (inner == null || inner.percent()) return null;
       return new Amount(i, inner.end(), inner.value(), inner.chinese(), false, inner.more(), inner.valid(), true);
     }
+    Amount approximate = approximate(t, i);
+    if (approximate != null) return approximate;
     int j;
     BigDecimal value;
     boolean chinese;
@@ -154,6 +162,57 @@ public final class QuantityParser {
     return new Amount(i, j, value, chinese, scaled, more, valid, false);
   }
 
+  /** 七八千, 三五十万 (a range); 十几, 几十, 几百 (more than the round number); 半亩; 千亩, 百头. */
+  private Amount approximate(String t, int i) {
+    char c = t.charAt(i);
+    if (i > 0 && (ChineseNumerals.isNumeralChar(t.charAt(i - 1)) || t.charAt(i - 1) == '几')) return null;
+    int d1 = ChineseNumerals.digit(c);
+    if (d1 > 0 && i + 1 < t.length()) {
+      int d2 = ChineseNumerals.digit(t.charAt(i + 1));
+      if (d2 > d1 && d2 - d1 <= 2) return scaledRange(t, i, i + 2, BigDecimal.valueOf(d1), BigDecimal.valueOf(d2));
+      return null;
+    }
+    if (t.startsWith("十几", i)) return scaledMore(t, i, i + 2, BigDecimal.TEN);
+    if (c == '几' && i + 1 < t.length() && ChineseNumerals.smallUnit(t.charAt(i + 1)) > 0) {
+      return scaledMore(t, i, i + 2, BigDecimal.valueOf(ChineseNumerals.smallUnit(t.charAt(i + 1))));
+    }
+    if (c == '几' && i + 1 < t.length() && t.charAt(i + 1) == '万') return scaledMore(t, i, i + 1, BigDecimal.ONE);
+    if (c == '半' || c == '百' || c == '千' || c == '万') {
+      Measure m = measures.at(t, i + 1);
+      boolean measured = m != null && m.kind() == Kind.MEASURED && !"CNY".equals(m.unit()) && !"percent".equals(m.unit());
+      if (c == '半' && measured) return new Amount(i, i + 1, new BigDecimal("0.5"), true, false, false, true, false);
+      if (c != '半' && m != null && ROUND_MEASURES.contains(m.word())) {
+        long v = c == '百' ? 100 : c == '千' ? 1000 : 10_000;
+        return new Amount(i, i + 1, BigDecimal.valueOf(v), true, true, false, true, false);
+      }
+    }
+    return null;
+  }
+
+  /** Measures after which a bare 百, 千 or 万 is a round number (千亩基地, 超百头), not a word (千家万户). */
+  private static final Set<String> ROUND_MEASURES = Set.of("亩", "头", "吨", "斤", "公斤", "株");
+
+  private static Amount scaledRange(String t, int start, int k, BigDecimal low, BigDecimal high) {
+    BigDecimal scale = BigDecimal.ONE;
+    if (k < t.length() && ChineseNumerals.smallUnit(t.charAt(k)) > 0) {
+      scale = BigDecimal.valueOf(ChineseNumerals.smallUnit(t.charAt(k)));
+      k++;
+    }
+    if (k < t.length() && (t.charAt(k) == '万' || t.charAt(k) == '亿')) {
+      scale = scale.multiply(BigDecimal.valueOf(t.charAt(k) == '万' ? 10_000L : 100_000_000L));
+      k++;
+    }
+    return new Amount(start, k, low.multiply(scale), true, scale.compareTo(BigDecimal.ONE) > 0, false, true, false, high.multiply(scale));
+  }
+
+  private static Amount scaledMore(String t, int start, int k, BigDecimal value) {
+    if (k < t.length() && (t.charAt(k) == '万' || t.charAt(k) == '亿')) {
+      value = value.multiply(BigDecimal.valueOf(t.charAt(k) == '万' ? 10_000L : 100_000_000L));
+      k++;
+    }
+    return new Amount(start, k, value, true, true, true, true, false);
+  }
+
   private static boolean isMore(char c) {
     return c == '余' || c == '多';
   }
@@ -180,6 +239,9 @@ public final class QuantityParser {
         pos = second.end();
       }
     }
+    if (high == null && first.max() != null) {
+      high = new Amount(first.start(), first.end(), first.max(), true, first.scaled(), false, true, false);
+    }
     Amount last = high != null ? high : low;
     boolean percentWord = first.percent();
     Measure m = percentWord ? null : measures.at(t, pos);
@@ -188,6 +250,10 @@ public final class QuantityParser {
     }
     int end = m == null ? pos : pos + m.word().length();
     if (m != null && m.kind() == Kind.EXCLUDED) return new Result(null, end);
+    // 成 is tenths only where it ends the word: 一成不变, 三成员, 九成熟 are other words
+    if (m != null && m.word().equals("成") && end < t.length() && NOT_AFTER_TENTHS.indexOf(t.charAt(end)) >= 0) {
+      return new Result(null, end);
+    }
     if (m != null && m.word().equals("条") && startsWithAny(t, end, POLICY_WORDS) != null) return new Result(null, end);
     String unit;
     BigDecimal factor = BigDecimal.ONE;

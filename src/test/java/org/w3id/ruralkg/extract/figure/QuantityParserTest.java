@@ -74,6 +74,15 @@ class QuantityParserTest {
       带动3569户种植户户均增收                      | 3569户        | 3569      | -     | household   | EXACT     | 种植户
       10多块板凳围成一圈                           | 10多块        | 10        | -     | count       | MORE_THAN | 板凳
       计划新成立党总支(社区党委)11个                 | 11个          | 11        | -     | count       | EXACT     | 党总支(社区党委)
+      一年能卖七八千斤西瓜                         | 七八千斤      | 7000      | 8000  | jin         | RANGE     | -
+      一年挣三五十万元                            | 三五十万元     | 300000    | 500000 | CNY        | RANGE     | -
+      每月收入八九千元                            | 八九千元      | 8000      | 9000  | CNY         | RANGE     | -
+      来了十几名志愿者                            | 十几名        | 10        | -     | person      | MORE_THAN | 志愿者
+      流转了几十亩坡地                            | 几十亩        | 10        | -     | mu          | MORE_THAN | -
+      合格率只有四成                              | 四成          | 40        | -     | percent     | EXACT     | -
+      这半亩菜地                                 | 半亩          | 0.5       | -     | mu          | EXACT     | -
+      打造千亩果园                               | 千亩          | 1000      | -     | mu          | EXACT     | -
+      每斤8毛钱收购                              | 8毛钱         | 0.8       | -     | CNY         | EXACT     | -
       """)
   void readsAQuantity(String text, String surface, String value, String valueMax, String unit, Qualifier qualifier, String counted) {
     Quantity q = only(text.strip());
@@ -110,7 +119,8 @@ class QuantityParserTest {
     "实行5岗20级管理", "探索2+1模式", "联系电话13812345678", "电话0870-2123456", "邮箱abc123@qq.com", "35kV输变电工程",
     "一个月加起来", "村“两委”干部", "农村集体“三资”", "五个振兴", "一户一户敲门", "掌握了一至两项基本的施工技能", "两个橘子",
     "出台就地就近创业就业10条措施", "聚焦“6个百亿元”高原特色产业", "“十万人进城”易地搬迁项目", "数百米", "三三两两议论着离开",
-    "现在易地搬迁安置点就在214国道旁", "2021—2025年规划", "3个多月", "以“党支部+合作社”的模式"
+    "现在易地搬迁安置点就在214国道旁", "2021—2025年规划", "3个多月", "以“党支部+合作社”的模式", "学生三五成群",
+    "规矩一成不变", "千家万户", "千辛万苦"
   })
   void ignoresNonFigures(String text) {
     assertEquals(List.of(), parser.parse(text), text);
