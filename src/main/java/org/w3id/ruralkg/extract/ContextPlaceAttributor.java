@@ -37,8 +37,9 @@ import org.w3id.ruralkg.source.Paragraph;
 public final class ContextPlaceAttributor implements PlaceAttributor {
   /** What may follow a unit that only names someone's post. */
   private static final Pattern POST = Pattern.compile("^(?:党(?:总支|支部|委|工委)?|村委会|居委会|两委)?(?:第一)?(?:副)?(?:书记|主任|支书|主席|镇长|乡长|县长|市长|村长|站长)");
-  /** A body's name that a unit begins: CJK run (no punctuation) ending in one of these heads. */
-  private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,16}?(?:有限公司|公司|合作社|集团|厂)");
+  /** A body's name that a unit begins: CJK run (no punctuation) ending in a head of lexicon/body-name-heads.txt. */
+  private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,16}?(?:"
+      + String.join("|", Wordlist.words("body-name-heads.txt")) + ")");
   private static final String LIST_JOINERS = "、和及与";
   private static final String CLAUSE_BREAKS = ",，;；:：。！？!?";
   private static final java.util.Set<String> DESTINATION_BEFORE = Wordlist.words("destination-cues.tsv", "before");

@@ -59,15 +59,15 @@ final class AliasBuilder {
       case COUNTY -> {
         put(n, d, false);
         Matcher m = ETHNIC_AUTONOMOUS.matcher(n);
-        boolean home = d.code().startsWith("52") || d.code().startsWith("53");
-        // bare county names only for Yunnan and Guizhou, whose papers use them (巧家, 思南);
-        // elsewhere a bare county name is more often an everyday word (资源, 和平) than the county
+        // bare county names (巧家, 安吉, 寿光) are often everyday words too (资源, 和平): the
+        // recogniser keeps one only where its province or prefecture stands right before it or
+        // is named on the page (UnitRecogniser, UnitLinker)
         if (m.matches()) {
           put(m.group(1) + m.group(2), d, false);
-          if (home && !m.group(2).equals("旗")) bare(m.group(1), d);
-        } else if (home && (n.endsWith("县") || n.endsWith("市") || n.endsWith("区"))) {
+          if (!m.group(2).equals("旗")) bare(m.group(1), d);
+        } else if ((n.endsWith("县") || n.endsWith("市") || n.endsWith("区"))) {
           bare(n.substring(0, n.length() - 1), d);
-        } else if (home && n.endsWith("特区")) {
+        } else if (n.endsWith("特区")) {
           bare(n.substring(0, n.length() - 2), d);
         }
       }

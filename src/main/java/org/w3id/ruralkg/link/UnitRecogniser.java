@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
+import org.w3id.ruralkg.nlp.Segmenter;
+import org.w3id.ruralkg.nlp.Token;
 
 /**
  * Finds the administrative-unit mentions of one text segment (a title or a paragraph): needs a
@@ -49,6 +51,8 @@ final class UnitRecogniser {
   private static final Set<String> VILLAGE_BODIES = Wordlist.words("village-bodies.txt");
 
   private final Gazetteer gazetteer;
+
+  private final Segmenter segmenter = new Segmenter();
 
   UnitRecogniser(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -140,11 +144,29 @@ final class UnitRecogniser {
         continue; // 沿江乡镇 = "riverside townships", 发展乡村 = "develop the countryside"
       }
       if (GENERIC.contains(c.surface) && onlyVillages(c.divisions) && !chained) continue; // 新农村 is also a village name somewhere
+      if (!chained && onlyBareCounty(c) && isEverydayWord(text, c)) {
+        // 资源, 和平: a bare county name that is also a word counts only where a unit above it
+        // links it (narrowed like a village); 巧家, 安吉 are no words and stand on their own
+        c = new Candidate(c.start, c.end, c.surface, c.divisions, c.bare, true);
+      }
       boolean strict = c.surface.length() <= 2 || (c.bare && onlyBare(c));
       if (strict && !chained && !standalone(text, c, kept)) continue;
       kept.add(c);
     }
     return kept;
+  }
+
+  /** HanLP's dictionary reads the span as one word that is not a place name. */
+  private boolean isEverydayWord(String text, Candidate c) {
+    Token w = segmenter.wordAt(text, c.start, c.end);
+    return w != null && !w.posStartsWith("ns");
+  }
+
+  private boolean onlyBareCounty(Candidate c) {
+    Alias a = gazetteer.alias(c.surface);
+    if (a == null || !c.bare) return false;
+    for (Alias.Entry e : a.entries()) if (!e.bare() || e.division().level() != Level.COUNTY) return false;
+    return true;
   }
 
   private boolean onlyBare(Candidate c) {
@@ -164,6 +186,8 @@ final class UnitRecogniser {
       right = c.end < text.length() && WEAK_RIGHT_OK.indexOf(text.charAt(c.end)) >= 0;
     }
     if (left && right) return true;
+    // a province's short form before a clean right side (输出广东、江浙) needs no clean left
+    if (right && c.divisions.stream().allMatch(d -> d.level() == Level.PROVINCE)) return true;
     // 东莞、中山建立: an item of an enumeration whose previous item is a unit
     if (left && c.start > 0 && text.charAt(c.start - 1) == '、' && !kept.isEmpty()) {
       return kept.get(kept.size() - 1).end == c.start - 1;

@@ -79,6 +79,14 @@ public final class Segmenter {
     return crossing(text, start, end) == null;
   }
 
+  /** The word that spans exactly [start, end), or null when the span is not one word. */
+  public Token wordAt(String text, int start, int end) {
+    for (Token t : segment(text, windowStart(text, start), Math.min(text.length(), end + AHEAD))) {
+      if (t.start() == start && t.end() == end) return t;
+    }
+    return null;
+  }
+
   /** The first word that straddles start or end of [start, end), or null when both are word boundaries. */
   public Token crossing(String text, int start, int end) {
     int to = Math.min(text.length(), end + AHEAD);
