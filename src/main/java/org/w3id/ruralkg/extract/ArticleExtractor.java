@@ -230,7 +230,7 @@ public final class ArticleExtractor implements PageExtractor {
       for (Quantity q : quantities.parse(s.text())) {
         int start = s.start() + q.start(), end = s.start() + q.end();
         Quantity onPage = new Quantity(start, end, q.surface(), q.value(), q.valueMax(), q.unit(), q.qualifier(), q.counted());
-        String metric = metrics.classify(s.text(), q);
+        MetricClassifier.Decision metric = metrics.decide(s.text(), q);
         // the year finder reads the whole paragraph: a year stated before a ；still governs what follows
         if (p != marked) {
           // scanned once per paragraph: a rescan per figure was ~10% of extraction time
@@ -238,8 +238,11 @@ public final class ArticleExtractor implements PageExtractor {
           yearMarks = years.marks(p.text());
         }
         Integer year = yearMarks.yearFor(start - p.start(), publicationYear);
-        Evidence ev = new Evidence(start, end, q.surface(), s.start(), s.text(), 0.8);
-        out.add(new FigureFact(onPage, metric, cx.places.placeFor(start, end), year, ev));
+        ContextPlaceAttributor.Placed placed = cx.places.placed(start, end);
+        // as sure as the weaker of what decided the metric and where the place was found
+        double confidence = Math.min(Confidence.of("metric", metric.evidence()), Confidence.of("place", placed.scope()));
+        Evidence ev = new Evidence(start, end, q.surface(), s.start(), s.text(), confidence);
+        out.add(new FigureFact(onPage, metric.metric(), placed.place(), year, ev));
       }
     }
     return out;

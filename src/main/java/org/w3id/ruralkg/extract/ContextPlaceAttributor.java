@@ -100,9 +100,23 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return listMembers.getOrDefault(place, List.of(place));
   }
 
+  /** Where a place was found, nearest first: the confidence of a fact's place follows it. */
+  public enum Scope { SENTENCE, PARAGRAPH, POST, CARRIED, TOPIC, NONE }
+
+  /** A place and where it was found. */
+  public record Placed(UnitMention place, Scope scope) {}
+
   @Override
   public UnitMention placeFor(int start, int end) {
     return placeFor(start, end, true);
+  }
+
+  /** As {@link #placeFor}, with the scope the place came from. */
+  public Placed placed(int start, int end) {
+    UnitMention[] scope = new UnitMention[Scope.values().length];
+    UnitMention p = placeFor(start, end, true, scope);
+    for (Scope sc : Scope.values()) if (sc != Scope.NONE && scope[sc.ordinal()] == p && p != null) return new Placed(p, sc);
+    return new Placed(p, Scope.NONE);
   }
 
   /**
@@ -114,6 +128,11 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   }
 
   private UnitMention placeFor(int start, int end, boolean carry) {
+    return placeFor(start, end, carry, null);
+  }
+
+  /** @param seen when given, the candidate of each scope is recorded at its ordinal */
+  private UnitMention placeFor(int start, int end, boolean carry, UnitMention[] seen) {
     Sentence s = sentenceAt(start);
     Paragraph p = paragraphAt(start);
     UnitMention inSentence = null;
@@ -127,6 +146,11 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     }
     UnitMention inParagraph = null;
     if (p != null) inParagraph = lastSentenceUnit(p.start(), s != null ? s.start() : start);
+    if (seen != null) {
+      seen[Scope.SENTENCE.ordinal()] = inSentence;
+      seen[Scope.PARAGRAPH.ordinal()] = inParagraph;
+      seen[Scope.TOPIC.ordinal()] = topic;
+    }
     if (inSentence != null) {
       if (inParagraph != null && isWithin(inParagraph, inSentence)) return inParagraph;
       return inSentence;
@@ -136,12 +160,16 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     if (p != null) {
       for (int k = posts.size() - 1; k >= 0; k--) {
         UnitMention u = posts.get(k);
-        if (u.start() >= p.start() && u.end() <= (s != null ? s.end() : end)) return u;
+        if (u.start() >= p.start() && u.end() <= (s != null ? s.end() : end)) {
+          if (seen != null) seen[Scope.POST.ordinal()] = u;
+          return u;
+        }
       }
     }
     if (!carry) return topicFromTitle ? topic : null;
     // the place the article last talked about carries forward until another takes over
     UnitMention carried = p != null && paragraphs.length > 0 ? lastSentenceUnit(paragraphs[0].start(), p.start()) : null;
+    if (seen != null) seen[Scope.CARRIED.ordinal()] = carried;
     return carried != null ? carried : topic;
   }
 

@@ -60,11 +60,22 @@ public final class MetricClassifier {
     cues = new DictionaryMatcher<>(t);
   }
 
+  /** What decided a metric, from the strongest evidence to none: the confidence levels follow it. */
+  public enum Evidence { UNIT, STRONG_CUE, CUE, COUNTED_HEAD, MEASURE, NONE }
+
+  /** A metric code and what decided it. */
+  public record Decision(String metric, Evidence evidence) {}
+
   /** The metric code of {@code q} in {@code sentence}; never null. */
   public String classify(String sentence, Quantity q) {
-    if ("percent".equals(q.unit())) return "rate";
+    return decide(sentence, q).metric();
+  }
+
+  /** The metric of {@code q} in {@code sentence} with what decided it; never null. */
+  public Decision decide(String sentence, Quantity q) {
+    if ("percent".equals(q.unit())) return new Decision("rate", Evidence.UNIT);
     // 平方米, 立方米: measured but without a contract unit, so no metric the guide defines fits
-    if ("count".equals(q.unit()) && isMeasuredCount(q.surface())) return "other";
+    if ("count".equals(q.unit()) && isMeasuredCount(q.surface())) return new Decision("other", Evidence.UNIT);
     int[] counted = countedSpan(sentence, q);
     String best = null;
     double bestScore = THRESHOLD;
@@ -113,10 +124,19 @@ public final class MetricClassifier {
         best = cue.metric();
       }
     }
-    if (best != null) return best;
+    if (best != null) return new Decision(best, bestScore >= STRONG ? Evidence.STRONG_CUE : Evidence.CUE);
     String byHead = byCountedHead(q);
-    return byHead != null ? byHead : byUnit(q);
+    if (byHead != null) return new Decision(byHead, Evidence.COUNTED_HEAD);
+    String byUnit = byUnit(q);
+    if (!byUnit.equals("other")) {
+      boolean physical = Set.of("mu", "hectare", "tonne", "kg", "jin").contains(q.unit());
+      return new Decision(byUnit, physical ? Evidence.UNIT : Evidence.MEASURE);
+    }
+    return new Decision(byUnit, Evidence.NONE);
   }
+
+  /** A cue score this far above the threshold leaves little doubt (a cue of weight 4 next to the number). */
+  private static final double STRONG = 3.0;
 
   /**
    * The metric the head of the counted noun implies: the noun phrase is the run of nouns it starts
