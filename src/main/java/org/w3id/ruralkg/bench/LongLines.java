@@ -1,0 +1,86 @@
+package org.w3id.ruralkg.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.store.BuildReport;
+
+/**
+ * The long-line benchmark: builds a new store from one synthetic page whose body is a single
+ * paragraph without a sentence end, for several lengths, and reports the time per MB. A build
+ * linear in its input shows a flat column. Needs a scratch folder; not thread-safe.
+ */
+public final class LongLines {
+  public static final List<Integer> DEFAULT_LENGTHS = List.of(10_000, 100_000, 1_000_000, 5_000_000);
+
+  /** Runs without a sentence end, with figures and places to extract (as a real page has). */
+  private static final String[] WORDS = {
+    "巧家县", "白鹤滩镇", "发展", "特色产业", "带动", "群众", "增收", "乡村振兴", "党支部", "合作社", "种植",
+    "草莓", "花椒", "务工", "就业", "村集体经济", "以工代赈", "项目", "帮扶", "农户", "建设", "基础设施", "，", "、", " "};
+
+  private LongLines() {}
+
+  /** One measured length: chars of the paragraph, MB of the file, build seconds, and the build's outcome. */
+  public record Row(int chars, double mb, double seconds, String summary) {
+    double secondsPerMb() {
+      return seconds / mb;
+    }
+  }
+
+  public static List<Row> run(List<Integer> lengths, Path work, int threads, double fileTimeoutSeconds, PrintStream log) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    for (int chars : lengths) {
+      Path in = work.resolve("in-" + chars);
+      Path store = work.resolve("store-" + chars);
+      Files.createDirectories(in);
+      Path file = in.resolve("long-" + chars + ".txt");
+      Files.writeString(file, page(chars, 1), StandardCharsets.UTF_8);
+      double mb = Files.size(file) / (1024.0 * 1024.0);
+      long t0 = System.nanoTime();
+      BuildReport report = Pipeline.build(in, store, threads, fileTimeoutSeconds);
+      double s = (System.nanoTime() - t0) / 1e9;
+      if (!report.failed().isEmpty()) throw new RuralKgException("long-line bench: " + report.failed().get(0).reason());
+      Row r = new Row(chars, mb, s, report.summary());
+      log.println("ruralkg: long line of " + chars + " chars: " + String.format(Locale.ROOT, "%.1f s", s) + "; " + r.summary());
+      rows.add(r);
+      Bench.deleteTree(store);
+      Bench.deleteTree(in);
+    }
+    return rows;
+  }
+
+  /** A page: a title line, then one paragraph of {@code chars} chars with no 。！？；!?; and no line break. */
+  public static String page(int chars, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder(chars + 64);
+    sb.append("巧家县以党建引领乡村振兴\n\n");
+    int start = sb.length();
+    while (sb.length() - start < chars) {
+      if (rnd.nextInt(12) == 0) {
+        sb.append("带动").append(1 + rnd.nextInt(9999)).append("户增收").append(1 + rnd.nextInt(99)).append('.').append(rnd.nextInt(100)).append("万元");
+      } else {
+        sb.append(WORDS[rnd.nextInt(WORDS.length)]);
+      }
+    }
+    sb.setLength(start + chars);
+    return sb.append('\n').toString();
+  }
+
+  public static String table(List<Row> rows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| line length (chars) | file (MB) | build (s) | s per MB |\n");
+    sb.append("| ---: | ---: | ---: | ---: |\n");
+    for (Row r : rows) {
+      sb.append(String.format(Locale.ROOT, "| %,d | %.2f | %.1f | %.2f |%n", r.chars(), r.mb(), r.seconds(), r.secondsPerMb()));
+    }
+    return sb.toString();
+  }
+}
