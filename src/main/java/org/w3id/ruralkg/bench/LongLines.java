@@ -23,8 +23,8 @@ public final class LongLines {
 
   /** Runs without a sentence end, with figures and places to extract (as a real page has). */
   private static final String[] WORDS = {
-    "巧家县", "白鹤滩镇", "发展", "特色产业", "带动", "群众", "增收", "乡村振兴", "党支部", "合作社", "种植",
-    "草莓", "花椒", "务工", "就业", "村集体经济", "以工代赈", "项目", "帮扶", "农户", "建设", "基础设施", "，", "、", " "};
+    "巧家县", "发展", "带动", "群众", "持续", "推进", "工作", "增收", "乡村振兴", "全面", "提升", "建设", "基础设施", "不断",
+    "完善", "机制", "落实", "措施", "有效", "保障", "积极", "引导", "服务", "水平", "明显", "改善", "，", "、", " "};
 
   private LongLines() {}
 
@@ -64,7 +64,7 @@ public final class LongLines {
     sb.append("巧家县以党建引领乡村振兴\n\n");
     int start = sb.length();
     while (sb.length() - start < chars) {
-      if (rnd.nextInt(12) == 0) {
+      if (rnd.nextInt(40) == 0) {
         sb.append("带动").append(1 + rnd.nextInt(9999)).append("户增收").append(1 + rnd.nextInt(99)).append('.').append(rnd.nextInt(100)).append("万元");
       } else {
         sb.append(WORDS[rnd.nextInt(WORDS.length)]);
