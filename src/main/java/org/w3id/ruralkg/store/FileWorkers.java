@@ -2,7 +2,6 @@ package org.w3id.ruralkg.store;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -85,11 +84,18 @@ final class FileWorkers implements AutoCloseable {
         CURRENT.remove();
       }
       boolean keep;
+      boolean late = false;
       synchronized (job) {
+        // finished, but after its budget ran out (before the driving thread looked): the same outcome
+        if (job.state == RUNNING && budgetNanos > 0 && System.nanoTime() - job.startedAt > budgetNanos) {
+          job.state = ABANDONED;
+          late = true;
+        }
         keep = job.state == RUNNING;
         if (keep) job.state = KEPT;
         job.worker = null;
       }
+      if (late) reportOverBudget(job);
       if (!keep) {
         Thread.interrupted(); // the abandoning interrupt: not for this thread's next file
         return null;
@@ -140,18 +146,21 @@ final class FileWorkers implements AutoCloseable {
       job.state = ABANDONED;
       if (job.worker != null) job.worker.interrupt();
     }
-    String reason = String.format(Locale.ROOT, "took more than %s s to extract (see --file-timeout); nothing of it was loaded", seconds(budget));
-    report.failed(job.file.relativePath(), reason);
-    LOG.warn("skipped {}: {}", org.w3id.ruralkg.Printable.escape(job.file.relativePath()), reason);
+    reportOverBudget(job);
     // the abandoned thread may run on until its next check: another one takes its place
     pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
     pool.setCorePoolSize(pool.getCorePoolSize() + 1);
     return true;
   }
 
+  private void reportOverBudget(Job job) {
+    String reason = "took more than " + seconds(budget) + " s to extract (see --file-timeout); nothing of it was loaded";
+    report.failed(job.file.relativePath(), reason);
+    LOG.warn("skipped {}: {}", org.w3id.ruralkg.Printable.escape(job.file.relativePath()), reason);
+  }
+
   private static String seconds(Duration d) {
-    double s = d.toNanos() / 1e9;
-    return s == Math.rint(s) ? String.valueOf((long) s) : String.format(Locale.ROOT, "%.3f", s).replaceAll("0+$", "");
+    return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
   }
 
   @Override

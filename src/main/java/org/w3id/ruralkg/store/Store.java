@@ -90,11 +90,11 @@ public final class Store {
     todo.add(e);
     while (!todo.isEmpty()) {
       Throwable t = todo.poll();
-      if (t == null || !seen.add(t)) continue;
+      if (!seen.add(t)) continue;
       String m = t.getMessage() == null ? "" : t.getMessage();
       if (m.contains("No space left on device") || m.contains("ENOSPC") || m.contains("Disk quota exceeded")) return true;
       if (t instanceof InternalError && m.contains("unsafe memory access")) return true;
-      todo.add(t.getCause());
+      if (t.getCause() != null) todo.add(t.getCause());
       todo.addAll(java.util.List.of(t.getSuppressed()));
     }
     return false;
