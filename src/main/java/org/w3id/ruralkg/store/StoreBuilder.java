@@ -131,6 +131,11 @@ public final class StoreBuilder {
    */
   static FileQuads read(InputFile f, FileProcessor processor, BuildReport report, java.util.function.Predicate<String> unchanged) {
     try {
+      // the scan saw a regular file; something swapped in since (a FIFO would block the read forever) is not read
+      if (!Files.isRegularFile(f.path())) {
+        fail(report, f.relativePath(), "no longer a regular file; never read");
+        return null;
+      }
       long size = Files.size(f.path());
       if (size > MAX_FILE_BYTES) {
         fail(report, f.relativePath(), "too large (" + (size >> 20) + " MB; the limit is " + (MAX_FILE_BYTES >> 20) + " MB per file)");

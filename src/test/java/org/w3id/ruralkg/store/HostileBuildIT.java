@@ -203,6 +203,36 @@ class HostileBuildIT {
     assertTrue(StoreCounts.quads(store) > 5_000);
   }
 
+  @Test
+  void aFullDiskInTheIncrementalPathStopsTheBuildWithOneLineAndKeepsTheStore() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("disk-in"));
+    Files.writeString(in.resolve("a.txt"), "a");
+    DatasetGraph dsg = Store.openOrCreate(dir.resolve("store"));
+    try {
+      new StoreBuilder(dsg, SLOW_ONE, 1).build(StoreBuilder.listInputs(in));
+      Files.writeString(in.resolve("b.txt"), "b");
+      // the quads of b.txt fail as a write through a mapped file fails on a full disk
+      FileProcessor full = (file, bytes, sha) -> file.relativePath().equals("b.txt")
+          ? new FileQuads(file, sha, 1, new java.util.AbstractList<Quad>() {
+            @Override
+            public Quad get(int i) {
+              throw new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code");
+            }
+
+            @Override
+            public int size() {
+              return 1;
+            }
+          })
+          : SLOW_ONE.process(file, bytes, sha);
+      RuralKgException e = assertThrows(RuralKgException.class, () -> new StoreBuilder(dsg, full, 1).build(StoreBuilder.listInputs(in)));
+      assertTrue(e.getMessage().startsWith("no space left on the device of the store"), e.getMessage());
+      assertTrue(Txn.calculateRead(dsg, () -> dsg.find(Node.ANY, Iris.source(Iris.fileKey("a.txt")), Vocab.SHA256, Node.ANY).hasNext()), "a.txt stays");
+    } finally {
+      dsg.close();
+    }
+  }
+
   // 12: locks and names
 
   /** Holds a TDB2 store open (and so its lock) until stdin closes. */

@@ -121,4 +121,13 @@ class HostileInputTest {
     report.failed("b\nc.txt", "b\nc.txt: empty file");
     assertEquals(new BuildReport.Failure("b\\nc.txt", "b\\nc.txt: empty file"), report.failed().get(0));
   }
+
+  @Test
+  void aFullDiskIsRecognisedInWhatTdb2AndTheJvmThrow() {
+    assertTrue(Store.diskFull(new RuntimeException("write failed", new java.io.IOException("No space left on device"))));
+    assertTrue(Store.diskFull(new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code")));
+    assertFalse(Store.diskFull(new IllegalStateException("boom")));
+    RuralKgException e = Store.noSpace("the store", new InternalError("a fault occurred in a recent unsafe memory access operation"));
+    assertTrue(e.getMessage().startsWith("no space left on the device of the store (InternalError: "), e.getMessage());
+  }
 }
