@@ -37,7 +37,7 @@ public final class PageSplitter {
   private static final Pattern PLACE_LABEL = Pattern.compile("^\\p{IsHan}{2,10}(省|市|州|县|区|镇|乡|村|街道|社区)$");
 
   /** The longest paragraph; a real one is far shorter (the seeds' longest line has 474 chars). */
-  static final int MAX_PARAGRAPH_CHARS = 2_000;
+  public static final int MAX_PARAGRAPH_CHARS = 2_000;
 
   /** Where an over-long paragraph starting at {@code from} ends: after the last sentence end in its second half, else a comma or space, else at the limit. */
   static int paragraphCut(String text, int from) {

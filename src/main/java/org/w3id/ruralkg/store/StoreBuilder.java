@@ -203,7 +203,7 @@ public final class StoreBuilder {
         for (FileQuads fq : batch) replace(fq);
       });
     } catch (RuntimeException | InternalError e) {
-      if (Store.diskFull(e)) throw Store.noSpace("the store", e);
+      if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
       LOG.debug("batch of {} files failed, retrying one by one", batch.size(), e);
       for (FileQuads fq : batch) write(fq, report);
       return;
@@ -228,9 +228,14 @@ public final class StoreBuilder {
       LOG.info("loaded {} ({} articles, {} quads)", Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
     } catch (RuntimeException | InternalError e) {
       // a full disk fails every file after this one too: stop, the store keeps what it had
-      if (Store.diskFull(e)) throw Store.noSpace("the store", e);
+      if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
       fail(report, fq.file().relativePath(), "cannot load into store: " + Store.oneLine(e));
     }
+  }
+
+  /** The store's folder for messages, when this builder writes a store opened by {@link Store}. */
+  private Object storeName() {
+    return dsg instanceof IndexedDataset indexed ? indexed.storeDir() : "the store";
   }
 
   /** The graphs holding a source file's articles (every article graph describes its source). */

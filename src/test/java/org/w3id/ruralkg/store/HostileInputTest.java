@@ -130,4 +130,19 @@ class HostileInputTest {
     RuralKgException e = Store.noSpace("the store", new InternalError("a fault occurred in a recent unsafe memory access operation"));
     assertTrue(e.getMessage().startsWith("no space left on the device of the store (InternalError: "), e.getMessage());
   }
+
+  @Test
+  void theCapsNeverBiteOnTheSeedPages() throws Exception {
+    // so their sentences, paragraphs and facts are those of the splitters without caps
+    org.w3id.ruralkg.source.PageReader reader = new org.w3id.ruralkg.source.PageReader();
+    try (var files = Files.list(Path.of("seeds"))) {
+      for (Path f : files.toList()) {
+        var page = reader.read(f);
+        assertEquals(0, SentenceSplitter.overlongRuns(page.text()), f.toString());
+        for (var a : page.articles()) {
+          for (var p : a.paragraphs()) assertTrue(p.text().length() < org.w3id.ruralkg.source.PageSplitter.MAX_PARAGRAPH_CHARS / 2, f + ": " + p.text().length());
+        }
+      }
+    }
+  }
 }
