@@ -88,7 +88,7 @@ public final class Pipeline {
     } finally {
       dsg.close();
     }
-    if (StoreBuilder.worthCompacting(report)) StoreOps.compact(storeDir);
+    if (StoreBuilder.worthCompacting(report)) StoreOps.compactLocked(storeDir); // the caller holds the build lock
     return report;
   }
 
