@@ -43,10 +43,11 @@ public record InputScan(List<InputFile> files, List<BuildReport.Failure> skipped
     List<BuildReport.Failure> skipped = new ArrayList<>();
     Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
     try {
-      Files.walkFileTree(inDir, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      // from the real folder: --in may itself be a link (the user's choice), what is under it is checked
+      Files.walkFileTree(root, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (dir.equals(inDir)) return FileVisitResult.CONTINUE;
+          if (dir.equals(root)) return FileVisitResult.CONTINUE;
           String outside = outside(dir, root);
           if (outside == null) return FileVisitResult.CONTINUE;
           skip(dir, outside);
@@ -84,7 +85,7 @@ public record InputScan(List<InputFile> files, List<BuildReport.Failure> skipped
         }
 
         private String relative(Path p) {
-          return inDir.relativize(p).toString().replace('\\', '/');
+          return root.relativize(p).toString().replace('\\', '/');
         }
       });
     } catch (IOException | UncheckedIOException e) {

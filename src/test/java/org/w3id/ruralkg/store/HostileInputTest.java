@@ -145,4 +145,12 @@ class HostileInputTest {
       }
     }
   }
+
+  @Test
+  void anInputFolderGivenAsALinkIsReadThroughIt() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("real"));
+    Files.writeString(real.resolve("a.txt"), "正文", StandardCharsets.UTF_8);
+    Path link = Files.createSymbolicLink(dir.resolve("in"), real);
+    assertEquals(List.of("a.txt"), InputScan.scan(link, false).files().stream().map(InputFile::relativePath).toList());
+  }
 }
