@@ -87,7 +87,8 @@ final class FileWorkers implements AutoCloseable {
       boolean late = false;
       synchronized (job) {
         // finished, but after its budget ran out (before the driving thread looked): the same outcome
-        if (job.state == RUNNING && budgetNanos > 0 && System.nanoTime() - job.startedAt > budgetNanos) {
+        // (a file without a result was reported already, as unchanged or failed)
+        if (fq != null && job.state == RUNNING && budgetNanos > 0 && System.nanoTime() - job.startedAt > budgetNanos) {
           job.state = ABANDONED;
           late = true;
         }
