@@ -75,12 +75,18 @@ public final class StoreBuilder {
 
   /** Replaces the ontology graph (code lists the saved queries read) when its content changed. */
   public void loadOntology(org.apache.jena.graph.Graph ontology) {
-    Txn.executeWrite(dsg, () -> {
-      org.apache.jena.graph.Graph current = dsg.getGraph(Vocab.ONTOLOGY_GRAPH);
-      if (current.isIsomorphicWith(ontology)) return;
-      dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
-      ontology.find().forEachRemaining(t -> dsg.add(Vocab.ONTOLOGY_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
-    });
+    try {
+      Txn.executeWrite(dsg, () -> {
+        org.apache.jena.graph.Graph current = dsg.getGraph(Vocab.ONTOLOGY_GRAPH);
+        if (current.isIsomorphicWith(ontology)) return;
+        dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
+        ontology.find().forEachRemaining(t -> dsg.add(Vocab.ONTOLOGY_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
+      });
+    } catch (RuntimeException | InternalError e) {
+      // even an unchanged ontology commits (TDB2 writes its journal): the first write on a full disk
+      if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
+      throw e;
+    }
   }
 
   public BuildReport build(List<InputFile> inputs) {
