@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,7 +30,11 @@ import org.w3id.ruralkg.rdf.StoreValidator;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.Server;
 import org.w3id.ruralkg.source.Page;
+import org.w3id.ruralkg.nlp.SentenceSplitter;
 import org.w3id.ruralkg.store.BuildReport;
+import org.w3id.ruralkg.store.BuildSettings;
+import org.w3id.ruralkg.store.InputScan;
+import org.w3id.ruralkg.store.StoreLock;
 import org.w3id.ruralkg.store.BulkBuilder;
 import org.w3id.ruralkg.store.FileQuads;
 import org.w3id.ruralkg.store.FileProcessor;
@@ -47,21 +52,43 @@ public final class Pipeline {
 
   /** Builds (or updates) the store at {@code storeDir} from the files under {@code inDir}. */
   public static BuildReport build(Path inDir, Path storeDir, int threads) {
-    var inputs = StoreBuilder.listInputs(inDir);
-    if (inputs.isEmpty()) throw new RuralKgException(inDir + ": no *.txt input files");
+    return build(inDir, storeDir, BuildSettings.defaults(threads));
+  }
+
+  /** As above, with a per-file time budget in seconds (0: none); links not followed. */
+  public static BuildReport build(Path inDir, Path storeDir, int threads, double fileTimeoutSeconds) {
+    return build(inDir, storeDir, new BuildSettings(threads, Duration.ofNanos((long) (fileTimeoutSeconds * 1e9)), false));
+  }
+
+  public static BuildReport build(Path inDir, Path storeDir, BuildSettings settings) {
+    InputScan scan = InputScan.scan(inDir, settings.followLinks());
+    if (scan.files().isEmpty()) {
+      if (scan.skipped().isEmpty()) throw new RuralKgException(inDir + ": no *.txt input files");
+      throw new RuralKgException(inDir + ": no readable *.txt input files (" + scan.skipped().size() + " skipped, e.g. " + scan.skipped().get(0).file() + ": "
+          + scan.skipped().get(0).reason() + ")");
+    }
+    // one build per store: taken before the bulk marker is read or a half-made store is wiped
+    try (StoreLock lock = StoreLock.acquire(storeDir)) {
+      BuildReport report = buildLocked(scan.files(), storeDir, settings);
+      for (BuildReport.Failure f : scan.skipped()) report.skipped(f.file(), f.reason());
+      return report;
+    }
+  }
+
+  private static BuildReport buildLocked(List<InputFile> inputs, Path storeDir, BuildSettings settings) {
     // a new store is loaded in one pass by TDB2's bulk loader; a store with data gets a
     // transaction per batch of whole files, so that queries and crashes see whole files
-    if (BulkBuilder.applies(storeDir)) return new BulkBuilder(storeDir, fileProcessor(), threads).build(ontologyGraph(), inputs);
+    if (BulkBuilder.applies(storeDir)) return new BulkBuilder(storeDir, fileProcessor(), settings).build(ontologyGraph(), inputs);
     DatasetGraph dsg = Store.openOrCreate(storeDir);
     BuildReport report;
     try {
-      StoreBuilder builder = new StoreBuilder(dsg, fileProcessor(), threads);
+      StoreBuilder builder = new StoreBuilder(dsg, fileProcessor(), settings);
       builder.loadOntology(ontologyGraph());
       report = builder.build(inputs);
     } finally {
       dsg.close();
     }
-    if (StoreBuilder.worthCompacting(report)) StoreOps.compact(storeDir);
+    if (StoreBuilder.worthCompacting(report)) StoreOps.compactLocked(storeDir); // the caller holds the build lock
     return report;
   }
 
@@ -74,16 +101,19 @@ public final class Pipeline {
       @Override
       public FileQuads process(InputFile file, byte[] bytes, String sha) {
         Page page = c.reader().read(file.relativePath(), bytes);
+        checkNotAbandoned(file);
         List<ArticleFacts> facts = c.extractor().extract(page);
+        checkNotAbandoned(file);
         List<Quad> quads = new ArrayList<>();
         StreamRDF sink = new StreamRDFBase() {
           @Override
           public void quad(Quad quad) {
+            if ((quads.size() & 1023) == 0) checkNotAbandoned(file);
             quads.add(quad);
           }
         };
         c.mapper().write(page, file.relativePath(), facts, build, sink);
-        return new FileQuads(file, sha, facts.size(), quads);
+        return new FileQuads(file, sha, facts.size(), quads, SentenceSplitter.overlongRuns(page.text()));
       }
 
       @Override
@@ -91,6 +121,11 @@ public final class Pipeline {
         return build.softwareLiteral();
       }
     };
+  }
+
+  /** A build that gave up on a file (over its time budget) interrupts its thread: stop at the next stage. */
+  private static void checkNotAbandoned(InputFile file) {
+    if (Thread.currentThread().isInterrupted()) throw new RuralKgException(file.relativePath() + ": extraction stopped (over its time budget)");
   }
 
   /** The ontology and its SKOS schemes, as one graph. */

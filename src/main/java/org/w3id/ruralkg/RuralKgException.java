@@ -1,12 +1,12 @@
 package org.w3id.ruralkg;
 
-/** The project's one unchecked exception: its message is a single line fit for stderr. */
+/** The project's one unchecked exception: its message is a single line fit for stderr (controls escaped, see {@link Printable}). */
 public class RuralKgException extends RuntimeException {
   public RuralKgException(String message) {
-    super(message);
+    super(Printable.escape(message));
   }
 
   public RuralKgException(String message, Throwable cause) {
-    super(message, cause);
+    super(Printable.escape(message), cause);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.w3id.ruralkg.RuralKgException;
 import org.w3id.ruralkg.bench.Bench;
+import org.w3id.ruralkg.bench.LongLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,12 +27,23 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "keep corpora and stores in the scratch folder") boolean keep;
   @Option(names = "--store", description = "measure only the saved queries, on this store built already (no corpus, no build)") Path store;
   @Option(names = "--no-queries", description = "skip the HTTP query phase (extraction, build and loading only)") boolean noQueries;
+  @Option(names = "--long-lines", description = "only the long-line benchmark: build time per MB of one paragraph without sentence ends, per length") boolean longLines;
+  @Option(names = "--lengths", split = ",", description = "line lengths in chars for --long-lines (default ${DEFAULT-VALUE})") List<Integer> lengths = LongLines.DEFAULT_LENGTHS;
   @Option(names = "--sparql", description = "also measure the raw SPARQL endpoint (no cache: slow on large stores)") boolean sparql;
 
   @Override
   public Integer call() throws Exception {
     if (sizes.stream().anyMatch(n -> n <= 0) || requests <= 0 || threads <= 0) throw new RuralKgException("sizes, --requests and --threads must be positive");
     Path home = Path.of(System.getProperty("ruralkg.home", "."));
+    if (longLines) {
+      Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-longlines");
+      try {
+        System.out.print(LongLines.table(LongLines.run(lengths, scratch, threads, 0, System.err)));
+      } finally {
+        if (work == null) Bench.deleteTree(scratch);
+      }
+      return 0;
+    }
     if (store != null) {
       Bench.Options q = new Bench.Options(List.of(), seed, home.resolve("seeds"), store, threads, clients, requests, Duration.ofSeconds(cellSeconds), Duration.ofSeconds(timeoutSeconds), true);
       Map<String, Object> report = new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);

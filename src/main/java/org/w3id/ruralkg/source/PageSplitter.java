@@ -36,6 +36,18 @@ public final class PageSplitter {
       "^[(（]?((图片|照片|本版图片|图)(均)?(由|为|/).{1,40}|.{0,30}\\s摄|\\p{IsHan}{2,4}\\s*摄|摄影[:：/].{1,30})[)）]?$");
   private static final Pattern PLACE_LABEL = Pattern.compile("^\\p{IsHan}{2,10}(省|市|州|县|区|镇|乡|村|街道|社区)$");
 
+  /** The longest paragraph; a real one is far shorter (the seeds' longest line has 474 chars). */
+  public static final int MAX_PARAGRAPH_CHARS = 2_000;
+
+  /** Where an over-long paragraph starting at {@code from} ends: after the last sentence end in its second half, else a comma or space, else at the limit. */
+  static int paragraphCut(String text, int from) {
+    int limit = from + MAX_PARAGRAPH_CHARS;
+    for (String ends : new String[] {"。！？；!?;", "，,、：: \u3000"}) {
+      for (int i = limit - 1; i > from + MAX_PARAGRAPH_CHARS / 2; i--) if (ends.indexOf(text.charAt(i)) >= 0) return i + 1;
+    }
+    return Character.isLowSurrogate(text.charAt(limit)) && Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+  }
+
   public Page split(SourceText source) {
     String text = source.text();
     List<Block> blocks = blocks(text);
@@ -55,9 +67,15 @@ public final class PageSplitter {
       int start = b.start();
       if (ci > 0 && clusters.get(ci - 1).inlineBlock == b.index()) start += clusters.get(ci - 1).inlineBodyStart;
       else if (used[b.index()]) continue;
-      String t = text.substring(start, b.end());
-      paragraphs.add(new Paragraph(start, b.end(), t));
-      items.add(new ArticleAssigner.Item(t, kind(b, t), b.blanksBefore(), ci));
+      // a block of megabytes (no line break) becomes paragraphs of bounded length: the
+      // extractor scans a paragraph per figure, which made such a block quadratic
+      for (int from = start; from < b.end(); ) {
+        int to = b.end() - from > MAX_PARAGRAPH_CHARS ? paragraphCut(text, from) : b.end();
+        String t = text.substring(from, to);
+        paragraphs.add(new Paragraph(from, to, t));
+        items.add(new ArticleAssigner.Item(t, kind(b, t), from == start ? b.blanksBefore() : 0, ci));
+        from = to;
+      }
     }
     int[] photo = photoStories(items);
     List<ArticleAssigner.Item> rest = new ArrayList<>();

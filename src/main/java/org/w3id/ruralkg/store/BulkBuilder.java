@@ -69,9 +69,15 @@ public final class BulkBuilder {
   private final FileProcessor processor;
   private final int threads;
   private final boolean textIndex;
+  private java.time.Duration fileTimeout = BuildSettings.DEFAULT_FILE_TIMEOUT;
 
   public BulkBuilder(Path storeDir, FileProcessor processor, int threads) {
     this(storeDir, processor, threads, true);
+  }
+
+  public BulkBuilder(Path storeDir, FileProcessor processor, BuildSettings settings) {
+    this(storeDir, processor, settings.threads(), true);
+    this.fileTimeout = settings.fileTimeout();
   }
 
   /**
@@ -95,7 +101,7 @@ public final class BulkBuilder {
     if (Files.exists(storeDir.resolve(MARKER))) return true;
     if (Store.isEmpty(storeDir)) return true;
     if (!Store.looksLikeTdb2(storeDir)) return false;
-    DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
+    DatasetGraph tdb = Store.connectTdb(storeDir);
     return Txn.calculateRead(tdb, () -> !tdb.find().hasNext());
   }
 
@@ -108,10 +114,10 @@ public final class BulkBuilder {
   public BuildReport build(Graph ontology, List<InputFile> inputs) {
     BuildReport report = new BuildReport();
     start();
-    DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
+    DatasetGraph tdb = Store.connectTdb(storeDir);
     TextIndexLucene index = openIndex();
     DataLoader loader = loader(tdb);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-extract"));
+    FileWorkers pool = new FileWorkers(threads, fileTimeout, report);
     long t0 = System.nanoTime();
     try {
       loader.startBulk();
@@ -128,8 +134,9 @@ public final class BulkBuilder {
         index.commit();
         out.finish();
         loader.finishBulk();
-      } catch (RuntimeException e) {
-        loader.finishException(e);
+      } catch (RuntimeException | Error e) {
+        // a dead loader thread must not leave the store in exclusive mode or the stream waiting
+        loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
         throw e;
       }
       try {
@@ -137,11 +144,13 @@ public final class BulkBuilder {
       } catch (java.io.IOException e) {
         throw new RuralKgException(storeDir + ": cannot write the text index's analyzer name: " + e.getMessage(), e);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       index.rollback();
+      if (Store.diskFull(e)) throw Store.noSpace(storeDir, e);
+      if (e instanceof Error err && !(err instanceof InternalError)) throw err;
       throw new RuralKgException(storeDir + ": bulk load failed, the store is incomplete and the next build starts it again: " + Store.oneLine(e), e);
     } finally {
-      pool.shutdownNow();
+      pool.close();
       index.close();
     }
     finish();
@@ -177,7 +186,7 @@ public final class BulkBuilder {
    */
   public StoreOps.Result restore(Path file, java.io.InputStream in) {
     start();
-    DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(storeDir.toString());
+    DatasetGraph tdb = Store.connectTdb(storeDir);
     TextIndexLucene index = openIndex();
     DataLoader loader = loader(tdb);
     ExecutorService indexer = Executors.newSingleThreadExecutor(DaemonThreads.named("ruralkg-restore-index"));
@@ -212,7 +221,7 @@ public final class BulkBuilder {
           // the store was new or empty: leave it empty again, nothing half-loaded
           wipe();
           Files.deleteIfExists(storeDir.resolve(MARKER));
-          DatabaseMgr.connectDatasetGraph(storeDir.toString());
+          Store.connectTdb(storeDir);
         }
         try (Stream<Path> s = Files.list(storeDir)) {
           release(s.toList());
@@ -309,25 +318,20 @@ public final class BulkBuilder {
   }
 
   /** Extracts on the pool into a bounded window and streams each file's quads, in input order, to the loader. */
-  private void stream(List<InputFile> inputs, ExecutorService pool, BuildReport report, StreamRDF out, TextIndexLucene index, EntityDefinition def) {
-    int window = threads * 4;
-    List<Future<FileQuads>> inFlight = new ArrayList<>();
+  private void stream(List<InputFile> inputs, FileWorkers pool, BuildReport report, StreamRDF out, TextIndexLucene index, EntityDefinition def) {
     Iterator<InputFile> it = inputs.iterator();
-    while (it.hasNext() || !inFlight.isEmpty()) {
-      while (it.hasNext() && inFlight.size() < window) {
-        InputFile f = it.next();
+    while (it.hasNext() || !pool.idle()) {
+      while (it.hasNext() && !pool.full()) {
         // the workers also index the file's text, so Lucene's analysis runs in parallel too
-        inFlight.add(pool.submit(() -> {
-          FileQuads fq = StoreBuilder.read(f, processor, report, sha -> false);
-          if (fq != null && textIndex) indexText(index, def, fq.quads());
-          return fq;
-        }));
+        pool.submit(it.next(), f -> StoreBuilder.read(f, processor, report, sha -> false), fq -> {
+          if (textIndex) indexText(index, def, fq.quads());
+        });
       }
-      FileQuads fq = StoreBuilder.await(inFlight.remove(0));
+      FileQuads fq = pool.next();
       if (fq == null) continue;
       for (Quad q : fq.quads()) out.quad(q);
       report.loaded(fq);
-      LOG.info("streamed {} ({} articles, {} quads)", fq.file().relativePath(), fq.articles(), fq.quads().size());
+      LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
     }
   }
 
@@ -396,7 +400,8 @@ public final class BulkBuilder {
   private void wipe() throws IOException {
     List<Path> children;
     try (Stream<Path> s = Files.list(storeDir)) {
-      children = s.filter(p -> !p.getFileName().toString().equals(MARKER)).toList();
+      // the build lock stays: deleting a locked file would let another build lock a new one
+      children = s.filter(p -> !p.getFileName().toString().equals(MARKER) && !p.getFileName().toString().equals(StoreLock.FILE)).toList();
     }
     // this JVM may still hold the old files open (a build earlier in the same process)
     release(children);

@@ -29,6 +29,8 @@ final class IndexedDataset extends DatasetGraphText {
   private final Path storeDir;
   private final TransactionalComponent component;
   private int opened; // guarded by TextIndex's lock
+  private volatile boolean broken;
+  private static final long EXCLUSIVE_WAIT_MS = 10_000;
 
   IndexedDataset(DatasetGraph tdb2, TextIndexLucene index, Path storeDir) {
     super(tdb2, index, new TextDocProducerTriples(index), false);
@@ -82,6 +84,30 @@ final class IndexedDataset extends DatasetGraphText {
     if (writing) TextIndex.markWritten(storeDir);
   }
 
+  /**
+   * An abort or end that fails (an Error from a write through a mapped file on a full disk) leaves
+   * its transaction open for good: {@link #shutdown} must then not wait for the others to end.
+   */
+  @Override
+  public void abort() {
+    try {
+      super.abort();
+    } catch (RuntimeException | Error e) {
+      broken = true;
+      throw e;
+    }
+  }
+
+  @Override
+  public void end() {
+    try {
+      super.end();
+    } catch (RuntimeException | Error e) {
+      broken = true;
+      throw e;
+    }
+  }
+
   @Override
   public void close() {
     TextIndex.close(this);
@@ -90,10 +116,37 @@ final class IndexedDataset extends DatasetGraphText {
   /** Takes the index out of the TDB2 transactions and closes it; called once, by the last close. */
   void shutdown() {
     TransactionCoordinator coord = coordinator();
-    if (component != null && coord.listExternals().contains(component)) coord.modifyConfig(() -> coord.removeExternal(component));
+    if (component != null && coord.listExternals().contains(component)) {
+      // bounded: a write transaction that died of an Error (a full disk) never ends, and waiting
+      // for exclusive mode would then hang the process instead of letting it report why
+      if (exclusive(coord)) {
+        try {
+          coord.modifyConfigDirect(() -> coord.removeExternal(component));
+        } finally {
+          coord.finishExclusiveMode();
+        }
+      }
+    }
     if (getContext().get(TextQuery.textIndex) == index) getContext().remove(TextQuery.textIndex);
     index.close();
     super.close();
+  }
+
+  /** Exclusive mode within {@link #EXCLUSIVE_WAIT_MS}: other transactions end within it, a broken one never. */
+  private boolean exclusive(TransactionCoordinator coord) {
+    long end = System.nanoTime() + EXCLUSIVE_WAIT_MS * 1_000_000L;
+    while (!broken) {
+      if (coord.tryExclusiveMode(false)) return true;
+      if (System.nanoTime() > end) break;
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    org.slf4j.LoggerFactory.getLogger(IndexedDataset.class).warn("{}: a transaction did not end; the text index is closed without waiting for it", storeDir);
+    return false;
   }
 
   private TransactionCoordinator coordinator() {

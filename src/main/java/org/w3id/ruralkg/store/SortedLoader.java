@@ -33,8 +33,6 @@ import org.apache.jena.system.progress.ProgressMonitor;
 import org.apache.jena.system.progress.ProgressMonitorOutput;
 import org.apache.jena.tdb2.loader.base.CoLib;
 import org.apache.jena.tdb2.loader.base.LoaderBase;
-import org.apache.jena.tdb2.loader.main.DataBatcher;
-import org.apache.jena.tdb2.loader.main.DataToTuples;
 import org.apache.jena.tdb2.loader.main.Destination;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
@@ -49,7 +47,7 @@ import org.w3id.ruralkg.RuralKgException;
 /**
  * Loads quads into a new TDB2 store the way Jena's {@code tdb2.xloader} does, but in this process
  * and with a Java sort in place of the {@code sort} command. Needs a new, empty store; adds the
- * streamed triples and quads. While data streams in, Jena's own stages (DataBatcher, DataToTuples)
+ * streamed triples and quads. While data streams in, a node stage (as Jena's DataBatcher and DataToTuples)
  * fill the node table and this loader writes each tuple's node ids to a scratch file; {@link
  * #finishBulk()} then builds every index (SPO, POS, OSP; GSPO, GPOS, GOSP, SPOG, POSG, OSPG) from
  * those rows: permuted into the index's column order, sorted in memory-sized runs (spilled and
@@ -70,8 +68,7 @@ final class SortedLoader extends LoaderBase {
   private final int rowsPerRun;
   private final RowFile triples;
   private final RowFile quads;
-  private final DataToTuples toTuples;
-  private final DataBatcher batcher;
+  private final NodeStage nodes;
   // what has to be undone if loading stops half-way
   private boolean exclusive;
   private boolean streaming;
@@ -89,8 +86,7 @@ final class SortedLoader extends LoaderBase {
     this.rowsPerRun = Math.max(2, rowsPerRun);
     this.triples = new RowFile(scratch.resolve("triples.rows"), 3);
     this.quads = new RowFile(scratch.resolve("quads.rows"), 4);
-    this.toTuples = new DataToTuples(dsgtdb, triples, quads, output);
-    this.batcher = new DataBatcher(toTuples.data(), null, output);
+    this.nodes = new NodeStage();
   }
 
   /**
@@ -105,7 +101,7 @@ final class SortedLoader extends LoaderBase {
 
   @Override
   public StreamRDF stream() {
-    return batcher;
+    return nodes;
   }
 
   @Override
@@ -120,12 +116,12 @@ final class SortedLoader extends LoaderBase {
 
   @Override
   public long countTriples() {
-    return batcher.countTriples();
+    return nodes.countTriples;
   }
 
   @Override
   public long countQuads() {
-    return batcher.countQuads();
+    return nodes.countQuads;
   }
 
   @Override
@@ -146,8 +142,7 @@ final class SortedLoader extends LoaderBase {
     dsgtdb.getTxnSystem().getTxnMgr().startExclusiveMode();
     exclusive = true;
     super.startBulk();
-    toTuples.startBulk();
-    batcher.startBulk();
+    nodes.startThread();
     streaming = true;
   }
 
@@ -155,7 +150,7 @@ final class SortedLoader extends LoaderBase {
   public void finishBulk() {
     try {
       endStream();
-      // DataToTuples logs and drops a failure in its thread: a short row file is how it shows here
+      // the node stage's own failure is thrown by endStream; a short row file would be a bug
       if (triples.rows() != countTriples() || quads.rows() != countQuads()) {
         throw new RuralKgException("the node table stage stopped early (" + quads.rows() + " of " + countQuads() + " quads); see the log");
       }
@@ -175,7 +170,7 @@ final class SortedLoader extends LoaderBase {
   public void finishException(Exception ex) {
     try {
       endStream();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       ex.addSuppressed(e);
     }
     endExclusive();
@@ -184,13 +179,15 @@ final class SortedLoader extends LoaderBase {
 
   /** Sends the end of the data through Jena's stages, waits for the node table thread, closes the row files. */
   private void endStream() throws IOException {
-    if (streaming) {
-      streaming = false;
-      batcher.finishBulk();
-      toTuples.finishBulk();
+    try {
+      if (streaming) {
+        streaming = false;
+        nodes.end();
+      }
+    } finally {
+      triples.close();
+      quads.close();
     }
-    triples.close();
-    quads.close();
   }
 
   private void endExclusive() {
@@ -353,7 +350,145 @@ final class SortedLoader extends LoaderBase {
   }
 
 
-  /** The node ids of every tuple, in arrival order, as raw longs; written on Jena's node table thread. */
+  /** Test hook: runs on the node table thread before each block (to inject a failure there). */
+  static volatile Runnable nodeStageFault;
+
+  /**
+   * Jena's DataBatcher and DataToTuples in one: batches the stream and, on its own thread, gives
+   * each node its id in the node table (one write transaction) and writes the tuples' rows. Unlike
+   * DataToTuples, whose thread swallows exceptions and dies on an Error (the InternalError of a
+   * mapped write on a full disk) leaving the stream's caller parked forever, every failure of the
+   * thread reaches the caller: at its next block or at the end.
+   */
+  private final class NodeStage extends org.apache.jena.riot.system.StreamRDFBase {
+    private static final int BLOCK = 10_000;
+    private static final int QUEUED_BLOCKS = 10;
+    private final Block end = new Block(List.of(), List.of());
+    private final java.util.concurrent.BlockingQueue<Block> queue = new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_BLOCKS);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("ruralkg-nodes"));
+    private Future<?> running;
+    private List<org.apache.jena.graph.Triple> pendingTriples = new ArrayList<>();
+    private List<org.apache.jena.sparql.core.Quad> pendingQuads = new ArrayList<>();
+    long countTriples;
+    long countQuads;
+
+    private record Block(List<org.apache.jena.graph.Triple> triples, List<org.apache.jena.sparql.core.Quad> quads) {}
+
+    void startThread() {
+      running = thread.submit(() -> {
+        run();
+        return null;
+      });
+    }
+
+    @Override
+    public void triple(org.apache.jena.graph.Triple t) {
+      pendingTriples.add(t);
+      countTriples++;
+      if (pendingTriples.size() + pendingQuads.size() >= BLOCK) dispatch();
+    }
+
+    @Override
+    public void quad(org.apache.jena.sparql.core.Quad q) {
+      if (q.isTriple() || q.isDefaultGraph()) {
+        triple(q.asTriple());
+        return;
+      }
+      pendingQuads.add(q);
+      countQuads++;
+      if (pendingTriples.size() + pendingQuads.size() >= BLOCK) dispatch();
+    }
+
+    private void dispatch() {
+      put(new Block(pendingTriples, pendingQuads));
+      pendingTriples = new ArrayList<>();
+      pendingQuads = new ArrayList<>();
+    }
+
+    /** Hands a block to the thread, never waiting on a thread that has stopped. */
+    private void put(Block b) {
+      try {
+        while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          if (running.isDone()) {
+            awaitThread();
+            throw new RuralKgException("the node table stage stopped before the end of the data");
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuralKgException("interrupted while loading", e);
+      }
+    }
+
+    /** Sends the last block and the end, waits for the thread and throws its failure, if any. */
+    void end() {
+      try {
+        if (!pendingTriples.isEmpty() || !pendingQuads.isEmpty()) dispatch();
+        put(end);
+        awaitThread();
+      } finally {
+        thread.shutdownNow();
+      }
+    }
+
+    private void awaitThread() {
+      try {
+        running.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuralKgException("interrupted while loading", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) throw re;
+        if (cause instanceof Error err && !(err instanceof InternalError)) throw err;
+        throw new RuralKgException("the node table stage failed: " + cause.getClass().getSimpleName() + ": " + Store.oneLine(cause), cause);
+      }
+    }
+
+    private void run() throws InterruptedException {
+      org.apache.jena.tdb2.store.nodetable.NodeTable nodeTable = dsgtdb.getQuadTable().getNodeTupleTable().getNodeTable();
+      org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator = CoLib.newCoordinator();
+      CoLib.add(coordinator, nodeTable);
+      CoLib.start(coordinator);
+      org.apache.jena.dboe.transaction.txn.Transaction txn = coordinator.begin(org.apache.jena.query.TxnType.WRITE);
+      boolean committed = false;
+      try {
+        for (Block b = queue.take(); b != end; b = queue.take()) {
+          Runnable fault = nodeStageFault;
+          if (fault != null) fault.run();
+          List<Tuple<NodeId>> ts = new ArrayList<>(b.triples().size());
+          for (org.apache.jena.graph.Triple t : b.triples()) {
+            ts.add(org.apache.jena.atlas.lib.tuple.TupleFactory.tuple(nodeTable.getAllocateNodeId(t.getSubject()),
+                nodeTable.getAllocateNodeId(t.getPredicate()), nodeTable.getAllocateNodeId(t.getObject())));
+          }
+          if (!ts.isEmpty()) triples.deliver(ts);
+          List<Tuple<NodeId>> qs = new ArrayList<>(b.quads().size());
+          for (org.apache.jena.sparql.core.Quad q : b.quads()) {
+            qs.add(org.apache.jena.atlas.lib.tuple.TupleFactory.tuple(nodeTable.getAllocateNodeId(q.getGraph()), nodeTable.getAllocateNodeId(q.getSubject()),
+                nodeTable.getAllocateNodeId(q.getPredicate()), nodeTable.getAllocateNodeId(q.getObject())));
+          }
+          if (!qs.isEmpty()) quads.deliver(qs);
+        }
+        txn.commit();
+        committed = true;
+      } finally {
+        if (!committed) {
+          try {
+            txn.abort();
+          } catch (RuntimeException | Error e) {
+            LOG.debug("abort of the node table transaction failed", e);
+          }
+        }
+        try {
+          txn.end();
+        } catch (RuntimeException | Error e) {
+          if (committed) throw e;
+        }
+      }
+    }
+  }
+
+  /** The node ids of every tuple, in arrival order, as raw longs; written on the node table thread. */
   private static final class RowFile implements Destination<Tuple<NodeId>> {
     private final Path path;
     private final int columns;

@@ -37,12 +37,27 @@ public final class Store {
     // a killed bulk build leaves index files half written: never serve or add to them
     if (BulkBuilder.incomplete(dir)) throw new RuralKgException(dir + ": a bulk build of this store did not finish; run build again to make it anew");
     try {
-      DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+      DatasetGraph dsg = connectTdb(dir);
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
       return TextIndex.over(dsg, dir);
     } catch (RuralKgException e) {
       throw e;
     } catch (RuntimeException e) {
+      throw new RuralKgException(dir + ": cannot open TDB2 store: " + oneLine(e), e);
+    }
+  }
+
+  /**
+   * TDB2's dataset of the folder; a store locked by another process (a server, a build) is a one-line
+   * error naming that process, not TDB2's stack trace.
+   */
+  static DatasetGraph connectTdb(Path dir) {
+    try {
+      return DatabaseMgr.connectDatasetGraph(dir.toString());
+    } catch (RuntimeException e) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("held by process (\\d+)").matcher(String.valueOf(e.getMessage()));
+      if (m.find()) throw new RuralKgException(dir + ": store is locked by another process (pid " + m.group(1) + "); stop it (e.g. the server) and try again", e);
+      if (String.valueOf(e.getMessage()).contains("Failed to get a lock")) throw new RuralKgException(dir + ": store is locked by another process; stop it and try again", e);
       throw new RuralKgException(dir + ": cannot open TDB2 store: " + oneLine(e), e);
     }
   }
@@ -55,12 +70,40 @@ public final class Store {
     }
   }
 
+  /** True when the folder holds nothing but, perhaps, the build lock file. */
   static boolean isEmpty(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+      return s.allMatch(p -> p.getFileName().toString().equals(StoreLock.FILE));
     } catch (IOException e) {
       throw new RuralKgException(dir + ": unreadable: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * True when a failure comes from a full disk: an IOException saying so, or the InternalError a
+   * write through a memory-mapped file (TDB2's node table and indexes) gets when its page cannot
+   * be backed by disk space.
+   */
+  static boolean diskFull(Throwable e) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+    todo.add(e);
+    while (!todo.isEmpty()) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) continue;
+      String m = t.getMessage() == null ? "" : t.getMessage();
+      if (m.contains("No space left on device") || m.contains("ENOSPC") || m.contains("Disk quota exceeded")) return true;
+      if (t instanceof InternalError && m.contains("unsafe memory access")) return true;
+      if (t.getCause() != null) todo.add(t.getCause());
+      todo.addAll(java.util.List.of(t.getSuppressed()));
+    }
+    return false;
+  }
+
+  /** The one-line error of a full disk under {@code where} (a store folder, or "the store"). */
+  static RuralKgException noSpace(Object where, Throwable e) {
+    return new RuralKgException("no space left on the device of " + where + " (" + e.getClass().getSimpleName() + ": " + oneLine(e)
+        + "); free some space and build again: files not loaded are loaded then", e);
   }
 
   static String oneLine(Throwable e) {

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
@@ -18,6 +16,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.ruralkg.Printable;
 import org.w3id.ruralkg.RuralKgException;
 import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.Vocab;
@@ -45,78 +44,74 @@ public final class StoreBuilder {
   private final FileProcessor processor;
   private final int threads;
   private final int filesPerTransaction;
+  private final java.time.Duration fileTimeout;
 
   public StoreBuilder(DatasetGraph dsg, FileProcessor processor, int threads) {
     this(dsg, processor, threads, BATCH_FILES);
   }
 
+  public StoreBuilder(DatasetGraph dsg, FileProcessor processor, BuildSettings settings) {
+    this(dsg, processor, settings.threads(), BATCH_FILES, settings.fileTimeout());
+  }
+
   /** @param filesPerTransaction most whole files one write transaction holds (1: a transaction per file) */
   public StoreBuilder(DatasetGraph dsg, FileProcessor processor, int threads, int filesPerTransaction) {
+    this(dsg, processor, threads, filesPerTransaction, BuildSettings.DEFAULT_FILE_TIMEOUT);
+  }
+
+  /** @param fileTimeout how long one file may take to extract before it is skipped (zero: no limit) */
+  public StoreBuilder(DatasetGraph dsg, FileProcessor processor, int threads, int filesPerTransaction, java.time.Duration fileTimeout) {
+    this.fileTimeout = fileTimeout;
     this.dsg = dsg;
     this.processor = processor;
     this.threads = Math.max(1, threads);
     this.filesPerTransaction = Math.max(1, filesPerTransaction);
   }
 
-  /** The input files under a folder: every *.txt, recursively, in a stable order. */
+  /** The input files under a folder: every *.txt, recursively, in a stable order; links are not followed. */
   public static List<InputFile> listInputs(Path inDir) {
-    if (!Files.exists(inDir)) throw new RuralKgException(inDir + ": no such input folder");
-    if (!Files.isDirectory(inDir)) throw new RuralKgException(inDir + ": not a folder");
-    if (!Files.isReadable(inDir)) throw new RuralKgException(inDir + ": input folder is not readable");
-    try (Stream<Path> s = Files.walk(inDir)) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".txt"))
-          .sorted()
-          .map(p -> new InputFile(p, inDir.relativize(p).toString().replace('\\', '/')))
-          .toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new RuralKgException(inDir + ": cannot list input folder: " + e.getMessage(), e);
-    }
+    return InputScan.scan(inDir, false).files();
   }
 
   /** Replaces the ontology graph (code lists the saved queries read) when its content changed. */
   public void loadOntology(org.apache.jena.graph.Graph ontology) {
-    Txn.executeWrite(dsg, () -> {
-      org.apache.jena.graph.Graph current = dsg.getGraph(Vocab.ONTOLOGY_GRAPH);
-      if (current.isIsomorphicWith(ontology)) return;
-      dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
-      ontology.find().forEachRemaining(t -> dsg.add(Vocab.ONTOLOGY_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
-    });
+    try {
+      Txn.executeWrite(dsg, () -> {
+        org.apache.jena.graph.Graph current = dsg.getGraph(Vocab.ONTOLOGY_GRAPH);
+        if (current.isIsomorphicWith(ontology)) return;
+        dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
+        ontology.find().forEachRemaining(t -> dsg.add(Vocab.ONTOLOGY_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
+      });
+    } catch (RuntimeException | InternalError e) {
+      // even an unchanged ontology commits (TDB2 writes its journal): the first write on a full disk
+      if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
+      throw e;
+    }
   }
 
   public BuildReport build(List<InputFile> inputs) {
     BuildReport report = new BuildReport();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-extract"));
-    try {
-      // A bounded window of in-flight files keeps memory flat however large the corpus is.
-      int window = threads * 4;
-      List<Future<FileQuads>> inFlight = new ArrayList<>();
+    try (FileWorkers workers = new FileWorkers(threads, fileTimeout, report)) {
       Iterator<InputFile> it = inputs.iterator();
       // Several complete files share a write transaction: a commit per file costs more than the
       // inserts of a small file. Each file still has its graphs dropped and added in that one
       // transaction, so a file is fully in or absent.
       List<FileQuads> batch = new ArrayList<>();
       long batchQuads = 0;
-      while (it.hasNext() || !inFlight.isEmpty()) {
-        while (it.hasNext() && inFlight.size() < window) {
-          InputFile f = it.next();
-          inFlight.add(pool.submit(() -> prepare(f, report)));
-        }
-        Future<FileQuads> next = inFlight.remove(0);
-        FileQuads fq = await(next);
+      while (it.hasNext() || !workers.idle()) {
+        while (it.hasNext() && !workers.full()) workers.submit(it.next(), f -> prepare(f, report), null);
+        FileQuads fq = workers.next();
         if (fq != null) {
           batch.add(fq);
           batchQuads += fq.quads().size();
         }
-        boolean last = !it.hasNext() && inFlight.isEmpty();
+        boolean last = !it.hasNext() && workers.idle();
         if (!batch.isEmpty() && (last || batchQuads >= BATCH_QUADS || batch.size() >= filesPerTransaction)) {
           writeBatch(batch, report);
           batch.clear();
           batchQuads = 0;
         }
       }
-    } finally {
-      pool.shutdownNow();
     }
     return report;
   }
@@ -142,6 +137,11 @@ public final class StoreBuilder {
    */
   static FileQuads read(InputFile f, FileProcessor processor, BuildReport report, java.util.function.Predicate<String> unchanged) {
     try {
+      // the scan saw a regular file; something swapped in since (a FIFO would block the read forever) is not read
+      if (!Files.isRegularFile(f.path())) {
+        fail(report, f.relativePath(), "no longer a regular file; never read");
+        return null;
+      }
       long size = Files.size(f.path());
       if (size > MAX_FILE_BYTES) {
         fail(report, f.relativePath(), "too large (" + (size >> 20) + " MB; the limit is " + (MAX_FILE_BYTES >> 20) + " MB per file)");
@@ -166,8 +166,10 @@ public final class StoreBuilder {
   }
 
   private static void fail(BuildReport report, String file, String reason) {
+    // a file over its time budget is reported once, when it is given up
+    if (FileWorkers.abandoned()) return;
     report.failed(file, reason);
-    LOG.warn("skipped {}: {}", file, reason);
+    LOG.warn("skipped {}: {}", Printable.escape(file), Printable.escape(reason));
   }
 
   static FileQuads await(Future<FileQuads> f) {
@@ -206,14 +208,15 @@ public final class StoreBuilder {
       Txn.executeWrite(dsg, () -> {
         for (FileQuads fq : batch) replace(fq);
       });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | InternalError e) {
+      if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
       LOG.debug("batch of {} files failed, retrying one by one", batch.size(), e);
       for (FileQuads fq : batch) write(fq, report);
       return;
     }
     for (FileQuads fq : batch) {
       report.loaded(fq);
-      LOG.info("loaded {} ({} articles, {} quads)", fq.file().relativePath(), fq.articles(), fq.quads().size());
+      LOG.info("loaded {} ({} articles, {} quads)", Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
     }
   }
 
@@ -228,10 +231,17 @@ public final class StoreBuilder {
     try {
       Txn.executeWrite(dsg, () -> replace(fq));
       report.loaded(fq);
-      LOG.info("loaded {} ({} articles, {} quads)", fq.file().relativePath(), fq.articles(), fq.quads().size());
-    } catch (RuntimeException e) {
-      fail(report, fq.file().relativePath(), "cannot load into store: " + e.getMessage());
+      LOG.info("loaded {} ({} articles, {} quads)", Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
+    } catch (RuntimeException | InternalError e) {
+      // a full disk fails every file after this one too: stop, the store keeps what it had
+      if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
+      fail(report, fq.file().relativePath(), "cannot load into store: " + Store.oneLine(e));
     }
+  }
+
+  /** The store's folder for messages, when this builder writes a store opened by {@link Store}. */
+  private Object storeName() {
+    return dsg instanceof IndexedDataset indexed ? indexed.storeDir() : "the store";
   }
 
   /** The graphs holding a source file's articles (every article graph describes its source). */

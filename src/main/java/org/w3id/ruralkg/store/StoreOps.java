@@ -46,6 +46,14 @@ public final class StoreOps {
    * text index is kept: the quads, and so its documents, do not change.
    */
   public static void compact(Path storeDir) {
+    Store.openExisting(storeDir).close(); // one-line errors for a missing or foreign store before the lock
+    try (StoreLock lock = StoreLock.acquire(storeDir)) {
+      compactLocked(storeDir);
+    }
+  }
+
+  /** {@link #compact} by a caller that holds the store's build lock (a build that replaced most files). */
+  public static void compactLocked(Path storeDir) {
     Store.openExisting(storeDir).close(); // the same checks and one-line errors as every command
     BulkBuilder.expel(storeDir); // nothing of the store stays open in this JVM while its files move
     try (Stream<Path> s = Files.list(storeDir)) {
@@ -166,7 +174,9 @@ public final class StoreOps {
       String why = Files.isDirectory(storeDir) && Store.looksLikeTdb2(storeDir) ? "store already holds data" : "neither an empty folder nor a TDB2 store";
       throw new RuralKgException(storeDir + ": " + why + "; restore only into a new or empty store");
     }
-    try (InputStream in = open(inFile)) {
+    // as a build: a restore wipes a half-made store, which must not be one that a build is making
+    try (StoreLock lock = StoreLock.acquire(storeDir); InputStream in = open(inFile)) {
+      if (!BulkBuilder.applies(storeDir)) throw new RuralKgException(storeDir + ": store already holds data; restore only into a new or empty store");
       return new BulkBuilder(storeDir, null, Runtime.getRuntime().availableProcessors()).restore(inFile, in);
     } catch (IOException e) {
       throw new RuralKgException(inFile + ": cannot read backup: " + Store.oneLine(e), e);
