@@ -1,5 +1,6 @@
 package org.w3id.ruralkg.extract.figure;
 
+import org.w3id.ruralkg.common.Wordlist;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class QuantityParser {
   private static final String[] POST_QUALIFIERS = {"以上", "左右", "以下", "以内", "范围内", "上下"};
   /** "10条措施", like "巧十条", names a policy package. */
   private static final String[] POLICY_WORDS = {"措施", "举措", "意见", "规定", "政策", "硬措施", "实招", "要求"};
+  /** Nouns for people: lexicon/people-nouns.txt. */
+  private static final Set<String> PEOPLE = Wordlist.words("people-nouns.txt");
   private static final String NOT_AFTER_TENTHS = "为立功本长员果熟就绩效交都型品了不群";
   private static final String RANGE_MARKS = "—－-–~～至到";
   private static final String[] MONEY_WORDS = {
@@ -305,6 +308,8 @@ public final class QuantityParser {
     if (counts && (unit.equals("count") || unit.equals("person") || unit.equals("household"))) {
       counted = countedNoun.find(t, pre == null ? first.start() : first.start() - pre.length(), after);
     }
+    // 10多个村民: 个 counting people counts persons
+    if (unit.equals("count") && m != null && m.word().equals("个") && counted != null && PEOPLE.contains(counted)) unit = "person";
     Quantity quantity = new Quantity(first.start(), end, t.substring(first.start(), end), value, valueMax, unit, q, counted);
     return new Result(quantity, end);
   }
