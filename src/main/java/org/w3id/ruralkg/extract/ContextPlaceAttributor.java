@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.w3id.ruralkg.link.Division;
+import org.w3id.ruralkg.link.Level;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Segmenter;
@@ -58,6 +59,11 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final UnitMention topic;
   /** Whether the topic is what the title names (else it is only the unit named most). */
   private final boolean topicFromTitle;
+  /**
+   * Whether every place the article names lies in one prefecture: a local story is about its topic
+   * throughout, a round-up moving between provinces is not.
+   */
+  private final boolean localStory;
   private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
   /** Units that only name a post: a place of last resort, before the article's topic. */
   private final List<UnitMention> posts = new ArrayList<>();
@@ -85,6 +91,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     this.placeStarts = places.stream().mapToInt(UnitMention::start).toArray();
     this.topic = topicOf(this.places, titleEnd);
     this.topicFromTitle = topic != null && topic.start() < titleEnd;
+    this.localStory = withinOnePrefecture(this.places);
   }
 
   public UnitMention topic() {
@@ -166,7 +173,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
         }
       }
     }
-    if (!carry) return topicFromTitle ? topic : null;
+    if (!carry) return topicFromTitle || localStory ? topic : null;
     // the place the article last talked about carries forward until another takes over
     UnitMention carried = p != null && paragraphs.length > 0 ? lastSentenceUnit(paragraphs[0].start(), p.start()) : null;
     if (seen != null) seen[Scope.CARRIED.ordinal()] = carried;
@@ -262,6 +269,19 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     Division parent = gazetteer.parent(d.code()).orElse(null);
     UnitMention first = list.get(0), last = list.get(list.size() - 1);
     return new UnitMention(first.start(), last.end(), text.substring(first.start(), last.end()), d.level(), d.name(), d, parent == null ? null : parent.name(), 0.5);
+  }
+
+  private boolean withinOnePrefecture(List<UnitMention> units) {
+    String prefecture = null;
+    for (UnitMention u : units) {
+      if (u.division() == null) continue;
+      Division p = null;
+      for (Division d : chain(u.division())) if (d.level() == Level.PREFECTURE) p = d;
+      if (p == null) return false; // a province or a unit outside any prefecture
+      if (prefecture == null) prefecture = p.code();
+      else if (!prefecture.equals(p.code())) return false;
+    }
+    return prefecture != null;
   }
 
   /** The division and its ancestors, nearest first. */
