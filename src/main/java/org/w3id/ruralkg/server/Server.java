@@ -54,6 +54,9 @@ public final class Server {
     // filters run in the order added, before Fuseki's dispatch
     builder.addFilter("/*", new ResponseHardening());
     builder.addFilter("/*", new CorsPolicy());
+    String base = settings.publicBase(port);
+    ServiceDescriptionFilter describe = new ServiceDescriptionFilter(base);
+    for (String e : new String[] {"sparql", "query"}) builder.addFilter(DATASET + "/" + e, describe);
     builder.addFilter(DATASET + "/*", Federation.depthFilter());
     if (auth != null) {
       AuthPolicy admin = Auth.policyAllowSpecific(ADMIN_USER);
@@ -78,11 +81,12 @@ public final class Server {
     if (updatePassword != null) {
       for (String w : new String[] {"update", "data"}) builder.addFilter(DATASET + "/" + w, new WriteInvalidationFilter(responses));
     }
-    String base = settings.publicBase(port);
     OntologyServlet.register(builder);
     QueryApiServlet.register(builder, responder, org.w3id.ruralkg.cli.Main.version(), updatePassword == null, base);
     VoidServlet.register(builder, dsg, guard, base);
     DashboardServlet.register(builder);
+    EditorServlet.register(builder, queries);
+    ApiDocsServlet.register(builder);
     ResourceServlet.register(builder, dsg);
     FusekiServer server = builder.build();
     for (var c : server.getJettyServer().getConnectors()) {

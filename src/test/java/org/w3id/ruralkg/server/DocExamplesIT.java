@@ -158,6 +158,17 @@ class DocExamplesIT {
     }
   }
 
+  /** docs/API.md's table of saved queries names every query the server publishes. */
+  @Test
+  void queryTableListsEverySavedQuery() throws IOException {
+    String api = Files.readString(Path.of("docs/API.md"));
+    for (String name : Files.readAllLines(Path.of("queries/index.txt"))) {
+      if (name.isBlank() || name.startsWith("#")) continue;
+      String q = name.strip().replaceFirst("\\.rq$", "");
+      assertTrue(api.contains("| `" + q + "` |"), "docs/API.md does not list the saved query " + q);
+    }
+  }
+
   /** The federation example's first server is started as the document says. */
   @Test
   void federationCommandMatchesThisTestsServer() throws IOException {
