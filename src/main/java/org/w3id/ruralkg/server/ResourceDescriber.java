@@ -21,7 +21,9 @@ import org.w3id.ruralkg.rdf.Vocab;
  */
 final class ResourceDescriber {
   private static final Node[] LABELS = {
-      Vocab.PREF_LABEL, Vocab.LABEL, NodeFactory.createURI(Vocab.SCHEMA + "name"), Vocab.NOTATION};
+      Vocab.PREF_LABEL, Vocab.LABEL, NodeFactory.createURI(Vocab.SCHEMA + "name"), Vocab.NOTATION,
+      // an article is read by its headline, a source file by its file name, not by their IRIs
+      Vocab.SCHEMA_HEADLINE, Vocab.FILE_NAME};
   /** Caps the walk over fragments so one odd resource cannot make a request unbounded. */
   private static final int MAX_SUBJECTS = 200;
 
