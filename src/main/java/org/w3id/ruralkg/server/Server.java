@@ -95,6 +95,9 @@ public final class Server {
     try {
       server.start();
     } catch (RuntimeException e) {
+      if (bindFailure(e)) {
+        throw new RuralKgException("port " + port + " on " + settings.host() + " is in use (another ruralkg or Fuseki?): stop it or choose another with --port", e);
+      }
       throw new RuralKgException("cannot start server on " + settings.host() + ":" + port + ": " + e.getMessage(), e);
     }
     server.getJettyServer().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
@@ -105,5 +108,13 @@ public final class Server {
     });
     if (cache.warm()) responder.warmInBackground();
     return server;
+  }
+
+  /** Jetty reports a taken port as an IOException "Failed to bind" around a BindException. */
+  private static boolean bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException || t.getMessage() != null && t.getMessage().contains("Failed to bind")) return true;
+    }
+    return false;
   }
 }
