@@ -69,7 +69,12 @@ final class PageSections {
         RowSet rs = exec.select();
         List<Var> vars = rs.getResultVars();
         List<Binding> list = new ArrayList<>();
-        rs.forEachRemaining(list::add);
+        // a TDB binding reads its nodes lazily: copy them while the transaction is open
+        rs.forEachRemaining(b -> {
+          var copy = Binding.builder();
+          b.forEach(copy::add);
+          list.add(copy.build());
+        });
         return new Rows(vars, list);
       }
     });

@@ -73,7 +73,8 @@ class DocExamplesIT {
 
   /** The document's ports and paths as this test runs them. */
   static String local(String s) {
-    return s.replace("localhost:" + DOC_PORT, "localhost:" + port)
+    // the jar this build made, not the launcher, which would rebuild it when a source is newer
+    return s.replace("./ruralkg ", "java -Xmx256m -Dfile.encoding=UTF-8 -jar target/ruralkg.jar ").replace("localhost:" + DOC_PORT, "localhost:" + port)
         .replace("localhost:" + DOC_PEER_PORT, "localhost:" + peerPort)
         .replace("--port " + DOC_PEER_PORT, "--port " + peerPort)
         .replace(DOC_PEER_STORE, tmp.resolve("stats").toString());
