@@ -166,4 +166,17 @@ class DerefIT {
     String anchor = ArticleText.anchor(Vocab.ID + "figure/000_08c3608711e2fccf/0/3874");
     assertTrue(html.contains("id=\"" + anchor + "\" href=\"/id/figure/000_08c3608711e2fccf/0/3874\"><mark>6.75亿元</mark></a>"), "the figure is marked where it stands and linked");
   }
+
+  @Test
+  void unitTurtleLeadsOnToo() throws Exception {
+    Graph g = parse(get("/id/unit/530622", "text/turtle"), Lang.TURTLE);
+    Node maShu = NodeFactory.createURI(Vocab.ID + "unit/530622105");
+    assertTrue(g.contains(maShu, Vocab.PARENT, QIAOJIA), "a unit within it");
+    assertTrue(g.contains(maShu, Vocab.PREF_LABEL, NodeFactory.createLiteralLang("马树镇", "zh")), "with its name");
+    assertTrue(g.find(Node.ANY, Vocab.REFERS_TO, QIAOJIA).hasNext(), "mentions of it");
+    assertTrue(g.find(Node.ANY, Vocab.REF_AREA, QIAOJIA).hasNext(), "figures about it");
+    Node mention = g.find(Node.ANY, Vocab.REFERS_TO, QIAOJIA).next().getSubject();
+    Node article = g.find(mention, Vocab.PROV_DERIVED_FROM, Node.ANY).next().getObject();
+    assertTrue(g.find(article, Vocab.SCHEMA_HEADLINE, Node.ANY).hasNext(), "the mentioning article with its headline");
+  }
 }
