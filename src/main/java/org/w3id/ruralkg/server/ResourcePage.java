@@ -110,7 +110,9 @@ final class ResourcePage {
           .append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/static/dashboard.css\">\n")
           .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"?format=ttl\">\n")
           .append("<link rel=\"alternate\" type=\"application/ld+json\" href=\"?format=jsonld\">\n")
-          .append("</head>\n<body>\n<header><a class=\"home\" href=\"").append(ctx).append("/\">ruralkg 乡村振兴知识图谱</a></header>\n<main>\n");
+          .append("</head>\n<body>\n<header><a class=\"home\" href=\"").append(ctx).append("/\">ruralkg 乡村振兴知识图谱</a>")
+          .append("<nav><a href=\"").append(ctx).append("/\">仪表板 Dashboard</a><a href=\"").append(ctx).append("/editor/\">查询 Query</a>")
+          .append("<a href=\"").append(ctx).append("/ont\">本体 Ontology</a></nav></header>\n<main>\n");
       sb.append("<h1>").append(escape(title)).append("</h1>\n");
       sb.append("<p class=\"iri\"><code>").append(escape(iri)).append("</code> · <a href=\"?format=ttl\">Turtle</a> · ")
           .append("<a href=\"?format=jsonld\">JSON-LD</a> · <a href=\"?format=nt\">N-Triples</a></p>\n");
