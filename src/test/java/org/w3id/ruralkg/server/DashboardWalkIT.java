@@ -46,6 +46,7 @@ class DashboardWalkIT {
       page.navigate(base + "/");
       page.await("document.body.dataset.overview === 'ready' && +document.getElementById('map').dataset.rendered > 0", 60);
       page.screenshot(SHOTS.resolve("1-dashboard.png"));
+      assertTrue(page.eval("getComputedStyle(document.getElementById('map-up')).display === 'none'").asBoolean(), "no way up from the top");
 
       // 云南 on the map of China: a click at a point inside the province
       String point = "(() => { const m = document.getElementById('map'); m.scrollIntoView({block: 'center'});"
@@ -56,6 +57,7 @@ class DashboardWalkIT {
       page.await("location.search.indexOf('province=530000') >= 0 && document.getElementById('map').dataset.map === '530000'", 30);
       page.screenshot(SHOTS.resolve("2-province-yunnan.png"));
       assertTrue(page.eval("document.getElementById('filter-province').value").asText().equals("530000"), "the province filter follows the map");
+      assertTrue(page.eval("getComputedStyle(document.getElementById('map-up')).display !== 'none'").asBoolean(), "a way back to China");
 
       // a metric, chosen from its list
       page.eval("(() => { const s = document.getElementById('filter-metric'); s.value = 'wages'; s.dispatchEvent(new Event('change')); })()");
