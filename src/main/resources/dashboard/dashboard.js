@@ -11,7 +11,7 @@
     'PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n' +
     'PREFIX prov: <http://www.w3.org/ns/prov#>\n' +
     'PREFIX schema: <https://schema.org/>\n';
-  var MAX_TABLE_ROWS = 300;
+  var MAX_TABLE_ROWS = 5000; // the API caps rows; the table scrolls
   var MAX_BARS = 20;
 
   // Used only when the server has no api/queries: the same kind of list, run as plain SPARQL.
@@ -346,45 +346,6 @@
     });
   }
 
-  // ---------- overview ----------
-
-  function loadStats() {
-    var q = PREFIXES +
-      'SELECT ?k (COUNT(DISTINCT ?s) AS ?n) WHERE {\n' +
-      '  VALUES (?k ?c) { ("文章 articles" schema:NewsArticle) ("行政单位 units" rkg:AdministrativeUnit)\n' +
-      '    ("党组织 party orgs" rkg:PartyOrganisation) ("项目实施 programmes" rkg:ProgrammeImplementation)\n' +
-      '    ("产业发展 industries" rkg:IndustryDevelopment) ("数据 figures" rkg:Figure) }\n' +
-      '  OPTIONAL { ?s a ?c }\n' +
-      '} GROUP BY ?k';
-    var order = ['文章 articles', '行政单位 units', '党组织 party orgs', '项目实施 programmes', '产业发展 industries', '数据 figures'];
-    return sparqlSelect(q).then(function (data) {
-      var box = $('stats');
-      box.textContent = '';
-      var byKey = {};
-      data.rows.forEach(function (r) { byKey[r.k] = r.n; });
-      order.forEach(function (k) {
-        var tile = el('div', { 'class': 'tile' });
-        tile.appendChild(el('div', { 'class': 'n' }, byKey[k] || '0'));
-        tile.appendChild(el('div', { 'class': 'k' }, k));
-        box.appendChild(tile);
-      });
-    }).catch(function (e) { fail('totals', e); });
-  }
-
-  function loadMetricCharts() {
-    return sparqlSelect(BUILTIN[0].sparql).then(function (data) {
-      var rows = data.rows;
-      drawBars('metric-chart',
-        rows.map(function (r) { return r.label || r.metric; }),
-        rows.map(function (r) { return Number(r.figures); }), '条数 figures', '#2f7d5b');
-      var money = rows.filter(function (r) { return Number(r.yuan) > 0; })
-        .sort(function (a, b) { return Number(b.yuan) - Number(a.yuan); });
-      drawBars('money-chart',
-        money.map(function (r) { return r.label || r.metric; }),
-        money.map(function (r) { return Number(r.yuan); }), '元 CNY', '#c0703a');
-    }).catch(function (e) { fail('metric charts', e); });
-  }
-
   // ---------- SPARQL box ----------
 
   function runSparql() {
@@ -438,14 +399,16 @@
     }
     $('sparql-run').addEventListener('click', runSparql);
     $('query-run').addEventListener('click', run);
+    $('sparql-editor').addEventListener('click', function () {
+      $('sparql-editor').href = 'editor/?query=' + encodeURIComponent($('sparql-text').value);
+    });
     $('sparql-text').addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) runSparql();
     });
     window.addEventListener('resize', function () {
       Object.keys(state.charts).forEach(function (k) { state.charts[k].resize(); });
     });
-    loadStats();
-    loadMetricCharts();
+    // totals and the metric charts belong to overview.js, which applies the filters to them
     loadQueries().then(function () {
       renderQueryList();
       var first = state.queries.filter(function (q) { return q.name === 'figures'; })[0] || state.queries[0];

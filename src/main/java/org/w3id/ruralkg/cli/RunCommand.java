@@ -22,6 +22,7 @@ final class RunCommand implements Callable<Integer> {
     if (store == null) store = home.resolve("data").resolve("store");
     BuildReport report = Pipeline.build(in, store, Runtime.getRuntime().availableProcessors());
     if (BuildCommand.exitStatus(report) != 0) return 1;
+    server.applyLogging();
     Pipeline.serve(store, server.settings(), password, false, server.guard(), server.cache());
     return 0;
   }

@@ -14,6 +14,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    server.applyLogging();
     Pipeline.serve(store, server.settings(), server.password(), false, server.guard(), server.cache());
     return 0;
   }

@@ -1,10 +1,12 @@
 package org.w3id.ruralkg.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3id.ruralkg.RuralKgException;
 import org.w3id.ruralkg.server.CacheSettings;
 import org.w3id.ruralkg.server.QueryGuard;
+import org.w3id.ruralkg.server.RequestLog;
 import org.w3id.ruralkg.server.ServerSettings;
 import picocli.CommandLine.Option;
 
@@ -23,6 +25,14 @@ final class ServerOptions {
 
   @Option(names = "--cache-mb", description = "byte budget of the saved-query API's response cache in MiB (default ${DEFAULT-VALUE}; 0: no cache)") int cacheMb = 256;
   @Option(names = "--no-warm", description = "do not run the saved queries that need no argument into the cache at startup") boolean noWarm;
+
+  @Option(names = "--verbose", description = "log every request (Fuseki's request lines) to stderr") boolean verbose;
+  @Option(names = "--log-file", paramLabel = "FILE", description = "append every request's log lines to FILE (the console stays quiet)") Path logFile;
+
+  /** Turns the request logs on as asked; call before the server starts. */
+  void applyLogging() {
+    RequestLog.configure(verbose, logFile);
+  }
 
   CacheSettings cache() {
     return CacheSettings.ofMiB(cacheMb, !noWarm);

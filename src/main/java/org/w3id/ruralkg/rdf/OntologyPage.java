@@ -87,7 +87,13 @@ public final class OntologyPage {
           .append("</title>\n<style>\n")
           .append("body{font-family:sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;width:100%;margin-bottom:1.5em}")
           .append("th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}th{background:#f3f3f3}")
-          .append("code{font-size:.95em}.en{color:#555}td:first-child{white-space:nowrap}\n</style>\n</head>\n<body>\n");
+          .append("code{font-size:.95em}.en{color:#555}td:first-child{white-space:nowrap}")
+          // the Chinese label column: a label is a few characters, never broken one per line
+          .append("td:nth-child(2){white-space:nowrap;min-width:6em}td:last-child{min-width:16em}")
+          .append("header{margin:-2em -2em 1.5em;padding:.7em 2em;background:#2f5d50}header a{color:#fff;text-decoration:none;margin-right:1.2em}")
+          .append("\n</style>\n</head>\n<body>\n")
+          .append("<header><a href=\"/\"><b>ruralkg 乡村振兴知识图谱</b></a><a href=\"/editor/\">查询 Query</a><a href=\"/api/docs/\">API</a>")
+          .append("<a href=\"/.well-known/void\">VoID</a></header>\n");
       sb.append("<h1>").append(escape(text(ont, DCTerms.title, "zh", "ruralkg 本体"))).append("<br><span class=\"en\">")
           .append(escape(text(ont, DCTerms.title, "en", "ruralkg ontology"))).append("</span></h1>\n");
       sb.append("<p>").append(escape(text(ont, DCTerms.description, "zh", ""))).append("</p>\n<p class=\"en\">")

@@ -25,6 +25,9 @@ public final class Vocab {
   public static final String OA = "http://www.w3.org/ns/oa#";
   public static final String SCHEMA = "https://schema.org/";
   public static final String DCT = "http://purl.org/dc/terms/";
+  /** SPARQL 1.1 Service Description and the W3C media-type registry its result formats name. */
+  public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+  public static final String FORMATS = "http://www.w3.org/ns/formats/";
   public static final String SDMX_DIM = "http://purl.org/linked-data/sdmx/2009/dimension#";
   public static final String SDMX_MEAS = "http://purl.org/linked-data/sdmx/2009/measure#";
   public static final String SDMX_ATT = "http://purl.org/linked-data/sdmx/2009/attribute#";

@@ -21,6 +21,7 @@ final class DashboardServlet extends HttpServlet {
       "html", "text/html; charset=utf-8",
       "js", "text/javascript; charset=utf-8",
       "css", "text/css; charset=utf-8",
+      "json", "application/json; charset=utf-8",
       "svg", "image/svg+xml",
       "png", "image/png");
 
@@ -40,6 +41,9 @@ final class DashboardServlet extends HttpServlet {
       resource = "dashboard/index.html";
     } else if (path.equals("/static/echarts.min.js")) {
       resource = ECHARTS;
+    } else if (path.startsWith("/static/geo/") && NAME.matcher(path.substring(12)).matches()) {
+      StaticFiles.send("dashboard/geo/" + path.substring(12), true, resp); // map outlines never change
+      return;
     } else if (path.startsWith("/static/") && NAME.matcher(path.substring(8)).matches()) {
       resource = "dashboard/" + path.substring(8);
     } else {

@@ -32,9 +32,14 @@ public final class OpenApi {
     ObjectNode list = paths.putObject("/queries").putObject("get");
     list.put("operationId", "listQueries");
     list.put("summary", "List the saved queries with their parameters");
-    list.putObject("responses").putObject("200").put("description", "the saved queries")
+    list.put("description", "Every saved query with its summary, description, tags and typed parameters.");
+    list.putArray("tags").add("meta");
+    ObjectNode listResponses = list.putObject("responses");
+    listResponses.putObject("200").put("description", "the saved queries")
         .putObject("content").putObject("application/json").putObject("schema").put("type", "array")
         .putObject("items").put("$ref", "#/components/schemas/SavedQuery");
+    errorResponse(listResponses, "4XX", "a request the server refuses (an unknown path or method, too many requests)");
+    errorResponse(listResponses, "503", "the server is busy: too many queries at once");
 
     for (SavedQuery q : queries) {
       ObjectNode get = paths.putObject("/queries/" + q.name()).putObject("get");
@@ -51,7 +56,7 @@ public final class OpenApi {
         ObjectNode schema = param.putObject("schema");
         schemaOf(p, schema);
         // the first example call that sets it fills the parameter in "try it out" forms
-        q.examples().stream().filter(e -> e.containsKey(p.name())).findFirst().ifPresent(e -> param.put("example", e.get(p.name())));
+        q.examples().stream().filter(e -> e.containsKey(p.name())).findFirst().ifPresent(e -> param.set("example", typed(p, e.get(p.name()))));
       }
       if (!q.params().containsKey("offset")) {
         params.addObject().put("name", "offset").put("in", "query").put("required", false)
@@ -89,9 +94,16 @@ public final class OpenApi {
       content.putObject(QueryApi.Format.TSV.mediaType).putObject("schema").put("type", "string");
       responses.putObject("304").put("description", "not modified: the If-None-Match ETag is still current");
       errorResponse(responses, "400", "a bad or unknown parameter, a negative offset or limit, or an unknown format");
+      errorResponse(responses, "404", "no saved query of that name");
       errorResponse(responses, "503", "the query did not finish within the timeout");
     }
 
+    // every tag an operation uses is declared, as linters require
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    used.add("meta");
+    queries.forEach(q -> used.addAll(q.tags()));
+    ArrayNode tagList = doc.putArray("tags");
+    for (String t : used) tagList.addObject().put("name", t).put("description", t.equals("meta") ? "about the API itself" : "saved queries about " + t);
     ObjectNode schemas = doc.putObject("components").putObject("schemas");
     ObjectNode err = schemas.putObject("Error");
     err.put("type", "object").putArray("required").add("error");
@@ -112,16 +124,24 @@ public final class OpenApi {
       case "iri" -> schema.put("type", "string").put("format", "uri");
       default -> schema.put("type", "string");
     }
-    if (p.defaultValue() != null) {
-      switch (p.type()) {
-        case "integer" -> schema.put("default", Long.parseLong(p.defaultValue()));
-        case "decimal" -> schema.put("default", new java.math.BigDecimal(p.defaultValue()));
-        default -> schema.put("default", p.defaultValue());
-      }
-    }
+    if (p.defaultValue() != null) schema.set("default", typed(p, p.defaultValue()));
     if (!p.allowed().isEmpty()) {
       ArrayNode e = schema.putArray("enum");
       p.allowed().forEach(e::add);
+    }
+  }
+
+  /** A value as JSON of the parameter's type: an integer parameter's example is 5, not "5". */
+  static com.fasterxml.jackson.databind.JsonNode typed(SavedQuery.Param p, String value) {
+    var nodes = JSON.getNodeFactory();
+    try {
+      return switch (p.type()) {
+        case "integer" -> nodes.numberNode(Long.parseLong(value));
+        case "decimal" -> nodes.numberNode(new java.math.BigDecimal(value));
+        default -> nodes.textNode(value);
+      };
+    } catch (NumberFormatException e) {
+      return nodes.textNode(value); // SavedQuery checks examples when it loads; never reached for a loaded query
     }
   }
 

@@ -21,7 +21,16 @@ import org.w3id.ruralkg.rdf.Vocab;
  */
 final class ResourceDescriber {
   private static final Node[] LABELS = {
-      Vocab.PREF_LABEL, Vocab.LABEL, NodeFactory.createURI(Vocab.SCHEMA + "name"), Vocab.NOTATION};
+      Vocab.PREF_LABEL, Vocab.LABEL, NodeFactory.createURI(Vocab.SCHEMA + "name"), Vocab.NOTATION,
+      // an article is read by its headline, a source file by its file name, not by their IRIs
+      Vocab.SCHEMA_HEADLINE, Vocab.FILE_NAME};
+  /**
+   * Links into a resource that lead on from it in RDF as on its page: the units whose parent it
+   * is, the mentions of it (with their article), the facts about it or carried out in it.
+   */
+  private static final Node[] INCOMING = {Vocab.PARENT, Vocab.REFERS_TO, Vocab.REF_AREA, Vocab.CARRIED_OUT_IN, Vocab.OF_UNIT};
+  /** At most this many links of each kind: a province has thousands. */
+  private static final int MAX_INCOMING = 200;
   /** Caps the walk over fragments so one odd resource cannot make a request unbounded. */
   private static final int MAX_SUBJECTS = 200;
 
@@ -61,6 +70,20 @@ final class ResourceDescriber {
       });
     }
     if (out.isEmpty()) return;
+    for (Node p : INCOMING) {
+      var it = union.find(Node.ANY, p, base);
+      for (int n = 0; it.hasNext() && n < MAX_INCOMING; n++) {
+        var t = it.next();
+        out.add(t);
+        // the subject's article, so a client can go on to it without a query
+        union.find(t.getSubject(), Vocab.PROV_DERIVED_FROM, Node.ANY).forEachRemaining(d -> {
+          out.add(d);
+          objects.add(d.getObject());
+        });
+        objects.add(t.getSubject());
+      }
+      it.close();
+    }
     for (Node o : objects) {
       if (seen.contains(o)) continue;
       for (Node label : LABELS) {

@@ -14,6 +14,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import java.util.function.Function;
+import org.apache.jena.graph.NodeFactory;
 import org.w3id.ruralkg.rdf.OntologyFiles;
 import org.w3id.ruralkg.rdf.Vocab;
 
@@ -25,7 +28,7 @@ import org.w3id.ruralkg.rdf.Vocab;
  */
 final class ResourcePage {
   private static final List<Node> LABEL_PROPS = List.of(
-      Vocab.PREF_LABEL, Vocab.LABEL, org.apache.jena.graph.NodeFactory.createURI(Vocab.SCHEMA + "name"), Vocab.NOTATION);
+      Vocab.PREF_LABEL, Vocab.LABEL, org.apache.jena.graph.NodeFactory.createURI(Vocab.SCHEMA + "name"), Vocab.SCHEMA_HEADLINE, Vocab.FILE_NAME, Vocab.NOTATION);
 
   /** Labels of the ontology's terms (zh preferred), read once. */
   private static final class TermLabels {
@@ -49,7 +52,12 @@ final class ResourcePage {
   private final String html;
 
   ResourcePage(String iri, Graph g, String contextPath) {
-    this.html = new Renderer(iri, g, contextPath).render();
+    this(iri, g, contextPath, null, name -> 1);
+  }
+
+  /** With the store, the page also lists what leads on from the resource (PageSections), {@code page} giving each list's page. */
+  ResourcePage(String iri, Graph g, String contextPath, DatasetGraph dsg, Function<String, Integer> page) {
+    this.html = new Renderer(iri, g, contextPath, dsg, page).render();
   }
 
   String html() {
@@ -81,10 +89,15 @@ final class ResourcePage {
     private final PrefixMap pm = prefixes();
     private final StringBuilder sb = new StringBuilder();
 
-    Renderer(String iri, Graph g, String ctx) {
+    private final DatasetGraph dsg;
+    private final Function<String, Integer> page;
+
+    Renderer(String iri, Graph g, String ctx, DatasetGraph dsg, Function<String, Integer> page) {
       this.iri = iri;
       this.g = g;
       this.ctx = ctx;
+      this.dsg = dsg;
+      this.page = page;
     }
 
     String render() {
@@ -97,10 +110,19 @@ final class ResourcePage {
           .append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/static/dashboard.css\">\n")
           .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"?format=ttl\">\n")
           .append("<link rel=\"alternate\" type=\"application/ld+json\" href=\"?format=jsonld\">\n")
-          .append("</head>\n<body>\n<header><a class=\"home\" href=\"").append(ctx).append("/\">ruralkg 乡村振兴知识图谱</a></header>\n<main>\n");
+          .append("</head>\n<body>\n<header><a class=\"home\" href=\"").append(ctx).append("/\">ruralkg 乡村振兴知识图谱</a>")
+          .append("<nav><a href=\"").append(ctx).append("/\">仪表板 Dashboard</a><a href=\"").append(ctx).append("/editor/\">查询 Query</a>")
+          .append("<a href=\"").append(ctx).append("/ont\">本体 Ontology</a></nav></header>\n<main>\n");
       sb.append("<h1>").append(escape(title)).append("</h1>\n");
       sb.append("<p class=\"iri\"><code>").append(escape(iri)).append("</code> · <a href=\"?format=ttl\">Turtle</a> · ")
           .append("<a href=\"?format=jsonld\">JSON-LD</a> · <a href=\"?format=nt\">N-Triples</a></p>\n");
+      Node self = NodeFactory.createURI(iri);
+      if (g.contains(self, Vocab.SENTENCE, Node.ANY)) sentence(self);
+      if (dsg != null && g.contains(self, Vocab.TYPE, Vocab.SCHEMA_NEWS_ARTICLE)) sb.append(ArticleText.html(dsg, self, this::href));
+      if (dsg != null && g.contains(self, Vocab.TYPE, Vocab.ADMIN_UNIT)) {
+        sb.append(PageSections.html(dsg, PageSections.UNIT, self, page, this::href, n -> link(n.getURI(), false), this::value));
+      }
+      sb.append("<h2>属性 · Properties</h2>\n");
       for (Node s : subjects()) table(s);
       sb.append("</main>\n</body>\n</html>\n");
       return sb.toString();
@@ -139,16 +161,30 @@ final class ResourcePage {
       sb.append("</tbody>\n</table>\n");
     }
 
+    /** A fact's sentence with the words it rests on marked, linked to the same place in its article's text. */
+    private void sentence(Node self) {
+      String sentence = first(self, Vocab.SENTENCE);
+      String words = first(self, Vocab.QUANTITY_TEXT);
+      if (words == null) words = first(self, Vocab.SURFACE);
+      sb.append("<blockquote class=\"sentence\">").append(ArticleText.mark(sentence, words == null ? List.of() : List.of(words), w -> "<mark>" + escape(w) + "</mark>")).append("</blockquote>\n");
+      g.find(self, Vocab.PROV_DERIVED_FROM, Node.ANY).forEachRemaining(t -> {
+        if (!t.getObject().isURI()) return;
+        String headline = label(t.getObject().getURI());
+        sb.append("<p class=\"from\">出自 From <a href=\"").append(escape(href(t.getObject().getURI()) + "#" + ArticleText.anchor(iri))).append("\">")
+            .append(escape(headline == null ? short_(t.getObject().getURI()) : headline)).append("</a></p>\n");
+      });
+    }
+
+    private String first(Node s, Node p) {
+      var it = g.find(s, p, Node.ANY);
+      return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+    }
+
+    /** A literal as people read it: numbers plainly (0.8, not 0.8e0 xsd:double), text without its language tag. */
     private String value(Node o) {
       if (o.isURI()) return link(o.getURI(), false);
       if (o.isBlank()) return "<code>_:" + escape(o.getBlankNodeLabel()) + "</code>";
-      StringBuilder v = new StringBuilder("<span class=\"lit\">").append(escape(o.getLiteralLexicalForm())).append("</span>");
-      String lang = o.getLiteralLanguage();
-      if (lang != null && !lang.isEmpty()) v.append(" <span class=\"tag\">@").append(escape(lang)).append("</span>");
-      else if (o.getLiteralDatatypeURI() != null && !o.getLiteralDatatypeURI().equals(Vocab.XSD + "string")) {
-        v.append(" <span class=\"tag\">").append(escape(short_(o.getLiteralDatatypeURI()))).append("</span>");
-      }
-      return v.toString();
+      return "<span class=\"lit\">" + escape(Literals.readable(o)) + "</span>";
     }
 
     /** A link to an IRI: data and ontology IRIs resolve on this server; the label (if any) is shown with the short name. */
@@ -156,12 +192,14 @@ final class ResourcePage {
       String label = property ? TermLabels.ZH.get(target) : label(target);
       if (label == null) label = TermLabels.ZH.get(target);
       String shortName = short_(target);
+      // a labelled data IRI reads as its label (the IRI is in the link); terms keep their prefixed name
       String text = label == null ? "<code>" + escape(shortName) + "</code>"
+          : target.startsWith(Vocab.ID) ? escape(label)
           : escape(label) + " <code class=\"dim\">" + escape(shortName) + "</code>";
       return "<a href=\"" + escape(href(target)) + "\">" + text + "</a>";
     }
 
-    private String href(String target) {
+    String href(String target) {
       if (target.startsWith(iri + "#")) return target.substring(iri.length());
       if (target.startsWith(Vocab.ID)) return ctx + ResourceServlet.PATH + target.substring(Vocab.ID.length());
       if (target.startsWith(Vocab.ONT)) return ctx + "/ont#" + target.substring(Vocab.ONT.length());

@@ -43,9 +43,17 @@ final class ResourceServlet extends HttpServlet {
 
   private static final AcceptList OFFERED = AcceptList.create("text/turtle", "application/ld+json", "application/n-triples", "text/html");
   private final transient ResourceDescriber describer;
+  private final transient DatasetGraph dsg;
 
   ResourceServlet(DatasetGraph dsg) {
     this.describer = new ResourceDescriber(dsg);
+    this.dsg = dsg;
+  }
+
+  /** The page number a list's parameter asks for; 1 when absent or not a small positive number. */
+  static int page(String value) {
+    if (value == null || !value.matches("[1-9][0-9]{0,5}")) return 1;
+    return Integer.parseInt(value);
   }
 
   static void register(FusekiServer.Builder builder, DatasetGraph dsg) {
@@ -126,7 +134,7 @@ final class ResourceServlet extends HttpServlet {
       if (iris.stream().anyMatch(i -> i != null && i.startsWith(ns))) g.getPrefixMapping().setNsPrefix(prefix, ns);
     });
     switch (format) {
-      case HTML -> out.write(new ResourcePage(iri, g, req.getContextPath()).html().getBytes(StandardCharsets.UTF_8));
+      case HTML -> out.write(new ResourcePage(iri, g, req.getContextPath(), dsg, name -> page(req.getParameter(name))).html().getBytes(StandardCharsets.UTF_8));
       case TURTLE -> RDFDataMgr.write(out, g, RDFFormat.TURTLE_PRETTY);
       case JSONLD -> RDFDataMgr.write(out, g, RDFFormat.JSONLD11_PRETTY);
       case NTRIPLES -> RDFDataMgr.write(out, g, RDFFormat.NTRIPLES);

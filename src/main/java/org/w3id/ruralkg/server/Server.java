@@ -54,6 +54,9 @@ public final class Server {
     // filters run in the order added, before Fuseki's dispatch
     builder.addFilter("/*", new ResponseHardening());
     builder.addFilter("/*", new CorsPolicy());
+    String base = settings.publicBase(port);
+    ServiceDescriptionFilter describe = new ServiceDescriptionFilter(base);
+    for (String e : new String[] {"sparql", "query"}) builder.addFilter(DATASET + "/" + e, describe);
     builder.addFilter(DATASET + "/*", Federation.depthFilter());
     if (auth != null) {
       AuthPolicy admin = Auth.policyAllowSpecific(ADMIN_USER);
@@ -78,11 +81,12 @@ public final class Server {
     if (updatePassword != null) {
       for (String w : new String[] {"update", "data"}) builder.addFilter(DATASET + "/" + w, new WriteInvalidationFilter(responses));
     }
-    String base = settings.publicBase(port);
     OntologyServlet.register(builder);
     QueryApiServlet.register(builder, responder, org.w3id.ruralkg.cli.Main.version(), updatePassword == null, base);
     VoidServlet.register(builder, dsg, guard, base);
     DashboardServlet.register(builder);
+    EditorServlet.register(builder, queries);
+    ApiDocsServlet.register(builder);
     ResourceServlet.register(builder, dsg);
     FusekiServer server = builder.build();
     for (var c : server.getJettyServer().getConnectors()) {
@@ -91,6 +95,9 @@ public final class Server {
     try {
       server.start();
     } catch (RuntimeException e) {
+      if (bindFailure(e)) {
+        throw new RuralKgException("port " + port + " on " + settings.host() + " is in use (another ruralkg or Fuseki?): stop it or choose another with --port", e);
+      }
       throw new RuralKgException("cannot start server on " + settings.host() + ":" + port + ": " + e.getMessage(), e);
     }
     server.getJettyServer().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
@@ -101,5 +108,13 @@ public final class Server {
     });
     if (cache.warm()) responder.warmInBackground();
     return server;
+  }
+
+  /** Jetty reports a taken port as an IOException "Failed to bind" around a BindException. */
+  private static boolean bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException || t.getMessage() != null && t.getMessage().contains("Failed to bind")) return true;
+    }
+    return false;
   }
 }

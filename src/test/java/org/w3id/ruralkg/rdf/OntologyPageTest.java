@@ -63,4 +63,11 @@ class OntologyPageTest {
     assertTrue(page.contains("a &amp; b &quot;q&quot;"));
     assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", OntologyPage.escape("<a href=\"x\">&'"));
   }
+
+  @Test
+  void headerLeadsBackAndTheChineseLabelColumnIsNotSqueezed() {
+    assertTrue(html.contains("<header><a href=\"/\">"), "a header linking back to the dashboard");
+    assertTrue(html.contains("<a href=\"/editor/\">"), "and to the query editor");
+    assertTrue(html.contains("td:nth-child(2){white-space:nowrap"), "labels are not broken one character per line");
+  }
 }

@@ -127,4 +127,56 @@ class DerefIT {
       return t.getSubject().getURI();
     });
   }
+
+  @Test
+  void unitPageLeadsOnToWhatIsWithinItAndWhatMentionsIt() throws Exception {
+    String html = get("/id/unit/530622", BROWSER_ACCEPT).body();
+    assertTrue(html.contains("id=\"unit-within\"") && html.contains("href=\"/id/unit/530622105\">马树镇</a>"), "townships within 巧家县 are listed and linked");
+    assertTrue(html.contains("href=\"/id/article/000_08c3608711e2fccf/0\">产业为基 就业为桥 民生为本</a>"), "articles that mention it, by headline");
+    assertTrue(html.contains("id=\"unit-totals\"") && html.contains("href=\"/id/concept/metric/"), "figures summed by metric, linked");
+    assertTrue(html.contains("href=\"/id/figure/"), "each figure is linked");
+    assertTrue(html.contains("id=\"unit-orgs\"") && html.contains("党支部"), "party organisations within it");
+    assertTrue(html.contains("id=\"unit-programmes\"") && html.contains(">草莓</a>"), "industries within it");
+    // 云南省's figures fill more than a page: there is a next page, and it links back
+    String yunnan = get("/id/unit/530000", BROWSER_ACCEPT).body();
+    String page2 = get("/id/unit/530000?unit-figures=2", BROWSER_ACCEPT).body();
+    assertTrue(yunnan.contains("?unit-figures=2#unit-figures"), "a next-page link");
+    assertTrue(page2.contains("?unit-figures=1#unit-figures"), "a previous-page link");
+  }
+
+  @Test
+  void factPageReadsAsTextAndLeadsToItsSentence() throws Exception {
+    String html = get("/id/figure/000_08c3608711e2fccf/0/3874", BROWSER_ACCEPT).body();
+    assertTrue(html.contains("<mark>6.75亿元</mark>"), "the figure's words are marked in its sentence");
+    assertTrue(html.contains(">产业为基 就业为桥 民生为本</a>"), "the article is named by its headline");
+    assertTrue(html.contains("href=\"/id/article/000_08c3608711e2fccf/0#" + ArticleText.anchor(Vocab.ID + "figure/000_08c3608711e2fccf/0/3874") + "\""), "links to the sentence in the article");
+    assertFalse(html.contains("e0"), "no 0.8e0: numbers as people write them");
+    assertFalse(html.contains("xsd:double"), "no datatype tags");
+    assertTrue(html.contains(">0.8<"), html);
+    assertTrue(html.contains("000_08c3608711e2fccf.txt"), "the source file by its name");
+    assertFalse(html.contains(">id:source/"), "not as id:source/...");
+  }
+
+  @Test
+  void articlePageShowsItsSentencesWithEachFactMarkedAndLinked() throws Exception {
+    String html = get("/id/article/000_08c3608711e2fccf/0", BROWSER_ACCEPT).body();
+    assertTrue(html.contains("<h1>产业为基 就业为桥 民生为本</h1>"), "headline");
+    assertTrue(html.contains("张顺富"), "byline");
+    assertTrue(html.contains("000_08c3608711e2fccf.txt"), "source file");
+    String anchor = ArticleText.anchor(Vocab.ID + "figure/000_08c3608711e2fccf/0/3874");
+    assertTrue(html.contains("id=\"" + anchor + "\" href=\"/id/figure/000_08c3608711e2fccf/0/3874\"><mark>6.75亿元</mark></a>"), "the figure is marked where it stands and linked");
+  }
+
+  @Test
+  void unitTurtleLeadsOnToo() throws Exception {
+    Graph g = parse(get("/id/unit/530622", "text/turtle"), Lang.TURTLE);
+    Node maShu = NodeFactory.createURI(Vocab.ID + "unit/530622105");
+    assertTrue(g.contains(maShu, Vocab.PARENT, QIAOJIA), "a unit within it");
+    assertTrue(g.contains(maShu, Vocab.PREF_LABEL, NodeFactory.createLiteralLang("马树镇", "zh")), "with its name");
+    assertTrue(g.find(Node.ANY, Vocab.REFERS_TO, QIAOJIA).hasNext(), "mentions of it");
+    assertTrue(g.find(Node.ANY, Vocab.REF_AREA, QIAOJIA).hasNext(), "figures about it");
+    Node mention = g.find(Node.ANY, Vocab.REFERS_TO, QIAOJIA).next().getSubject();
+    Node article = g.find(mention, Vocab.PROV_DERIVED_FROM, Node.ANY).next().getObject();
+    assertTrue(g.find(article, Vocab.SCHEMA_HEADLINE, Node.ANY).hasNext(), "the mentioning article with its headline");
+  }
 }
