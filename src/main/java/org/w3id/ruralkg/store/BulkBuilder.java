@@ -113,11 +113,36 @@ public final class BulkBuilder {
   /** Loads the ontology graph and every input file; a bad file is reported and left out. */
   public BuildReport build(Graph ontology, List<InputFile> inputs) {
     BuildReport report = new BuildReport();
+    FileWorkers pool = new FileWorkers(threads, fileTimeout, report);
+    return bulk(ontology, report, pool, (out, index, def) -> stream(inputs, pool, report, out, index, def));
+  }
+
+  /**
+   * Loads the ontology graph and files already turned into quads (the output of the extraction
+   * job, see {@link ExtractedLoader}) through the same loader and text index as a build.
+   */
+  public BuildReport load(Graph ontology, Iterator<FileQuads> files, BuildReport report) {
+    return bulk(ontology, report, () -> {}, (out, index, def) -> {
+      while (files.hasNext()) {
+        FileQuads fq = files.next();
+        if (textIndex) indexText(index, def, fq.quads());
+        for (Quad q : fq.quads()) out.quad(q);
+        report.loaded(fq);
+        LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
+      }
+    });
+  }
+
+  /** What goes to the loader and the index after the ontology. */
+  private interface Feed {
+    void run(StreamRDF out, TextIndexLucene index, EntityDefinition def);
+  }
+
+  private BuildReport bulk(Graph ontology, BuildReport report, AutoCloseable pool, Feed feed) {
     start();
     DatasetGraph tdb = Store.connectTdb(storeDir);
     TextIndexLucene index = openIndex();
     DataLoader loader = loader(tdb);
-    FileWorkers pool = new FileWorkers(threads, fileTimeout, report);
     long t0 = System.nanoTime();
     try {
       loader.startBulk();
@@ -129,7 +154,7 @@ public final class BulkBuilder {
         ontology.find().forEachRemaining(t -> ontologyQuads.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
         if (textIndex) indexText(index, def, ontologyQuads);
         ontologyQuads.forEach(out::quad);
-        stream(inputs, pool, report, out, index, def);
+        feed.run(out, index, def);
         // every document is in: committing now frees Lucene's buffer before the loader sorts
         index.commit();
         out.finish();
@@ -150,7 +175,7 @@ public final class BulkBuilder {
       if (e instanceof Error err && !(err instanceof InternalError)) throw err;
       throw new RuralKgException(storeDir + ": bulk load failed, the store is incomplete and the next build starts it again: " + Store.oneLine(e), e);
     } finally {
-      pool.close();
+      closeQuietly(pool);
       index.close();
     }
     finish();
@@ -162,6 +187,16 @@ public final class BulkBuilder {
     LOG.info("bulk load of {} files, {} quads done in {} s", report.loaded().size(), loader.countQuads() + loader.countTriples(),
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
     return report;
+  }
+
+  private static void closeQuietly(AutoCloseable pool) {
+    try {
+      pool.close();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new RuralKgException("cannot stop the extraction threads: " + e.getMessage(), e);
+    }
   }
 
   /** The store's Lucene index, emptied and set up for one large load. */
