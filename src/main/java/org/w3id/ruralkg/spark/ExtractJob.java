@@ -33,7 +33,7 @@ import org.w3id.ruralkg.store.FileProcessor;
  * Extraction as a Spark job: every *.txt under {@code --in} (any Hadoop file system: a local
  * folder, hdfs://, s3a://) read, extracted and mapped by the very processor {@code build} uses
  * ({@link Pipeline#fileProcessor(String)}), written to {@code --out} as gzipped N-Quads parts and
- * a manifest ({@link ExtractedOutput}), for {@code ruralkg load} or tdb2.xloader. A bad file is a
+ * a manifest ({@link ExtractedOutput}), with the ontology graph beside them, for {@code ruralkg load} or tdb2.xloader. A bad file is a
  * manifest row with its reason, never a failed job.
  * <pre>spark-submit --class org.w3id.ruralkg.spark.ExtractJob target/ruralkg.jar --in URI --out URI [--partitions N]</pre>
  */
@@ -118,6 +118,9 @@ public final class ExtractJob {
       FileSystem fs = outDir.getFileSystem(hconf);
       try (OutputStream os = fs.create(new Path(outDir, ExtractedOutput.MANIFEST), true)) {
         for (String line : rows) os.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      try (OutputStream os = new GZIPOutputStream(fs.create(new Path(outDir, ExtractedOutput.ONTOLOGY), true))) {
+        ExtractedOutput.writeOntology(Pipeline.ontologyGraph(), os);
       }
       fs.delete(new Path(outDir, TEMP), true);
       fs.create(new Path(outDir, "_SUCCESS"), true).close();

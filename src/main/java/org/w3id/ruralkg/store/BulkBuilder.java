@@ -122,14 +122,19 @@ public final class BulkBuilder {
    * job, see {@link ExtractedLoader}) through the same loader and text index as a build.
    */
   public BuildReport load(Graph ontology, Iterator<FileQuads> files, BuildReport report) {
-    return bulk(ontology, report, () -> {}, (out, index, def) -> {
+    ExecutorService indexers = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-load-index"));
+    return bulk(ontology, report, indexers::shutdownNow, (out, index, def) -> {
+      // Lucene's analysis runs on the pool while the loader takes the quads, a window of files at a time
+      java.util.ArrayDeque<Future<?>> window = new java.util.ArrayDeque<>();
       while (files.hasNext()) {
         FileQuads fq = files.next();
-        if (textIndex) indexText(index, def, fq.quads());
+        if (textIndex) window.add(indexers.submit(() -> indexText(index, def, fq.quads())));
+        while (window.size() > 2 * threads) StoreBuilder.awaitDone(window.poll());
         for (Quad q : fq.quads()) out.quad(q);
         report.loaded(fq);
         LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
       }
+      while (!window.isEmpty()) StoreBuilder.awaitDone(window.poll());
     });
   }
 

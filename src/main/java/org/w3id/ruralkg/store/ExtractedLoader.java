@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
@@ -49,18 +52,42 @@ public final class ExtractedLoader {
     for (ExtractedOutput.Row r : rows.values()) {
       if (!r.ok()) report.failed(r.file(), r.reason());
     }
-    Parts parts = new Parts(parts(), rows);
+    Parts blocks = new Parts(parts(), rows);
+    ExecutorService parsers = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-load-parse"));
+    try {
+      Iterator<FileQuads> parts = new Parsed(blocks, parsers, 2 * threads);
+      return load(ontology, parts, report);
+    } finally {
+      parsers.shutdownNow();
+    }
+  }
+
+  private BuildReport load(Graph ontology, Iterator<FileQuads> parts, BuildReport report) {
     if (BulkBuilder.applies(storeDir)) return new BulkBuilder(storeDir, null, threads).load(ontology, parts, report);
     DatasetGraph dsg = Store.openOrCreate(storeDir);
+    long sources;
     try {
       StoreBuilder builder = new StoreBuilder(dsg, null, threads);
       builder.loadOntology(ontology);
       builder.load(parts, report);
+      sources = sources(dsg);
     } finally {
       dsg.close();
     }
-    if (StoreBuilder.worthCompacting(report)) StoreOps.compactLocked(storeDir);
+    // a job's output usually holds only the changed pages: compact, as a build does, once they are
+    // more than half the store's pages (a build compares with the pages it was given)
+    if (report.loaded().size() * 2L > sources) StoreOps.compactLocked(storeDir);
     return report;
+  }
+
+  /** How many source files the store holds (each has its SHA-256 recorded). */
+  private static long sources(DatasetGraph dsg) {
+    return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
+      java.util.Set<org.apache.jena.graph.Node> seen = new java.util.HashSet<>();
+      dsg.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.w3id.ruralkg.rdf.Vocab.SHA256, org.apache.jena.graph.Node.ANY)
+          .forEachRemaining(q -> seen.add(q.getSubject()));
+      return (long) seen.size();
+    });
   }
 
   /** The manifest's rows by file, in its order; a file listed twice is the job's error. */
@@ -98,7 +125,76 @@ public final class ExtractedLoader {
    * The parts' files, one whole file at a time (memory holds one file's quads), each checked
    * against its manifest row; at the end, every file the manifest lists as loaded must have come.
    */
-  private static final class Parts implements Iterator<FileQuads> {
+  /** One file's block of a part, not yet parsed. */
+  private record Block(ExtractedOutput.Row row, String text, String where) {}
+
+  /** The blocks parsed on a pool, a window ahead, handed on in their order. */
+  private static final class Parsed implements Iterator<FileQuads> {
+    private final Iterator<Block> blocks;
+    private final ExecutorService pool;
+    private final int window;
+    private final java.util.ArrayDeque<Future<FileQuads>> ahead = new java.util.ArrayDeque<>();
+
+    Parsed(Iterator<Block> blocks, ExecutorService pool, int window) {
+      this.blocks = blocks;
+      this.pool = pool;
+      this.window = Math.max(1, window);
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ahead.size() < window && blocks.hasNext()) {
+        Block b = blocks.next();
+        ahead.add(pool.submit(() -> parse(b)));
+      }
+      return !ahead.isEmpty();
+    }
+
+    @Override
+    public FileQuads next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      try {
+        return ahead.poll().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuralKgException("load interrupted");
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        throw new RuralKgException("load failed: " + e.getCause(), e.getCause());
+      }
+    }
+  }
+
+  private static FileQuads parse(Block b) {
+    ExtractedOutput.Row row = b.row();
+    List<Quad> quads = new ArrayList<>();
+    try {
+      // written by the job from Jena's own nodes: IRI checking would only cost time
+      RDFParser.fromString(b.text(), Lang.NQUADS).checking(false).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+          .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override
+            public void quad(Quad q) {
+              quads.add(q);
+            }
+
+            @Override
+            public void triple(org.apache.jena.graph.Triple t) {
+              quads.add(Quad.create(Quad.defaultGraphNodeGenerated, t));
+            }
+          });
+    } catch (RiotException e) {
+      throw new RuralKgException(b.where() + ": " + row.file() + ": bad N-Quads: " + Store.oneLine(e), e);
+    }
+    if (row.quads() != null && row.quads() != quads.size()) {
+      throw new RuralKgException(b.where() + ": " + row.file() + ": " + quads.size() + " quads, the manifest says " + row.quads() + " (a truncated part?)");
+    }
+    for (Quad q : quads) {
+      if (q.isDefaultGraph()) throw new RuralKgException(b.where() + ": " + row.file() + ": a quad outside a named graph");
+    }
+    return new FileQuads(new InputFile(Path.of(row.file()), row.file()), row.sha256(), row.graphs() == null ? 0 : row.graphs(), quads);
+  }
+
+  private static final class Parts implements Iterator<Block> {
     private final Iterator<Path> parts;
     private final Map<String, ExtractedOutput.Row> rows;
     private final Map<String, Boolean> seen = new LinkedHashMap<>();
@@ -106,7 +202,7 @@ public final class ExtractedLoader {
     private Path part;
     private String pendingMark;
     private int lineNo;
-    private FileQuads next;
+    private Block next;
 
     Parts(List<Path> parts, Map<String, ExtractedOutput.Row> rows) {
       this.parts = parts.iterator();
@@ -120,14 +216,14 @@ public final class ExtractedLoader {
     }
 
     @Override
-    public FileQuads next() {
+    public Block next() {
       if (!hasNext()) throw new NoSuchElementException();
-      FileQuads fq = next;
+      Block fq = next;
       next = null;
       return fq;
     }
 
-    private FileQuads advance() {
+    private Block advance() {
       try {
         while (true) {
           if (in == null) {
@@ -171,35 +267,12 @@ public final class ExtractedLoader {
       return line;
     }
 
-    private FileQuads file(ExtractedOutput.Row row, StringBuilder block, int markLine) {
+    private Block file(ExtractedOutput.Row row, StringBuilder block, int markLine) {
       String where = part + ":" + markLine;
       ExtractedOutput.Row listed = rows.get(row.file());
       if (listed == null || !listed.ok() || !row.sha256().equals(listed.sha256())) throw new RuralKgException(where + ": " + row.file() + " is not in the manifest as loaded with this hash");
       if (seen.put(row.file(), true) != null) throw new RuralKgException(where + ": " + row.file() + " is in the parts twice");
-      List<Quad> quads = new ArrayList<>();
-      try {
-        RDFParser.fromString(block.toString(), Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
-            .parse(new org.apache.jena.riot.system.StreamRDFBase() {
-              @Override
-              public void quad(Quad q) {
-                quads.add(q);
-              }
-
-              @Override
-              public void triple(org.apache.jena.graph.Triple t) {
-                quads.add(Quad.create(Quad.defaultGraphNodeGenerated, t));
-              }
-            });
-      } catch (RiotException e) {
-        throw new RuralKgException(where + ": " + row.file() + ": bad N-Quads: " + Store.oneLine(e), e);
-      }
-      if (row.quads() != null && row.quads() != quads.size()) {
-        throw new RuralKgException(where + ": " + row.file() + ": " + quads.size() + " quads, the manifest says " + row.quads() + " (a truncated part?)");
-      }
-      for (Quad q : quads) {
-        if (q.isDefaultGraph()) throw new RuralKgException(where + ": " + row.file() + ": a quad outside a named graph");
-      }
-      return new FileQuads(new InputFile(part, row.file()), row.sha256(), row.graphs() == null ? 0 : row.graphs(), quads);
+      return new Block(row, block.toString(), where);
     }
 
     private void checkAllSeen() {

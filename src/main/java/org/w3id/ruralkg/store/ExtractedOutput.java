@@ -26,6 +26,8 @@ public final class ExtractedOutput {
   public static final String MANIFEST = "manifest.jsonl";
   public static final String PART_GLOB = "part-*.nq.gz";
   public static final String FILE_MARK = "# ruralkg-file ";
+  /** The ontology graph, for a loader that does not add it itself (tdb2.xloader); {@code load} ignores it. */
+  public static final String ONTOLOGY = "ontology.nq.gz";
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
@@ -73,6 +75,12 @@ public final class ExtractedOutput {
       }
     }
     return new Row(fq.file().relativePath(), fq.sha256(), fq.articles(), (long) fq.quads().size(), charset, part, null);
+  }
+
+  /** Writes the ontology graph as N-Quads in its named graph. */
+  public static void writeOntology(org.apache.jena.graph.Graph ontology, OutputStream out) {
+    java.util.Iterator<Quad> quads = org.apache.jena.atlas.iterator.Iter.map(ontology.find(), t -> Quad.create(Vocab.ONTOLOGY_GRAPH, t));
+    RDFDataMgr.writeQuads(out, quads);
   }
 
   /** Writes one file's block to a part: its marker line, then its quads. */

@@ -206,6 +206,19 @@ public final class StoreBuilder {
     LOG.warn("skipped {}: {}", Printable.escape(file), Printable.escape(reason));
   }
 
+  /** Waits for a task that returns nothing; its failure becomes the caller's. */
+  static void awaitDone(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuralKgException("load interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new RuralKgException("load failed: " + e.getCause(), e.getCause());
+    }
+  }
+
   static FileQuads await(Future<FileQuads> f) {
     try {
       return f.get();
