@@ -184,7 +184,7 @@ public final class ExtractJob {
       Path tmp = new Path(new Path(out, TEMP), partName + "." + (tc == null ? 0 : tc.taskAttemptId()));
       List<String> rows = new ArrayList<>();
       boolean any = false;
-      try (OutputStream os = new GZIPOutputStream(fs.create(tmp, true), 1 << 16)) {
+      try (OutputStream os = fastGzip(fs.create(tmp, true))) {
         while (inputs.hasNext()) {
           Input in = inputs.next();
           Path p = new Path(in.uri());
@@ -219,6 +219,18 @@ public final class ExtractJob {
       }
       return data;
     }
+  }
+
+  /**
+   * Gzip at its fastest level: at the default level compressing the N-Quads took about a third of
+   * the extraction's CPU time; the parts are read once, by the loader.
+   */
+  static OutputStream fastGzip(OutputStream out) throws IOException {
+    return new GZIPOutputStream(out, 1 << 16) {
+      {
+        def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+      }
+    };
   }
 
   /** One processor per executor JVM and job start: the gazetteer and HanLP load once, never travel with a closure. */
