@@ -144,10 +144,19 @@ public final class BulkBuilder {
   }
 
   private BuildReport bulk(Graph ontology, BuildReport report, AutoCloseable pool, Feed feed) {
-    start();
-    DatasetGraph tdb = Store.connectTdb(storeDir);
-    TextIndexLucene index = openIndex();
-    DataLoader loader = loader(tdb);
+    DatasetGraph tdb;
+    TextIndexLucene index;
+    DataLoader loader;
+    try {
+      start();
+      tdb = Store.connectTdb(storeDir);
+      index = openIndex();
+      loader = loader(tdb);
+    } catch (RuntimeException | Error e) {
+      // the caller's threads are already running: they must not outlive a load that never started
+      closeQuietly(pool);
+      throw e;
+    }
     long t0 = System.nanoTime();
     try {
       loader.startBulk();

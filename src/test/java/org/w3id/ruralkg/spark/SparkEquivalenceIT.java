@@ -3,7 +3,6 @@ package org.w3id.ruralkg.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -138,7 +137,6 @@ class SparkEquivalenceIT {
       Txn.executeRead(a, () -> Txn.executeRead(b, () -> {
         Set<String> names = graphNames(a);
         assertEquals(names, graphNames(b), "the same named graphs");
-        assertNull(null);
         for (String g : names) {
           Node n = NodeFactory.createURI(g);
           Graph ga = normalised(a.getGraph(n));
