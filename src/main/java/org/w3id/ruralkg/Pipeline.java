@@ -94,8 +94,15 @@ public final class Pipeline {
 
   /** Read, extract and map one file to quads; the composition the build runs on every file. */
   public static FileProcessor fileProcessor() {
+    return fileProcessor(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+
+  /**
+   * As above, for a build activity that started at {@code startedAt} (xsd:dateTime): the Spark job
+   * creates one per executor JVM, all naming the activity the driver started.
+   */
+  public static FileProcessor fileProcessor(String startedAt) {
     Components c = Components.get();
-    String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Main.version() + " mapping " + FactMapper.MAPPING_VERSION);
     return new FileProcessor() {
       @Override
@@ -121,6 +128,16 @@ public final class Pipeline {
         return build.softwareLiteral();
       }
     };
+  }
+
+  /**
+   * Loads the output of the Spark extraction job ({@code org.w3id.ruralkg.spark.ExtractJob}) into
+   * the store, as a build would have: bulk into a new or empty store, else replacing those files' graphs.
+   */
+  public static BuildReport load(Path nquadsDir, Path storeDir, int threads) {
+    try (StoreLock lock = StoreLock.acquire(storeDir)) {
+      return new org.w3id.ruralkg.store.ExtractedLoader(nquadsDir, storeDir, threads).load(ontologyGraph());
+    }
   }
 
   /** A build that gave up on a file (over its time budget) interrupts its thread: stop at the next stage. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Turns Chinese local news on rural revitalisation into linked data served by Fuseki.",
     subcommands = {RunCommand.class, BuildCommand.class, ServeCommand.class, QueryCommand.class, ValidateCommand.class,
-      CompactCommand.class, BackupCommand.class, RestoreCommand.class, SynthCommand.class, BenchCommand.class})
+      CompactCommand.class, BackupCommand.class, RestoreCommand.class, LoadCommand.class, SynthCommand.class, BenchCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(execute(args));

@@ -113,11 +113,50 @@ public final class BulkBuilder {
   /** Loads the ontology graph and every input file; a bad file is reported and left out. */
   public BuildReport build(Graph ontology, List<InputFile> inputs) {
     BuildReport report = new BuildReport();
-    start();
-    DatasetGraph tdb = Store.connectTdb(storeDir);
-    TextIndexLucene index = openIndex();
-    DataLoader loader = loader(tdb);
     FileWorkers pool = new FileWorkers(threads, fileTimeout, report);
+    return bulk(ontology, report, pool, (out, index, def) -> stream(inputs, pool, report, out, index, def));
+  }
+
+  /**
+   * Loads the ontology graph and files already turned into quads (the output of the extraction
+   * job, see {@link ExtractedLoader}) through the same loader and text index as a build.
+   */
+  public BuildReport load(Graph ontology, Iterator<FileQuads> files, BuildReport report) {
+    ExecutorService indexers = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-load-index"));
+    return bulk(ontology, report, indexers::shutdownNow, (out, index, def) -> {
+      // Lucene's analysis runs on the pool while the loader takes the quads, a window of files at a time
+      java.util.ArrayDeque<Future<?>> window = new java.util.ArrayDeque<>();
+      while (files.hasNext()) {
+        FileQuads fq = files.next();
+        if (textIndex) window.add(indexers.submit(() -> indexText(index, def, fq.quads())));
+        while (window.size() > 2 * threads) StoreBuilder.awaitDone(window.poll());
+        for (Quad q : fq.quads()) out.quad(q);
+        report.loaded(fq);
+        LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
+      }
+      while (!window.isEmpty()) StoreBuilder.awaitDone(window.poll());
+    });
+  }
+
+  /** What goes to the loader and the index after the ontology. */
+  private interface Feed {
+    void run(StreamRDF out, TextIndexLucene index, EntityDefinition def);
+  }
+
+  private BuildReport bulk(Graph ontology, BuildReport report, AutoCloseable pool, Feed feed) {
+    DatasetGraph tdb;
+    TextIndexLucene index;
+    DataLoader loader;
+    try {
+      start();
+      tdb = Store.connectTdb(storeDir);
+      index = openIndex();
+      loader = loader(tdb);
+    } catch (RuntimeException | Error e) {
+      // the caller's threads are already running: they must not outlive a load that never started
+      closeQuietly(pool);
+      throw e;
+    }
     long t0 = System.nanoTime();
     try {
       loader.startBulk();
@@ -129,7 +168,7 @@ public final class BulkBuilder {
         ontology.find().forEachRemaining(t -> ontologyQuads.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
         if (textIndex) indexText(index, def, ontologyQuads);
         ontologyQuads.forEach(out::quad);
-        stream(inputs, pool, report, out, index, def);
+        feed.run(out, index, def);
         // every document is in: committing now frees Lucene's buffer before the loader sorts
         index.commit();
         out.finish();
@@ -150,7 +189,7 @@ public final class BulkBuilder {
       if (e instanceof Error err && !(err instanceof InternalError)) throw err;
       throw new RuralKgException(storeDir + ": bulk load failed, the store is incomplete and the next build starts it again: " + Store.oneLine(e), e);
     } finally {
-      pool.close();
+      closeQuietly(pool);
       index.close();
     }
     finish();
@@ -162,6 +201,16 @@ public final class BulkBuilder {
     LOG.info("bulk load of {} files, {} quads done in {} s", report.loaded().size(), loader.countQuads() + loader.countTriples(),
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
     return report;
+  }
+
+  private static void closeQuietly(AutoCloseable pool) {
+    try {
+      pool.close();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new RuralKgException("cannot stop the extraction threads: " + e.getMessage(), e);
+    }
   }
 
   /** The store's Lucene index, emptied and set up for one large load. */

@@ -117,6 +117,40 @@ public final class StoreBuilder {
   }
 
   /**
+   * Loads files already turned into quads (the extraction job's output, see {@link
+   * ExtractedLoader}) as {@link #build} loads what it extracts: a file whose hash is stored,
+   * made by the same producer as its new quads, is unchanged; a changed file's graphs are replaced
+   * in the transaction that adds the new ones, several whole files per transaction.
+   */
+  public BuildReport load(Iterator<FileQuads> files, BuildReport report) {
+    List<FileQuads> batch = new ArrayList<>();
+    long batchQuads = 0;
+    while (files.hasNext()) {
+      FileQuads fq = files.next();
+      if (unchanged(fq.file().relativePath(), fq.sha256(), producerOf(fq))) {
+        report.unchanged(fq.file().relativePath());
+      } else {
+        batch.add(fq);
+        batchQuads += fq.quads().size();
+      }
+      if (!batch.isEmpty() && (!files.hasNext() || batchQuads >= BATCH_QUADS || batch.size() >= filesPerTransaction)) {
+        writeBatch(batch, report);
+        batch.clear();
+        batchQuads = 0;
+      }
+    }
+    return report;
+  }
+
+  /** The schema:softwareVersion of the build activity in a file's quads (null: none). */
+  private static String producerOf(FileQuads fq) {
+    for (Quad q : fq.quads()) {
+      if (q.getPredicate().equals(Vocab.SCHEMA_SOFTWARE_VERSION) && q.getObject().isLiteral()) return q.getObject().getLiteralLexicalForm();
+    }
+    return null;
+  }
+
+  /**
    * True when an incremental build rewrote more than half of the files it was given: compaction
    * copies the whole store (at 1,000 articles it takes about 70 % of a fresh build), so it is
    * only worth it once the freed space is at least the size of what stays.
@@ -172,6 +206,19 @@ public final class StoreBuilder {
     LOG.warn("skipped {}: {}", Printable.escape(file), Printable.escape(reason));
   }
 
+  /** Waits for a task that returns nothing; its failure becomes the caller's. */
+  static void awaitDone(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuralKgException("load interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new RuralKgException("load failed: " + e.getCause(), e.getCause());
+    }
+  }
+
   static FileQuads await(Future<FileQuads> f) {
     try {
       return f.get();
@@ -185,13 +232,16 @@ public final class StoreBuilder {
 
   /** True when the store holds this file with this hash, made by the same producer (see {@link FileProcessor#producer}). */
   private boolean unchanged(String relativePath, String sha) {
+    return unchanged(relativePath, sha, processor.producer());
+  }
+
+  private boolean unchanged(String relativePath, String sha, String producer) {
     Node source = Iris.source(Iris.fileKey(relativePath));
     return Txn.calculateRead(dsg, () -> {
       Iterator<Quad> it = dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY);
       if (!it.hasNext()) return false;
       Quad stored = it.next();
       if (!sha.equals(stored.getObject().getLiteralLexicalForm())) return false;
-      String producer = processor.producer();
       if (producer == null) return true;
       Iterator<Quad> v = dsg.find(stored.getGraph(), Node.ANY, Vocab.SCHEMA_SOFTWARE_VERSION, Node.ANY);
       return v.hasNext() && producer.equals(v.next().getObject().getLiteralLexicalForm());
