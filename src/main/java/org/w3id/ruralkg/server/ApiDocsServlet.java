@@ -22,12 +22,8 @@ final class ApiDocsServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String path = req.getRequestURI().substring(req.getContextPath().length());
-    if (path.equals(PATH)) {
-      resp.sendRedirect(req.getContextPath() + PATH + "/");
-      return;
-    }
-    String name = path.substring(PATH.length() + 1);
+    String name = StaticFiles.nameUnder(PATH, req, resp);
+    if (name == null) return;
     if (name.isEmpty()) {
       StaticFiles.send("apidocs/index.html", false, resp);
     } else if (name.equals("init.js")) {

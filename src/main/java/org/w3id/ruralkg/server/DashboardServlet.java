@@ -4,9 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.jena.fuseki.main.FusekiServer;
 
 /**
@@ -16,14 +13,6 @@ import org.apache.jena.fuseki.main.FusekiServer;
  */
 final class DashboardServlet extends HttpServlet {
   static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "json", "application/json; charset=utf-8",
-      "svg", "image/svg+xml",
-      "png", "image/png");
 
   static void register(FusekiServer.Builder builder) {
     DashboardServlet s = new DashboardServlet();
@@ -41,25 +30,16 @@ final class DashboardServlet extends HttpServlet {
       resource = "dashboard/index.html";
     } else if (path.equals("/static/echarts.min.js")) {
       resource = ECHARTS;
-    } else if (path.startsWith("/static/geo/") && NAME.matcher(path.substring(12)).matches()) {
+    } else if (path.startsWith("/static/geo/") && StaticFiles.NAME.matcher(path.substring(12)).matches()) {
       StaticFiles.send("dashboard/geo/" + path.substring(12), true, resp); // map outlines never change
       return;
-    } else if (path.startsWith("/static/") && NAME.matcher(path.substring(8)).matches()) {
+    } else if (path.startsWith("/static/") && StaticFiles.NAME.matcher(path.substring(8)).matches()) {
       resource = "dashboard/" + path.substring(8);
     } else {
       resp.sendError(404);
       return;
     }
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        resp.sendError(404);
-        return;
-      }
-      String ext = resource.substring(resource.lastIndexOf('.') + 1);
-      resp.setContentType(TYPES.getOrDefault(ext, "application/octet-stream"));
-      // the page may change with the server; the library never does
-      resp.setHeader("Cache-Control", resource.equals(ECHARTS) ? "public, max-age=86400" : "no-cache");
-      in.transferTo(resp.getOutputStream());
-    }
+    // the page may change with the server; the library never does
+    StaticFiles.send(resource, resource.equals(ECHARTS), resp);
   }
 }

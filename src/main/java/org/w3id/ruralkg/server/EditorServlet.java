@@ -46,13 +46,8 @@ final class EditorServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String path = req.getRequestURI().substring(req.getContextPath().length());
-    if (path.equals(PATH)) {
-      // a trailing slash keeps the page's relative links inside /editor/
-      resp.sendRedirect(req.getContextPath() + PATH + "/");
-      return;
-    }
-    String name = path.substring(PATH.length() + 1);
+    String name = StaticFiles.nameUnder(PATH, req, resp);
+    if (name == null) return;
     if (name.isEmpty()) {
       StaticFiles.send("editor/index.html", false, resp);
     } else if (name.equals("examples.json")) {

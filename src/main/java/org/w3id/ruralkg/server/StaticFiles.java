@@ -1,5 +1,6 @@
 package org.w3id.ruralkg.server;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,20 @@ final class StaticFiles {
       "png", "image/png");
 
   private StaticFiles() {}
+
+  /**
+   * The file name a request asks for below the folder {@code path} ("" for the folder itself), or
+   * null after redirecting {@code path} to {@code path/}: a trailing slash keeps a page's relative
+   * links inside its folder.
+   */
+  static String nameUnder(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String uri = req.getRequestURI().substring(req.getContextPath().length());
+    if (uri.equals(path)) {
+      resp.sendRedirect(req.getContextPath() + path + "/");
+      return null;
+    }
+    return uri.substring(path.length() + 1);
+  }
 
   /** Sends {@code resource}, or 404 when the classpath has none; a library ({@code immutable}) may be cached a day. */
   static void send(String resource, boolean immutable, HttpServletResponse resp) throws IOException {
