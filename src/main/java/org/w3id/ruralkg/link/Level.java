@@ -1,6 +1,6 @@
 package org.w3id.ruralkg.link;
 
-/** Administrative levels; {@link #notation()} is the contract's code (CONTRACT.md section 2). */
+/** Administrative levels; {@link #notation()} is the contract's code (docs/CONTRACT.md section 2). */
 public enum Level {
   PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE;
 

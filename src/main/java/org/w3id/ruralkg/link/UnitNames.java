@@ -1,7 +1,7 @@
 package org.w3id.ruralkg.link;
 
 
-/** Name rules shared by the gazetteer and the linker (CONTRACT.md section 2). Stateless, thread-safe. */
+/** Name rules shared by the gazetteer and the linker (docs/CONTRACT.md section 2). Stateless, thread-safe. */
 public final class UnitNames {
 
   private UnitNames() {}

@@ -9,7 +9,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.ruralkg.RuralKgException;
 
 /**
- * The embedded Fuseki server (CONTRACT.md section 3): dataset /ruralkg with SPARQL query at
+ * The embedded Fuseki server (docs/CONTRACT.md section 3): dataset /ruralkg with SPARQL query at
  * /ruralkg/sparql and /ruralkg/query and Graph Store read at /ruralkg/get. Read-only unless
  * {@code updatePassword} is given: then /ruralkg/update and /ruralkg/data accept writes from user
  * admin with that password (HTTP basic auth), and reads stay open.
