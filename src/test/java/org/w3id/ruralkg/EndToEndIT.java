@@ -167,6 +167,11 @@ class EndToEndIT {
       HttpResponse<String> resp = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, resp.statusCode(), resp.body());
       assertTrue(resp.body().contains("530622"), resp.body());
+      // SERVICE is off: the stock server must not fetch a URL a query names (here itself)
+      String service = "http://localhost:" + stock.getHttpPort() + "/ruralkg/query?query="
+          + URLEncoder.encode("SELECT * { SERVICE <http://localhost:" + stock.getHttpPort() + "/ruralkg/sparql> { ?s ?p ?o } } LIMIT 1", StandardCharsets.UTF_8);
+      HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(service)).header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(refused.statusCode() >= 400, "SERVICE must be refused: " + refused.statusCode() + " " + refused.body());
     } finally {
       stock.stop();
     }
