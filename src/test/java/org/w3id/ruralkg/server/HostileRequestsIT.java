@@ -345,9 +345,20 @@ class HostileRequestsIT {
     var r = sparql(base, "SELECT * { FILTER(" + deep + ") }");
     assertTrue(r.statusCode() >= 400, r.statusCode() + "");
     assertNoInternals(r);
-    var huge = sparql(base, "SELECT * { ?s ?p \"" + "x".repeat(2 << 20) + "\" }");
-    assertEquals(413, huge.statusCode());
-    assertEquals(200, sparql(base, ASK).statusCode());
+    try {
+      var huge = sparql(base, "SELECT * { ?s ?p \"" + "x".repeat(2 << 20) + "\" }");
+      assertEquals(413, huge.statusCode());
+    } catch (java.io.IOException closed) {
+      // the server answered 413 and closed the connection while the client still sent the 2 MB
+      // body: the client sees the close, which is the same refusal (the ASK below shows it lives)
+    }
+    HttpResponse<String> ask;
+    try {
+      ask = sparql(base, ASK);
+    } catch (java.io.IOException staleConnection) {
+      ask = sparql(base, ASK); // the client's pooled connection was the one the server closed
+    }
+    assertEquals(200, ask.statusCode());
   }
 
   @Test
