@@ -171,7 +171,7 @@ public final class ArticleExtractor implements PageExtractor {
       from = i + head.length();
     }
     cx.units = deictic.addReferences(cx.sentences, withoutQuotedNames(text, units), province);
-    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), gazetteer, province, segmenter);
+    cx.places = new ContextPlaceAttributor(page.text(), article, cx.sentences, cx.units, headEnd(page.text(), article), gazetteer, segmenter);
     return cx;
   }
 

@@ -55,7 +55,6 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final int[] placeStarts;
   private final Gazetteer gazetteer;
   private final Segmenter segmenter;
-  private final Division homeProvince;
   private final UnitMention topic;
   /** Whether the topic is what the title names (else it is only the unit named most). */
   private final boolean topicFromTitle;
@@ -68,19 +67,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   /** Units that only name a post: a place of last resort, before the article's topic. */
   private final List<UnitMention> posts = new ArrayList<>();
 
-  /**
-   * @param homeProvince the province the page's places lie in (null if unknown): units outside it
-   *     are places of migrant work or partners (在昆明、浙江、广东等地建立…), not what the page reports on
-   */
-  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Gazetteer gazetteer, Division homeProvince) {
-    this(text, article, sentences, units, titleEnd, gazetteer, homeProvince, new Segmenter());
-  }
-
   /** @param segmenter tells an origin preposition (从, 自) before a unit from a word ending in it */
-  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Gazetteer gazetteer, Division homeProvince, Segmenter segmenter) {
+  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Gazetteer gazetteer, Segmenter segmenter) {
     this.text = text;
     this.segmenter = segmenter;
-    this.homeProvince = homeProvince;
     this.gazetteer = gazetteer;
     this.sentences = sentences.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Sentence[]::new);
     this.sentenceStarts = Arrays.stream(this.sentences).mapToInt(Sentence::start).toArray();
