@@ -45,6 +45,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private static final String CLAUSE_BREAKS = ",，;；:：。！？!?";
   private static final java.util.Set<String> DESTINATION_BEFORE = Wordlist.words("destination-cues.tsv", "before");
   private static final java.util.Set<String> DESTINATION_AFTER = Wordlist.words("destination-cues.tsv", "after");
+  /** Frames around a unit named as a model to compare with or learn from (跟山东寿光等地比): "A…B". */
+  private static final List<String[]> MODEL_FRAMES = Wordlist.words("destination-cues.tsv", "around").stream()
+      .map(f -> f.split("…", 2)).filter(f -> f.length == 2).toList();
 
   private final String text;
   private final Sentence[] sentences;
@@ -136,7 +139,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     if (s != null) {
       // a unit in the span's own clause is what the span is about (木杆镇竹文旅); otherwise the
       // sentence's most specific unit before the span, else after it
-      inSentence = last(between(clauseStart(s.start(), start), start));
+      inSentence = overlapping(start, end);
+      if (inSentence == null) inSentence = last(between(clauseStart(s.start(), start), start));
       if (inSentence == null) inSentence = mostSpecific(between(s.start(), start));
       // after the span, the nearest unit: 以工代赈项目…完善马树镇草皮地村… is about 马树镇
       if (inSentence == null) inSentence = first(between(end, s.end()));
@@ -220,6 +224,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       int at = after.indexOf(cue);
       if (at >= 0 && at < stop) return true;
     }
+    String near = text.substring(u.end(), Math.min(text.length(), u.end() + 12));
+    near = near.substring(0, firstBreak(near));
+    for (String[] frame : MODEL_FRAMES) if (before.contains(frame[0]) && near.contains(frame[1])) return true;
     return false;
   }
 
@@ -304,6 +311,15 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       if (places.get(k).end() <= to) out.add(places.get(k));
     }
     return out;
+  }
+
+  /** A unit whose last characters the span shares (夏阳村集体经济: 夏阳村 and 村集体经济), or null. */
+  private UnitMention overlapping(int start, int end) {
+    int k = Arrays.binarySearch(placeStarts, start);
+    k = k >= 0 ? k - 1 : -k - 2;
+    if (k < 0) return null;
+    UnitMention u = places.get(k);
+    return u.end() > start && u.end() <= end ? u : null;
   }
 
   private static UnitMention first(List<UnitMention> us) {

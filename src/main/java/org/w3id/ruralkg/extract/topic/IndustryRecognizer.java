@@ -23,6 +23,9 @@ public final class IndustryRecognizer {
   /** Phrases in which a product word does not mean the product: lexicon/not-industry-phrases.txt. */
   private static final Set<String> NOT_INDUSTRY = Wordlist.words("not-industry-phrases.txt");
 
+  /** Words that show a sentence talks about growing, making or selling: lexicon/industry-cues.txt. */
+  private static final List<String> CUES = List.copyOf(Wordlist.words("industry-cues.txt"));
+
   private final List<SkosConcept> concepts;
   private final ConceptMatcher matcher;
   private final DictionaryMatcher<Boolean> blocked;
@@ -48,14 +51,28 @@ public final class IndustryRecognizer {
   public List<IndustryFact> recognise(String pageText, List<Sentence> sentences, PlaceAttributor places) {
     SentenceIndex idx = new SentenceIndex(pageText, sentences);
     List<DictionaryMatcher.Hit<Boolean>> stops = blocked.findAll(pageText);
-    List<IndustryFact> out = new ArrayList<>();
+    List<ConceptMatcher.Match> matches = new ArrayList<>();
+    Set<String> developed = new java.util.HashSet<>();
     for (ConceptMatcher.Match m : matcher.find(pageText)) {
       if (!accept(pageText, m, stops)) continue;
+      matches.add(m);
+      if (talksOfDevelopment(pageText, idx.bounds(m.start()))) developed.add(m.concept().id());
+    }
+    List<IndustryFact> out = new ArrayList<>();
+    for (ConceptMatcher.Match m : matches) {
+      // a product the page never speaks of growing, making or selling is named in passing
+      if (!developed.contains(m.concept().id())) continue;
       double conf = m.hidden() ? 0.65 : 0.85;
       out.add(new IndustryFact(m.concept().label(), m.concept().id(),
           places == null ? null : places.placeFor(m.start(), m.end()), idx.evidence(m.start(), m.end(), conf)));
     }
     return out;
+  }
+
+  private static boolean talksOfDevelopment(String text, int[] sentence) {
+    String s = text.substring(sentence[0], sentence[1]);
+    for (String cue : CUES) if (s.contains(cue)) return true;
+    return false;
   }
 
   private static boolean accept(String text, ConceptMatcher.Match m, List<DictionaryMatcher.Hit<Boolean>> stops) {
