@@ -2,6 +2,9 @@ package org.w3id.ruralkg.link;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,6 +47,9 @@ final class UnitRecogniser {
   private static final Pattern TOWNSHIP_LIST = Pattern.compile(
       "([\\u4e00-\\u9fff]{2,3})((?:、[\\u4e00-\\u9fff&&[^等、]]{2,3})+)(?:等)?(?:[0-9一二三四五六七八九十两]+个)?"
           + "[\\u4e00-\\u9fff]{0,4}?(乡镇|街道|乡|镇)");
+  /** A list whose items may each open with a township's bare name: 东姚小米、茶店菊花、横水红薯. */
+  private static final Pattern ORIGIN_LIST = Pattern.compile(
+      "[\\u4e00-\\u9fff&&[^等、]]{3,}(?:、[\\u4e00-\\u9fff&&[^等、]]{3,5})+");
   private static final String[] VILLAGE_TAILS = {"村民委员会", "民委员会", "委会"};
   private static final String[] COMMUNITY_TAILS = {"居民委员会", "居委会"};
 
@@ -88,6 +94,7 @@ final class UnitRecogniser {
     List<Candidate> kept = validate(text, found);
     addChained(text, kept);
     addTownshipLists(text, kept);
+    addOriginLists(text, kept);
     kept.sort(Comparator.comparingInt(c -> c.start));
     List<Candidate> out = new ArrayList<>(kept.size());
     for (Candidate c : kept) {
@@ -274,6 +281,55 @@ final class UnitRecogniser {
         List<Division> ds = gazetteer.bareTownships(name);
         if (ds.isEmpty()) continue;
         kept.add(new Candidate(s[0], s[1], name, ds, true, true));
+      }
+    }
+  }
+
+  /**
+   * Products named after the townships they come from, in a list (东姚小米、茶店菊花、横水红薯、桂林辣椒):
+   * an item's first two or three characters name a township where at least two items name
+   * townships of one county. Each needs that county in the text to be linked.
+   */
+  private void addOriginLists(String text, List<Candidate> kept) {
+    if (text.indexOf('、') < 0) return;
+    Matcher m = ORIGIN_LIST.matcher(text);
+    while (m.find()) {
+      String[] items = m.group().split("、");
+      List<int[]> spans = new ArrayList<>();
+      List<List<Division>> found = new ArrayList<>();
+      int p = m.start();
+      for (int i = 0; i < items.length; i++) {
+        // the first item starts somewhere in the run before the first 、: try three to five characters
+        int itemEnd = p + items[i].length();
+        int[] starts = i == 0 ? new int[] {itemEnd - 5, itemEnd - 4, itemEnd - 3} : new int[] {p};
+        for (int start : starts) {
+          if (start < m.start()) continue;
+          for (int len = 3; len >= 2; len--) {
+            if (itemEnd - (start + len) < 1) continue;
+            List<Division> ds = gazetteer.bareTownships(text.substring(start, start + len));
+            if (ds.isEmpty()) continue;
+            spans.add(new int[] {start, start + len, i});
+            found.add(ds);
+          }
+        }
+        p = itemEnd + 1;
+      }
+      // two different townships of one county (民主管理、民主决策 names one word twice, no township)
+      Map<String, Set<String>> townshipsByCounty = new HashMap<>();
+      for (List<Division> ds : found) {
+        for (Division d : ds) townshipsByCounty.computeIfAbsent(d.parentCode(), x -> new HashSet<>()).add(d.code());
+      }
+      Set<Integer> done = new HashSet<>();
+      for (int k = 0; k < spans.size(); k++) {
+        int[] sp = spans.get(k);
+        if (done.contains(sp[2])) continue;
+        List<Division> ds = found.get(k).stream().filter(d -> townshipsByCounty.get(d.parentCode()).size() >= 2).toList();
+        if (ds.isEmpty()) continue;
+        // a bare short form found on the same characters (桂林 for 桂林市) gives way to the township
+        kept.removeIf(c -> c.bare && c.start == sp[0] && c.end == sp[1]);
+        if (overlaps(kept, sp[0], sp[1])) continue;
+        kept.add(new Candidate(sp[0], sp[1], text.substring(sp[0], sp[1]), ds, true, true));
+        done.add(sp[2]);
       }
     }
   }

@@ -144,4 +144,21 @@ class UnitLinkerTest {
     Page page = TestPages.seed("001");
     for (UnitMention m : link(page)) assertEquals(m.surface(), page.text().substring(m.start(), m.end()));
   }
+
+  @Test
+  void productsNamedAfterTownshipsInAListNameTheTownships() {
+    List<UnitMention> ms = text("在河南林州市，重点打造东姚小米、茶店菊花、横水红薯、桂林辣椒等八大农业产业基地。");
+    allLinkedTo(ms, "东姚", "410581103");
+    allLinkedTo(ms, "茶店", "410581114");
+    allLinkedTo(ms, "横水", "410581104");
+    // 桂林 is also a prefecture's short form: beside three townships of 林州市 it is the township
+    allLinkedTo(ms, "桂林", "410581113");
+  }
+
+  @Test
+  void oneWordRepeatedInAListNamesNoTownship() {
+    // 民主镇 lies in 马边彝族自治县, but 民主管理、民主决策 names one word twice
+    List<UnitMention> ms = text("马边彝族自治县推动民主管理、民主决策，让村民当家作主。");
+    assertTrue(ms.stream().noneMatch(m -> m.surface().equals("民主")), ms.toString());
+  }
 }
