@@ -41,6 +41,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   /** A body's name that a unit begins: CJK run (no punctuation) ending in a head of lexicon/body-name-heads.txt. */
   private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,16}?(?:"
       + String.join("|", Wordlist.words("body-name-heads.txt")) + ")");
+  /** A unit's own party committee or government right after its name: 义乌市委, 信丰县政府. */
+  private static final Pattern OWN_BODY = Pattern.compile("^(?:委|党委|党工委|人民政府|政府)(?!书记|副|常委|组织部|宣传部)");
   private static final String LIST_JOINERS = "、和及与";
   private static final String CLAUSE_BREAKS = ",，;；:：。！？!?";
   private static final java.util.Set<String> DESTINATION_BEFORE = Wordlist.words("destination-cues.tsv", "before");
@@ -153,7 +155,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       seen[Scope.TOPIC.ordinal()] = topic;
     }
     if (inSentence != null) {
-      if (inParagraph != null && isWithin(inParagraph, inSentence)) return inParagraph;
+      // a narrower unit just named refines the sentence's, unless the sentence's unit acts through
+      // its own party committee or government (义乌市委、市政府深化实施…): then the place is the whole unit
+      if (inParagraph != null && isWithin(inParagraph, inSentence) && !actsThroughItsBodies(inSentence)) return inParagraph;
       return inSentence;
     }
     if (inParagraph != null) return inParagraph;
@@ -241,6 +245,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     if (c != '从' && c != '自') return false;
     Token before = segmenter.wordBefore(text, u.start());
     return before != null && before.length() == 1 && before.pos().equals("p");
+  }
+
+  private boolean actsThroughItsBodies(UnitMention u) {
+    return OWN_BODY.matcher(text.subSequence(u.end(), Math.min(text.length(), u.end() + 5))).find();
   }
 
   private boolean namesPost(UnitMention u) {

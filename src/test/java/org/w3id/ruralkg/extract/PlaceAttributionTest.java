@@ -50,6 +50,21 @@ class PlaceAttributionTest {
   }
 
   @Test
+  void aUnitActingThroughItsOwnPartyCommitteeKeepsTheFactsEvenAfterANarrowerUnit() {
+    String t = "在新规划实施前，村民去城里需要绕道方塘村。2017年，义乌市委、市政府投入资金3000万元，打造10条美丽乡村精品线。";
+    assertEquals("义乌市", placeOf(t, "3000万元"));
+    // without the committee, the village just named refines the city
+    String u = "在新规划实施前，村民去城里需要绕道方塘村。2017年，义乌市投入资金3000万元修路。";
+    assertEquals("方塘村", placeOf(u, "3000万元"));
+  }
+
+  @Test
+  void aPlaceNamedAsAModelToCompareWithIsNoPlaceOfTheFacts() {
+    String t = "李老家乡种植蔬菜1200亩，跟山东寿光等先进地方比，技术还不成熟。下一步要开发脱水菜产品500吨。";
+    assertEquals("李老家乡", placeOf(t, "500吨"));
+  }
+
+  @Test
   void aDestinationOfSalesIsNoPlaceOfTheFacts() {
     String t = "马树镇种植草莓3000亩，产品销往广东，年产值2000万元。";
     assertEquals("马树镇", placeOf(t, "2000万元"));
