@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.w3id.ruralkg.common.Wordlist;
 
 /**
  * Finds named local schemes written in quotes: “2+5”工作机制, “721”利益分配机制, “三联三争”机制,
@@ -17,14 +18,10 @@ final class LocalSchemeFinder {
   /** One scheme: [start, end) is the span the label was read from. */
   record Scheme(int start, int end, String label) {}
 
-  /** Head nouns that make the phrase after a quoted name a scheme. */
-  private static final List<String> HEADS = List.of("工作机制", "机制", "模式", "制度", "工作法", "服务", "项目", "工程", "行动", "计划");
-
-  /** Heads after a quoted Chinese name: nouns only (行动, 服务 are often verbs there). */
-  private static final List<String> NAME_HEADS = List.of("工作机制", "机制", "模式", "制度", "工作法", "项目", "工程");
-
-  /** Heads that need a qualifying word before them ("易地搬迁项目", not bare "项目"). */
-  private static final Set<String> WEAK_HEADS = Set.of("项目", "工程", "行动", "计划", "服务");
+  /** Head nouns after a code-like quoted name, after a Chinese one, and those needing a qualifier: lexicon/scheme-heads.tsv. */
+  private static final List<String> HEADS = List.copyOf(Wordlist.words("scheme-heads.tsv", "code"));
+  private static final List<String> NAME_HEADS = List.copyOf(Wordlist.words("scheme-heads.tsv", "name"));
+  private static final Set<String> WEAK_HEADS = Wordlist.words("scheme-heads.tsv", "weak");
 
   /** A head followed by one of these is part of a longer noun (服务站, 服务平台, 服务队). */
   private static final String COMPOUND_NEXT = "站队员所部台心点岗区厂室馆平中群车";
@@ -32,7 +29,7 @@ final class LocalSchemeFinder {
   private static final Pattern CODE = Pattern.compile("[0-9A-Za-z+＋]+");
   /** 巧十条, 十条, 20条: a short name for a numbered list of measures. */
   private static final Pattern NUMBERED = Pattern.compile("\\p{IsHan}{0,2}[一二三四五六七八九十百0-9]+条");
-  private static final Pattern NAME_SCHEME = Pattern.compile("\\p{IsHan}{2,8}(模式|机制|制度|工作法|负责制|党建)");
+  private static final Pattern NAME_SCHEME = Pattern.compile("\\p{IsHan}{2,8}(" + String.join("|", Wordlist.words("scheme-heads.tsv", "inside")) + ")");
 
   private LocalSchemeFinder() {}
 
@@ -86,8 +83,9 @@ final class LocalSchemeFinder {
     String x = text.substring(open + 1, close).strip();
     if (x.length() < 2 || x.length() > 14 || conceptLabels.contains(x)) return null;
     boolean code = CODE.matcher(x).matches() && x.chars().anyMatch(Character::isDigit);
+    // a middle dot joins the parts of one name (党建统领·四共四筹)
     if (!code && !x.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-        || Character.isDigit(cp) || Character.isLetter(cp))) return null;
+        || Character.isDigit(cp) || Character.isLetter(cp) || cp == '·')) return null;
     String head = headAfter(text, close + 1, code);
     if (code) {
       return head == null ? null : new Scheme(open + 1, close + 1 + head.length(), x + head);

@@ -61,6 +61,9 @@ class ProgrammeRecognizerTest {
     assertEquals(List.of("四领模式"), labels("创新推行“支部领衔、党员领头、大户领办、群众领管”的“四领模式”。"));
     assertEquals(List.of("一线工作法"), labels("推行“一线工作法”,选优配强村(社区)“两委”干部140名。"));
     assertEquals(List.of("十万人进城", "易地扶贫搬迁"), labels("在实施“十万人进城”易地搬迁项目的会泽县,越来越多的“新市民”走上工地。"));
+    assertEquals(List.of("一县一团"), labels("中组部会同农业农村部等多部门,以“一县一团”方式,向重点帮扶县选派科技人员。"));
+    assertEquals(List.of("三张清单"), labels("建立依法自治事项、协助行政事项和负面事项“三张清单”,撤除不合理承担的事项。"));
+    assertEquals(List.of("党建统领·四共四筹"), labels("博儒桥村推出“党建统领·四共四筹”特色机制。"));
     // ASCII quotes, with a stray one before
     assertEquals(List.of("721利益分配机制"), labels("统一供种\"。 为让产业红利更好地惠及群众, 彝良县创新建立\"721\"利益分配机制:"));
   }
@@ -71,6 +74,9 @@ class ProgrammeRecognizerTest {
     assertEquals(List.of(), labels("联合开展“三资”管理突出问题专项整治行动。"));
     assertEquals(List.of(), labels("以“党建+市场主体+农户”的利益联结机制,有效整合政策。"));
     assertEquals(List.of(), labels("开展58场“直播带岗”活动。"));
+    // 的 between the name and the head makes a description, not a name
+    assertEquals(List.of(), labels("通过“分批次接待、一对一沟通”的方式,解决群众诉求。"));
+    assertEquals(List.of(), labels("采取“走出去”的方式,选派119人参加上级调训。"));
     assertEquals(List.of(), labels("实施“党员教师支教”“名医下乡坐诊”等惠民工程。"));
     assertEquals(List.of(), labels("在易地扶贫搬迁安置点成立“一站式”社区综合服务站。").stream().filter(l -> !l.equals("易地扶贫搬迁")).toList());
   }
