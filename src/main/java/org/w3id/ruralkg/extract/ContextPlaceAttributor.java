@@ -149,6 +149,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     }
     UnitMention inParagraph = null;
     if (p != null) inParagraph = lastSentenceUnit(p.start(), s != null ? s.start() : start);
+    // a speaker's unit (李老家乡党委副书记侯让东说) named after the paragraph's last place: a sentence
+    // naming no unit of its own goes on about the speaker's unit
+    UnitMention speaker = p == null ? null : lastPost(p.start(), s != null ? s.start() : start);
+    if (speaker != null && inParagraph != null && speaker.start() < inParagraph.end()) speaker = null;
     if (seen != null) {
       seen[Scope.SENTENCE.ordinal()] = inSentence;
       seen[Scope.PARAGRAPH.ordinal()] = inParagraph;
@@ -159,6 +163,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       // its own party committee or government (义乌市委、市政府深化实施…): then the place is the whole unit
       if (inParagraph != null && isWithin(inParagraph, inSentence) && !actsThroughItsBodies(inSentence)) return inParagraph;
       return inSentence;
+    }
+    if (speaker != null) {
+      if (seen != null) seen[Scope.POST.ordinal()] = speaker;
+      return speaker;
     }
     if (inParagraph != null) return inParagraph;
     // 团结村党总支书记李建坤告诉记者…: with no other place at hand, the post's unit is the place
@@ -298,6 +306,14 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   }
 
   /** The most specific unit of the last sentence in [from, to) that names one. */
+  private UnitMention lastPost(int from, int to) {
+    for (int k = posts.size() - 1; k >= 0; k--) {
+      UnitMention u = posts.get(k);
+      if (u.start() >= from && u.end() <= to) return u;
+    }
+    return null;
+  }
+
   private UnitMention lastSentenceUnit(int from, int to) {
     List<UnitMention> in = between(from, to);
     if (in.isEmpty()) return null;

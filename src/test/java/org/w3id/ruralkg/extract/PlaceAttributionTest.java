@@ -59,6 +59,15 @@ class PlaceAttributionTest {
   }
 
   @Test
+  void aSentenceNamingNoUnitGoesOnAboutTheUnitOfTheOfficialJustQuoted() {
+    String t = "不只是刘庄村，沿线10多个村庄都种植蔬菜。李老家乡党委副书记侯让东说，技术还不成熟。下一步要开发脱水菜产品500吨。";
+    assertEquals("李老家乡", placeOf(t, "500吨"));
+    // a unit of the sentence's own, even a broader one, still comes first
+    String u = "团结村党总支书记李建坤告诉记者，干部积极性高涨。目前麒麟区共评选出150个红旗村。";
+    assertEquals("麒麟区", placeOf(u, "150个"));
+  }
+
+  @Test
   void aPlaceNamedAsAModelToCompareWithIsNoPlaceOfTheFacts() {
     String t = "李老家乡种植蔬菜1200亩，跟山东寿光等先进地方比，技术还不成熟。下一步要开发脱水菜产品500吨。";
     assertEquals("李老家乡", placeOf(t, "500吨"));
