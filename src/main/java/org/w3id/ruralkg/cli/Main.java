@@ -1,7 +1,7 @@
 package org.w3id.ruralkg.cli;
 
 import java.io.PrintWriter;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

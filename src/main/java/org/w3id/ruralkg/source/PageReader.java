@@ -3,7 +3,7 @@ package org.w3id.ruralkg.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * The source stage: needs an input file (path or name + bytes), adds a {@link Page} — decoded
@@ -33,6 +33,6 @@ public final class PageReader {
   }
 
   static String sha256(byte[] bytes) {
-    return org.w3id.ruralkg.Hashes.sha256(bytes);
+    return org.w3id.ruralkg.common.Hashes.sha256(bytes);
   }
 }

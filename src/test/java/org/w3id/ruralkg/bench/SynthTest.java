@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitLinker;
 import org.w3id.ruralkg.link.UnitMention;

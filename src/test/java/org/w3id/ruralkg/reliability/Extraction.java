@@ -8,7 +8,7 @@ import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.PageReader;
 
-/** The page reader and the whole page extractor, built as org.w3id.ruralkg.Components builds them; shared by the tests (thread-safe). */
+/** The page reader and the whole page extractor, built as org.w3id.ruralkg.app.Components builds them; shared by the tests (thread-safe). */
 final class Extraction {
   private static final class Holder {
     static final Extraction INSTANCE = new Extraction();

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.Evidence;
 import org.w3id.ruralkg.extract.FigureFact;

@@ -11,7 +11,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 class PageReaderDecodingTest {
   private static final String PAGE = "产业为基 就业为桥 民生为本\n\n通讯员 张顺富 文/图\n\n"

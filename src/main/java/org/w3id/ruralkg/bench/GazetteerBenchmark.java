@@ -1,4 +1,4 @@
-package org.w3id.ruralkg.link;
+package org.w3id.ruralkg.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.link.Gazetteer;
+import org.w3id.ruralkg.link.UnitLinker;
+import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.source.Article;
 import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.PageHeader;

@@ -1,4 +1,4 @@
-package org.w3id.ruralkg.extract;
+package org.w3id.ruralkg.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.extract.ArticleExtractor;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.PageReader;

@@ -1,5 +1,6 @@
-package org.w3id.ruralkg;
+package org.w3id.ruralkg.app;
 
+import org.w3id.ruralkg.common.RuralKgException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

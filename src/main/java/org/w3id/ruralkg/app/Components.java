@@ -1,4 +1,4 @@
-package org.w3id.ruralkg;
+package org.w3id.ruralkg.app;
 
 import org.w3id.ruralkg.extract.ArticleExtractor;
 import org.w3id.ruralkg.extract.PageExtractor;
