@@ -1,6 +1,7 @@
 package org.w3id.ruralkg.app;
 
 import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.common.Version;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -21,7 +22,6 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.w3id.ruralkg.cli.Main;
 import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.PageExtractor;
 import org.w3id.ruralkg.rdf.FactMapper;
@@ -104,7 +104,7 @@ public final class Pipeline {
    */
   public static FileProcessor fileProcessor(String startedAt) {
     Components c = Components.get();
-    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Main.version() + " mapping " + FactMapper.MAPPING_VERSION);
+    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Version.get() + " mapping " + FactMapper.MAPPING_VERSION);
     return new FileProcessor() {
       @Override
       public FileQuads process(InputFile file, byte[] bytes, String sha) {
