@@ -103,12 +103,12 @@ public final class Pipeline {
    * creates one per executor JVM, all naming the activity the driver started.
    */
   public static FileProcessor fileProcessor(String startedAt) {
-    Components c = Components.get();
+    Extraction c = Extraction.shared();
     FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Version.get() + " mapping " + FactMapper.MAPPING_VERSION);
     return new FileProcessor() {
       @Override
       public FileQuads process(InputFile file, byte[] bytes, String sha) {
-        Page page = c.reader().read(file.relativePath(), bytes);
+        Page page = c.reader().read(file.relativePath(), bytes, sha);
         checkNotAbandoned(file);
         List<ArticleFacts> facts = c.extractor().extract(page);
         checkNotAbandoned(file);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The publication date comes from the masthead or a date-only header line, never from article text. */
 class PageDateTest {
-  private final PageReader reader = new PageReader();
+  private final PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
 
   private Page read(String text) {
     return reader.read("t.txt", text.getBytes(StandardCharsets.UTF_8));
