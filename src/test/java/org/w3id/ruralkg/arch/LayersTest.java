@@ -73,6 +73,26 @@ class LayersTest {
         .check(classes);
   }
 
+  @Test
+  void everyPackageStatesItsContractInAPackageInfo() throws java.io.IOException {
+    java.nio.file.Path root = java.nio.file.Path.of("src/main/java/org/w3id/ruralkg");
+    java.util.List<String> missing;
+    try (var dirs = java.nio.file.Files.walk(root)) {
+      missing = dirs.filter(java.nio.file.Files::isDirectory)
+          .filter(d -> hasJava(d) && !java.nio.file.Files.exists(d.resolve("package-info.java")))
+          .map(root::relativize).map(Object::toString).toList();
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), missing, "packages without package-info.java");
+  }
+
+  private static boolean hasJava(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.anyMatch(f -> f.toString().endsWith(".java"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The rule can fail: a class of a lower layer that uses an upper one is reported. */
   @Test
   void anUpwardUseIsReported() {
