@@ -23,7 +23,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.ruralkg.extract.ArticleFacts;
-import org.w3id.ruralkg.extract.PageExtractor;
 import org.w3id.ruralkg.rdf.FactMapper;
 import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.OntologyFiles;

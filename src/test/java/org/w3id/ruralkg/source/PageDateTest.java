@@ -48,7 +48,7 @@ class PageDateTest {
     Page p = read(BODY + "\n2025年10月15日,县委召开党建工作推进会,部署下一阶段工作。\n");
     assertNull(p.header().published());
     assertNull(p.header().publicationYear());
-    assertNull(PageSplitter.dateIn("2025年13月40日"));
+    assertNull(Masthead.dateIn("2025年13月40日"));
   }
 
   @Test
