@@ -14,7 +14,8 @@ cp "$HERE/tools/QuadCompare.java" "$TOOL"  # the same comparer for both revision
 
 dump() { # rev -> $WORK/<rev>.nq
   local rev="$1" tree="$WORK/tree-$1"
-  [ -d "$tree" ] || git -C "$HERE" worktree add -q --detach "$tree" "$rev"
+  # a plain export of the revision: no worktree is registered in the repository
+  if [ ! -d "$tree" ]; then mkdir -p "$tree" && git -C "$HERE" archive "$rev" | tar -x -C "$tree"; fi
   rm -rf "$WORK/store-$rev"
   (cd "$tree" && ./ruralkg build --in seeds --store "$WORK/store-$rev" >&2)
   java -cp "$tree/target/ruralkg.jar" "$TOOL" dump "$WORK/store-$rev" "$WORK/$rev.nq"
