@@ -53,15 +53,16 @@ public record Extraction(PageReader reader, ArticleExtractor extractor, FactMapp
   /** The standard chain: every stage and every part a stage uses, built here and nowhere else. */
   public static Extraction standard(Gazetteer gazetteer) {
     PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
+    // one dictionary segmenter (thread-safe) for the unit recogniser, place attribution and metrics
     Segmenter segmenter = new Segmenter();
-    UnitLinker linker = new UnitLinker(gazetteer, new UnitRecogniser(gazetteer));
+    UnitLinker linker = new UnitLinker(gazetteer, new UnitRecogniser(gazetteer, segmenter));
     PageAnalyser analyser = new PageAnalyser(linker, new DeicticUnits(gazetteer), segmenter);
     ArticleExtractor extractor = new ArticleExtractor(
         analyser,
         new PartyOrgStage(new PartyOrgRecognizer()),
         new ProgrammeStage(new ProgrammeRecognizer()),
         new IndustryStage(new IndustryRecognizer()),
-        new FigureStage(new QuantityParser(), new MetricClassifier(), new YearFinder()));
+        new FigureStage(new QuantityParser(), new MetricClassifier(segmenter), new YearFinder()));
     FactMapper mapper = new FactMapper(code -> gazetteer.byCode(code).orElse(null));
     return new Extraction(reader, extractor, mapper);
   }

@@ -1,6 +1,5 @@
 package org.w3id.ruralkg.extract;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.w3id.ruralkg.extract.topic.IndustryRecognizer;
 
@@ -19,11 +18,7 @@ public final class IndustryStage implements FactStage<IndustryFact> {
 
   @Override
   public List<List<IndustryFact>> extract(PageAnalysis page) {
-    List<List<IndustryFact>> byArticle = page.byArticle(recognizer.recognise(page.text(), page.sentences(), page.places()), f -> f.evidence().start());
-    List<List<IndustryFact>> out = new ArrayList<>();
-    for (int i = 0; i < byArticle.size(); i++) {
-      out.add(page.articles().get(i).perListedUnit(byArticle.get(i), IndustryFact::unit, (f, u) -> new IndustryFact(f.label(), f.conceptId(), u, f.evidence())));
-    }
-    return out;
+    List<IndustryFact> facts = recognizer.recognise(page.text(), page.sentences(), page.places());
+    return page.perListedUnit(page.byArticle(facts, f -> f.evidence().start()), IndustryFact::unit, (f, u) -> new IndustryFact(f.label(), f.conceptId(), u, f.evidence()));
   }
 }

@@ -145,6 +145,13 @@ public final class PageAnalysis {
     };
   }
 
+  /** {@link ArticleAnalysis#perListedUnit} for the facts of every article, as {@link #byArticle} groups them. */
+  public <T> List<List<T>> perListedUnit(List<List<T>> byArticle, Function<T, UnitMention> unit, BiFunction<T, UnitMention, T> withUnit) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < byArticle.size(); i++) out.add(articles.get(i).perListedUnit(byArticle.get(i), unit, withUnit));
+    return out;
+  }
+
   /**
    * Page-wide facts grouped by the article that owns each one's start, in the page's article order
    * (grouped once per page: a scan per article was quadratic on pages with thousands of articles).

@@ -1,6 +1,5 @@
 package org.w3id.ruralkg.extract;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.w3id.ruralkg.extract.topic.ProgrammeRecognizer;
 
@@ -19,11 +18,7 @@ public final class ProgrammeStage implements FactStage<ProgrammeFact> {
 
   @Override
   public List<List<ProgrammeFact>> extract(PageAnalysis page) {
-    List<List<ProgrammeFact>> byArticle = page.byArticle(recognizer.recognise(page.text(), page.sentences(), page.placesNamedAround()), f -> f.evidence().start());
-    List<List<ProgrammeFact>> out = new ArrayList<>();
-    for (int i = 0; i < byArticle.size(); i++) {
-      out.add(page.articles().get(i).perListedUnit(byArticle.get(i), ProgrammeFact::unit, (f, u) -> new ProgrammeFact(f.label(), f.conceptId(), u, f.evidence())));
-    }
-    return out;
+    List<ProgrammeFact> facts = recognizer.recognise(page.text(), page.sentences(), page.placesNamedAround());
+    return page.perListedUnit(page.byArticle(facts, f -> f.evidence().start()), ProgrammeFact::unit, (f, u) -> new ProgrammeFact(f.label(), f.conceptId(), u, f.evidence()));
   }
 }

@@ -52,10 +52,12 @@ public final class UnitRecogniser {
 
   private final Gazetteer gazetteer;
 
-  private final Segmenter segmenter = new Segmenter();
+  private final Segmenter segmenter;
 
-  public UnitRecogniser(Gazetteer gazetteer) {
+  /** A recogniser over {@code gazetteer}; {@code segmenter} (the dictionary one) checks that a bare short form stands alone. */
+  public UnitRecogniser(Gazetteer gazetteer, Segmenter segmenter) {
     this.gazetteer = gazetteer;
+    this.segmenter = segmenter;
   }
 
   /** Candidates of {@code text}, a segment that starts at {@code offset} in the page text. */
