@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.w3id.ruralkg.Pipeline;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.app.Pipeline;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.store.BuildReport;
 
 /**

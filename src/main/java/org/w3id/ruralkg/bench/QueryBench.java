@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.server.CacheSettings;
 import org.w3id.ruralkg.server.QueryGuard;
 import org.w3id.ruralkg.server.SavedQueries;

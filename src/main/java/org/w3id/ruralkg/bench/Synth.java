@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.app.Extraction;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.link.Division;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.Level;
@@ -47,9 +48,9 @@ public final class Synth {
   private final List<Division> counties;
   private final Gazetteer gazetteer;
 
-  public Synth(List<Page> seeds, Gazetteer gazetteer) {
-    this.gazetteer = gazetteer;
-    UnitLinker linker = new UnitLinker(gazetteer);
+  /** Templates from the seed pages, their units linked by {@code linker} (whose gazetteer gives the counties to move them to). */
+  public Synth(List<Page> seeds, UnitLinker linker) {
+    this.gazetteer = linker.gazetteer();
     List<Template> ts = new ArrayList<>();
     for (Page page : seeds) {
       List<List<UnitMention>> units = linker.linkPage(page);
@@ -74,7 +75,8 @@ public final class Synth {
 
   /** Reads every *.txt under {@code seedDir} with the project's page reader. */
   public static Synth fromSeeds(Path seedDir) {
-    PageReader reader = new PageReader();
+    Extraction chain = Extraction.shared();
+    PageReader reader = chain.reader();
     List<Page> pages = new ArrayList<>();
     try (Stream<Path> s = Files.list(seedDir)) {
       for (Path p : s.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) pages.add(reader.read(p));
@@ -82,7 +84,7 @@ public final class Synth {
       throw new RuralKgException(seedDir + ": cannot list seeds: " + e.getMessage(), e);
     }
     if (pages.isEmpty()) throw new RuralKgException(seedDir + ": no *.txt seed pages");
-    return new Synth(pages, Gazetteer.load());
+    return new Synth(pages, chain.linker());
   }
 
   public int templateCount() {

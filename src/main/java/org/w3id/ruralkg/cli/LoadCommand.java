@@ -2,8 +2,8 @@ package org.w3id.ruralkg.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.w3id.ruralkg.Pipeline;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.app.Pipeline;
+import org.w3id.ruralkg.common.RuralKgException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package org.w3id.ruralkg.cli;
 
 import java.io.PrintWriter;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,10 +32,9 @@ public final class Main {
     return cl.execute(args);
   }
 
-  /** The version from the jar manifest, or "dev" when run from classes. */
+  /** The version from the jar manifest, or "dev" when run from classes ({@link org.w3id.ruralkg.common.Version#get()}). */
   public static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return org.w3id.ruralkg.common.Version.get();
   }
 
   static final class Version implements CommandLine.IVersionProvider {

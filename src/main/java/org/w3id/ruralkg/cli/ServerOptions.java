@@ -3,7 +3,7 @@ package org.w3id.ruralkg.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.server.CacheSettings;
 import org.w3id.ruralkg.server.QueryGuard;
 import org.w3id.ruralkg.server.RequestLog;

@@ -2,7 +2,7 @@ package org.w3id.ruralkg.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.app.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

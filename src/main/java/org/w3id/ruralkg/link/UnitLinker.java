@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.w3id.ruralkg.nlp.Sentence;
-import org.w3id.ruralkg.nlp.SentenceSplitter;
 import org.w3id.ruralkg.source.Article;
 import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.Paragraph;
@@ -27,13 +26,10 @@ public final class UnitLinker {
   private final Gazetteer gazetteer;
   private final UnitRecogniser recogniser;
 
-  public UnitLinker(Gazetteer gazetteer) {
+  /** A linker over {@code gazetteer}, finding candidates with {@code recogniser} (built on the same gazetteer). */
+  public UnitLinker(Gazetteer gazetteer, UnitRecogniser recogniser) {
     this.gazetteer = gazetteer;
-    this.recogniser = new UnitRecogniser(gazetteer);
-  }
-
-  public UnitLinker() {
-    this(Gazetteer.load());
+    this.recogniser = recogniser;
   }
 
   public Gazetteer gazetteer() {
@@ -59,14 +55,13 @@ public final class UnitLinker {
     int sentenceId = 0;
     for (int a = 0; a < page.articles().size(); a++) {
       Article article = page.articles().get(a);
-      List<int[]> segments = segments(text, article);
+      List<Paragraph> segments = segments(article);
       Set<Integer> starts = new HashSet<>();
       List<Candidate> inArticle = new ArrayList<>();
-      for (int[] seg : segments) {
+      for (Paragraph seg : segments) {
         int pid = paragraphId++;
-        String segText = text.substring(seg[0], seg[1]);
-        List<Sentence> sentences = SentenceSplitter.split(segText, seg[0]);
-        for (Candidate c : recogniser.recognise(segText, seg[0])) {
+        List<Sentence> sentences = seg.sentences();
+        for (Candidate c : recogniser.recognise(seg.text(), seg.start())) {
           if (!starts.add(c.start)) continue;
           c.article = a;
           c.paragraph = pid;
@@ -90,21 +85,15 @@ public final class UnitLinker {
     return out;
   }
 
-  /** [start, end) of the title, subtitle (when found in the page text) and every paragraph. */
-  private static List<int[]> segments(String text, Article article) {
-    List<int[]> out = new ArrayList<>();
-    int firstPara = article.paragraphs().isEmpty() ? text.length() : article.paragraphs().get(0).start();
-    for (String head : new String[] {article.title(), article.subtitle()}) {
-      if (head == null || head.isBlank()) continue;
-      int at = text.lastIndexOf(head.strip(), firstPara);
-      if (at < 0) at = text.indexOf(head.strip());
-      if (at < 0) continue;
-      int end = at + head.strip().length();
+  /** The title and subtitle lines the splitter found (those not inside a paragraph), then every paragraph. */
+  private static List<Paragraph> segments(Article article) {
+    List<Paragraph> out = new ArrayList<>();
+    for (Paragraph head : article.heads()) {
       boolean inParagraph = false;
-      for (Paragraph p : article.paragraphs()) inParagraph |= p.start() < end && at < p.end();
-      if (!inParagraph) out.add(new int[] {at, end});
+      for (Paragraph p : article.paragraphs()) inParagraph |= p.start() < head.end() && head.start() < p.end();
+      if (!inParagraph) out.add(head);
     }
-    for (Paragraph p : article.paragraphs()) out.add(new int[] {p.start(), p.end()});
+    out.addAll(article.paragraphs());
     return out;
   }
 
@@ -114,15 +103,15 @@ public final class UnitLinker {
   }
 
   /** A unit the gazetteer lacks, once found after its parent (永丰镇新社区), is that unit wherever the article repeats it. */
-  private static void addRepeatedUnknowns(String text, List<int[]> segments, List<Candidate> inArticle) {
+  private static void addRepeatedUnknowns(String text, List<Paragraph> segments, List<Candidate> inArticle) {
     List<Candidate> unknowns = new ArrayList<>();
     for (Candidate c : inArticle) if (c.unknown() && c.chainParent != null) unknowns.add(c);
     for (Candidate u : unknowns) {
-      for (int[] seg : segments) {
-        int from = seg[0];
+      for (Paragraph seg : segments) {
+        int from = seg.start();
         while (true) {
           int at = text.indexOf(u.surface, from);
-          if (at < 0 || at + u.surface.length() > seg[1]) break;
+          if (at < 0 || at + u.surface.length() > seg.end()) break;
           from = at + 1;
           int end = at + u.surface.length();
           boolean free = true;

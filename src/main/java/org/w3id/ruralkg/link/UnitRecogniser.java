@@ -20,7 +20,7 @@ import org.w3id.ruralkg.nlp.Token;
  * short forms (巧家, 昭通) count only as standalone names; a unit written right after its parent
  * but absent from the gazetteer (永丰镇新社区) becomes a candidate without divisions. Thread-safe.
  */
-final class UnitRecogniser {
+public final class UnitRecogniser {
   /** Characters before a bare short form that leave it a standalone name (在巧家, 的巧家). */
   private static final String LEFT_OK = "在到赴从和与及同是为的对向往至了于据或";
   /** Characters after a bare short form that leave it a standalone name (巧家县, 昭通是, 巧家的). */
@@ -58,10 +58,12 @@ final class UnitRecogniser {
 
   private final Gazetteer gazetteer;
 
-  private final Segmenter segmenter = new Segmenter();
+  private final Segmenter segmenter;
 
-  UnitRecogniser(Gazetteer gazetteer) {
+  /** A recogniser over {@code gazetteer}; {@code segmenter} (the dictionary one) checks that a bare short form stands alone. */
+  public UnitRecogniser(Gazetteer gazetteer, Segmenter segmenter) {
     this.gazetteer = gazetteer;
+    this.segmenter = segmenter;
   }
 
   /** Candidates of {@code text}, a segment that starts at {@code offset} in the page text. */

@@ -173,7 +173,7 @@ public final class Vocab {
 
     public static OrgKind ofNotation(String notation) {
       for (OrgKind k : values()) if (k.notation.equals(notation)) return k;
-      throw new org.w3id.ruralkg.RuralKgException("unknown party organisation kind: " + notation);
+      throw new org.w3id.ruralkg.common.RuralKgException("unknown party organisation kind: " + notation);
     }
   }
 }

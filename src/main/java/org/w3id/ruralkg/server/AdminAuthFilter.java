@@ -17,7 +17,7 @@ import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * HTTP basic auth of the write endpoints, with the password held as data in memory: the user and

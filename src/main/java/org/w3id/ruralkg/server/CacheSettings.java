@@ -1,6 +1,6 @@
 package org.w3id.ruralkg.server;
 
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * How the saved-query API caches its responses. Immutable; thread-safe.

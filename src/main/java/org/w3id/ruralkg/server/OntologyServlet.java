@@ -15,7 +15,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 final class OntologyServlet extends HttpServlet {
   /** Built on first use: parsing the ontology is not free and most clients never ask for HTML. */
   private static final class Page {
-    static final String HTML = org.w3id.ruralkg.rdf.OntologyPage.fromClasspath().html();
+    static final String HTML = org.w3id.ruralkg.server.OntologyPage.fromClasspath().html();
   }
 
   static void register(FusekiServer.Builder builder) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * The saved-query API under /api: {@code GET /api/queries} lists the saved queries, {@code GET

@@ -42,7 +42,7 @@ public final class ResponseCache {
 
   /** {@code maxBytes} 0 turns caching off (every lookup misses, nothing is stored). */
   public ResponseCache(long maxBytes) {
-    if (maxBytes < 0) throw new org.w3id.ruralkg.RuralKgException("the cache size must not be negative");
+    if (maxBytes < 0) throw new org.w3id.ruralkg.common.RuralKgException("the cache size must not be negative");
     this.maxBytes = maxBytes;
   }
 

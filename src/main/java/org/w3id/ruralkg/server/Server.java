@@ -6,7 +6,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * The embedded Fuseki server (docs/CONTRACT.md section 3): dataset /ruralkg with SPARQL query at
@@ -76,13 +76,13 @@ public final class Server {
     QueryApi api = new QueryApi(dsg, queries, guard);
     // a store that the server may write is not kept: its responses would go stale on disk
     ResponseStore kept = cache.keepIn() != null && updatePassword == null && cache.maxBytes() > 0
-        ? ResponseStore.open(cache.keepIn(), api.list(), org.w3id.ruralkg.cli.Main.version()) : null;
+        ? ResponseStore.open(cache.keepIn(), api.list(), org.w3id.ruralkg.common.Version.get()) : null;
     QueryResponder responder = new QueryResponder(api, responses, kept);
     if (updatePassword != null) {
       for (String w : new String[] {"update", "data"}) builder.addFilter(DATASET + "/" + w, new WriteInvalidationFilter(responses));
     }
     OntologyServlet.register(builder);
-    QueryApiServlet.register(builder, responder, org.w3id.ruralkg.cli.Main.version(), updatePassword == null, base);
+    QueryApiServlet.register(builder, responder, org.w3id.ruralkg.common.Version.get(), updatePassword == null, base);
     VoidServlet.register(builder, dsg, guard, base);
     DashboardServlet.register(builder);
     EditorServlet.register(builder, queries);

@@ -1,7 +1,7 @@
 package org.w3id.ruralkg.server;
 
 import java.util.List;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * Where and how the server is exposed: the interface and port it binds, the public base URL it

@@ -3,7 +3,8 @@ package org.w3id.ruralkg.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.Hashes;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * The source stage: needs an input file (path or name + bytes), adds a {@link Page} — decoded
@@ -11,8 +12,13 @@ import org.w3id.ruralkg.RuralKgException;
  * Refuses binary and empty files with a {@link RuralKgException}. Stateless and thread-safe.
  */
 public final class PageReader {
-  private final TextNormaliser normaliser = new TextNormaliser();
-  private final PageSplitter splitter = new PageSplitter();
+  private final TextNormaliser normaliser;
+  private final PageSplitter splitter;
+
+  public PageReader(TextNormaliser normaliser, PageSplitter splitter) {
+    this.normaliser = normaliser;
+    this.splitter = splitter;
+  }
 
   public Page read(Path file) {
     byte[] bytes;
@@ -26,13 +32,14 @@ public final class PageReader {
   }
 
   public Page read(String fileName, byte[] bytes) {
-    TextDecoder.Decoded d = TextDecoder.decode(fileName, bytes);
-    SourceText src = normaliser.normalise(fileName, sha256(bytes), d.charset(), d.text());
-    if (src.text().isBlank()) throw new RuralKgException(fileName + ": empty file");
-    return splitter.split(src);
+    return read(fileName, bytes, Hashes.sha256(bytes));
   }
 
-  static String sha256(byte[] bytes) {
-    return org.w3id.ruralkg.Hashes.sha256(bytes);
+  /** As above, for bytes whose SHA-256 (lower-case hex) the caller has computed already. */
+  public Page read(String fileName, byte[] bytes, String sha256) {
+    TextDecoder.Decoded d = TextDecoder.decode(fileName, bytes);
+    SourceText src = normaliser.normalise(fileName, sha256, d.charset(), d.text());
+    if (src.text().isBlank()) throw new RuralKgException(fileName + ": empty file");
+    return splitter.split(src);
   }
 }

@@ -1,19 +1,16 @@
 package org.w3id.ruralkg.source;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a normalised page into its articles: needs a {@link SourceText}, adds the page header,
- * the articles (title, subtitle, authors) and their paragraphs as offsets into the page text.
- * Stateless and thread-safe.
+ * Splits a normalised page into its articles: needs a {@link SourceText}, adds the page header
+ * ({@link Masthead}), the articles (title, subtitle, authors and the lines they are printed on,
+ * from {@link TitleClusters}) and their paragraphs as offsets into the page text. Stateless and
+ * thread-safe.
  *
  * <p>An article starts at a title cluster: up to three heading lines (a kicker ending in ——, the
  * title, a —— subtitle) followed by a byline, a dateline (本报讯(记者 …)), or at least a ——
@@ -21,20 +18,8 @@ import java.util.regex.Pattern;
  * article. Which article each paragraph belongs to is decided by {@link ArticleAssigner}.
  */
 public final class PageSplitter {
-  private static final Pattern EDITOR_KEY =
-      Pattern.compile("(责编|责任编辑|组版|校对|美编|版式|审核|审签|值班主任|编辑|终审|二审|三审|E-mail|邮箱)\\s*[:：]");
-  private static final Pattern NEWSPAPER = Pattern.compile("(\\p{IsHan}{2,10}(?:日报|晚报|早报|时报|报))");
-  private static final Pattern DATE_OR_EDITION =
-      Pattern.compile("(\\d{4}年\\d{1,2}月\\d{1,2}日|星期[一二三四五六日天]|第?\\s*\\d+\\s*版|\\p{IsHan}{2}版\\b)");
-  /** A full date as mastheads print it: 2025年11月20日, 2025-11-20, 2025.11.20. */
-  private static final Pattern FULL_DATE =
-      Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})\\s*(?:年|-|\\.|/)\\s*([01]?[0-9])\\s*(?:月|-|\\.|/)\\s*([0-3]?[0-9])(?:日|(?![0-9]))");
-  /** A masthead line that holds nothing but a date, a weekday, an edition, a lunar date or an issue number. */
-  private static final Pattern DATE_LINE = Pattern.compile(
-      "^[\\s0-9年月日./\\-]*(?:(星期|周)[一二三四五六日天])?[\\s]*(?:农历\\S{2,8})?[\\s]*(?:第?\\s*[0-9]+\\s*(版|期))?[\\s]*(?:(星期|周)[一二三四五六日天])?\\s*$");
   private static final Pattern CREDIT = Pattern.compile(
       "^[(（]?((图片|照片|本版图片|图)(均)?(由|为|/).{1,40}|.{0,30}\\s摄|\\p{IsHan}{2,4}\\s*摄|摄影[:：/].{1,30})[)）]?$");
-  private static final Pattern PLACE_LABEL = Pattern.compile("^\\p{IsHan}{2,10}(省|市|州|县|区|镇|乡|村|街道|社区)$");
 
   /** The longest paragraph; a real one is far shorter (the seeds' longest line has 474 chars). */
   public static final int MAX_PARAGRAPH_CHARS = 2_000;
@@ -53,10 +38,10 @@ public final class PageSplitter {
     List<Block> blocks = blocks(text);
     int n = blocks.size();
     boolean[] used = new boolean[n];
-    PageHeader header = header(blocks, used);
+    PageHeader header = Masthead.header(blocks, used);
 
-    List<Cluster> clusters = clusters(blocks, used);
-    for (Cluster c : clusters) for (int i = c.first; i < c.end; i++) used[i] = true;
+    List<TitleClusters.Cluster> clusters = TitleClusters.clusters(blocks, used);
+    for (TitleClusters.Cluster c : clusters) for (int i = c.first; i < c.end; i++) used[i] = true;
 
     // paragraphs in text order, each with the segment (number of titles above it)
     List<ArticleAssigner.Item> items = new ArrayList<>();
@@ -81,7 +66,7 @@ public final class PageSplitter {
     List<ArticleAssigner.Item> rest = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) if (photo[i] < 0) rest.add(items.get(i));
     List<String> titles = new ArrayList<>();
-    for (Cluster c : clusters) titles.add(c.title + (c.subtitle == null ? "" : "\n" + c.subtitle));
+    for (TitleClusters.Cluster c : clusters) titles.add(c.title + (c.subtitle == null ? "" : "\n" + c.subtitle));
     int[] restOwner = ArticleAssigner.assign(rest, titles);
     int[] owner = new int[items.size()];
     int stories = 0;
@@ -115,8 +100,8 @@ public final class PageSplitter {
       if (a == 0 || a > clusters.size()) {
         articles.add(new Article(articles.size(), "", null, List.of(), ps));
       } else {
-        Cluster c = clusters.get(a - 1);
-        articles.add(new Article(articles.size(), c.title, c.subtitle, c.authors, ps));
+        TitleClusters.Cluster c = clusters.get(a - 1);
+        articles.add(new Article(articles.size(), c.title, c.subtitle, c.authors, ps, c.heads));
       }
     }
     return new Page(source, header, List.copyOf(articles));
@@ -196,84 +181,6 @@ public final class PageSplitter {
     return out;
   }
 
-  // --- header -------------------------------------------------------------------------------
-
-  private static PageHeader header(List<Block> blocks, boolean[] used) {
-    String newspaper = null;
-    String editorLine = null;
-    LocalDate published = null;
-    List<String> editors = new ArrayList<>();
-    for (Block b : blocks) {
-      String t = b.text();
-      if (t.length() > 200) continue;
-      Matcher m = EDITOR_KEY.matcher(t);
-      int keys = 0;
-      while (m.find()) keys++;
-      if (keys >= 2 || (keys == 1 && t.matches("^(责编|责任编辑)\\s*[:：].{0,40}$"))) {
-        used[b.index()] = true;
-        if (published == null) published = dateIn(t);
-        if (editorLine == null) editorLine = t;
-        editors.addAll(editors(t));
-        if (newspaper == null) newspaper = newspaperIn(t);
-      }
-    }
-    // a masthead line (报名 + 日期/版次) among the first lines
-    for (int i = 0; i < Math.min(3, blocks.size()); i++) {
-      Block b = blocks.get(i);
-      String t = b.text();
-      if (used[i] || t.length() > 80 || Chars.hasProsePunctuation(t.replace(",", ""))) continue;
-      String paper = newspaperIn(t);
-      LocalDate date = dateIn(t);
-      if (paper != null && DATE_OR_EDITION.matcher(t).find()) {
-        used[i] = true;
-        if (newspaper == null) newspaper = paper;
-        if (published == null) published = date;
-      } else if (date != null && DATE_LINE.matcher(t).matches()) {
-        // a line with only the date (and weekday/edition) is masthead, not article text
-        used[i] = true;
-        if (published == null) published = date;
-      }
-    }
-    if (newspaper == null && editorLine == null && published == null) return PageHeader.NONE;
-    return new PageHeader(newspaper, editorLine, List.copyOf(new LinkedHashSet<>(editors)), published);
-  }
-
-  /** The first valid full date in a header line, or null. */
-  static LocalDate dateIn(String t) {
-    Matcher m = FULL_DATE.matcher(t);
-    while (m.find()) {
-      try {
-        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-      } catch (java.time.DateTimeException e) {
-        // 2025年13月..: not a date, look further
-      }
-    }
-    return null;
-  }
-
-  private static String newspaperIn(String t) {
-    Matcher m = NEWSPAPER.matcher(t);
-    return m.find() ? m.group(1) : null;
-  }
-
-  /** Names after each editor key (责编:孔 竣 组版:田银川 …), up to the next key. */
-  static List<String> editors(String line) {
-    List<String> out = new ArrayList<>();
-    Matcher m = EDITOR_KEY.matcher(line);
-    List<int[]> keys = new ArrayList<>();
-    while (m.find()) keys.add(new int[] {m.start(), m.end(), m.group(1).equals("E-mail") || m.group(1).equals("邮箱") ? 1 : 0});
-    for (int i = 0; i < keys.size(); i++) {
-      if (keys.get(i)[2] == 1) continue;
-      int end = i + 1 < keys.size() ? keys.get(i + 1)[0] : line.length();
-      String seg = line.substring(keys.get(i)[1], end).trim();
-      List<String> tokens = new ArrayList<>();
-      for (String t : seg.split("[\\s、,，]+")) if (t.matches("\\p{IsHan}{1,4}")) tokens.add(t);
-      List<String> names = Bylines.mergeSplitNames(tokens);
-      if (names != null) out.addAll(names);
-    }
-    return out;
-  }
-
   // --- line kinds ---------------------------------------------------------------------------
 
   private static ArticleAssigner.Kind kind(Block b, String t) {
@@ -317,114 +224,8 @@ public final class PageSplitter {
     return t.length() <= 80 && (t.startsWith("—") || t.startsWith("--")) && Chars.hanCount(t) >= 2;
   }
 
-  private static boolean headingish(String t) {
+  static boolean headingish(String t) {
     return isKicker(t) || isSubtitle(t) || isHeading(t);
   }
 
-  // --- title clusters -----------------------------------------------------------------------
-
-  /** A title cluster: blocks [first, end), and the article facts it prints. */
-  private static final class Cluster {
-    int first;
-    int end;
-    String title;
-    String subtitle;
-    List<String> authors = List.of();
-    int inlineBlock = -1; // a body block that opens with a dateline byline
-    int inlineBodyStart;
-  }
-
-  private static List<Cluster> clusters(List<Block> blocks, boolean[] used) {
-    List<Cluster> out = new ArrayList<>();
-    int firstContent = 0;
-    while (firstContent < blocks.size() && used[firstContent]) firstContent++;
-    int i = firstContent;
-    while (i < blocks.size()) {
-      Cluster c = clusterAt(blocks, used, i, i == firstContent);
-      if (c == null) {
-        i++;
-        continue;
-      }
-      out.add(c);
-      i = Math.max(c.end, c.inlineBlock + 1);
-    }
-    return out;
-  }
-
-  private static Cluster clusterAt(List<Block> blocks, boolean[] used, int i, boolean pageStart) {
-    if (used[i] || !headingish(blocks.get(i).text()) || isCaption(blocks.get(i), blocks.get(i).text())) return null;
-    int j = i;
-    List<String> authors = null;
-    while (j < blocks.size() && j - i < 3 && !used[j]) {
-      String t = blocks.get(j).text();
-      if (j > i) {
-        authors = Bylines.standalone(t, true);
-        if (authors != null) break;
-      }
-      if (!headingish(t) || (j > i && isSubtitle(blocks.get(j - 1).text()) && !isSubtitle(t))) break;
-      j++;
-    }
-    if (j == i) return null;
-    List<String> heads = new ArrayList<>();
-    for (int h = i; h < j; h++) heads.add(blocks.get(h).text());
-    if (heads.stream().noneMatch(PageSplitter::isHeading)) return null;
-    Cluster c = new Cluster();
-    c.first = i;
-    if (authors == null && j < blocks.size() && !used[j] && Bylines.standalone(blocks.get(j).text(), false) != null) {
-      authors = Bylines.standalone(blocks.get(j).text(), false);
-    }
-    if (authors != null) {
-      Set<String> all = new LinkedHashSet<>(authors);
-      int e = j + 1;
-      while (e < blocks.size() && !used[e]) {
-        List<String> more = Bylines.standalone(blocks.get(e).text(), false);
-        if (more == null) break;
-        all.addAll(more);
-        e++;
-      }
-      c.end = e;
-      c.authors = List.copyOf(all);
-    } else if (j < blocks.size() && !used[j] && Bylines.inline(blocks.get(j).text()) != null) {
-      Bylines.Inline in = Bylines.inline(blocks.get(j).text());
-      c.end = j;
-      c.authors = List.copyOf(new LinkedHashSet<>(in.names()));
-      c.inlineBlock = j;
-      c.inlineBodyStart = in.bodyStart();
-    } else if (heads.stream().anyMatch(PageSplitter::isSubtitle) || pageStart) {
-      c.end = j;
-    } else {
-      return null;
-    }
-    titleParts(c, heads);
-    return c;
-  }
-
-  /** Title, subtitle (—— line, else a kicker, else a second heading line) from the heading lines. */
-  private static void titleParts(Cluster c, List<String> heads) {
-    String kicker = null;
-    String sub = null;
-    List<String> titles = new ArrayList<>();
-    for (String h : heads) {
-      if (isSubtitle(h)) sub = stripDashes(h);
-      else if (isKicker(h)) kicker = stripDashes(h);
-      else titles.add(h);
-    }
-    // heads may be only a —— subtitle or kicker line (a page that opens with one): no title then
-    if (titles.isEmpty()) titles.add("");
-    String title = titles.get(0);
-    if (titles.size() > 1) {
-      if (PLACE_LABEL.matcher(titles.get(0)).matches()) {
-        // a place label printed above the headline (德江台头村 / “四领模式”…) belongs to it
-        title = titles.get(0) + " " + titles.get(1);
-      } else if (sub == null) {
-        sub = titles.get(1);
-      }
-    }
-    c.title = title;
-    c.subtitle = sub != null ? sub : kicker;
-  }
-
-  private static String stripDashes(String s) {
-    return s.replaceAll("^[—\\-\\s]+", "").replaceAll("[—\\-\\s]+$", "");
-  }
 }

@@ -24,8 +24,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.w3id.ruralkg.Pipeline;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.app.Pipeline;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.store.ExtractedOutput;
 import org.w3id.ruralkg.store.FileProcessor;
 

@@ -2,7 +2,7 @@ package org.w3id.ruralkg.store;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.w3id.ruralkg.Printable;
+import org.w3id.ruralkg.common.Printable;
 
 /** The outcome of a build: what was loaded, skipped as unchanged, and failed with why. */
 public final class BuildReport {

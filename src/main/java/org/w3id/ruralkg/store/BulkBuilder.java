@@ -39,7 +39,7 @@ import org.apache.jena.tdb2.sys.DatabaseConnection;
 import org.apache.jena.tdb2.sys.StoreConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.rdf.Vocab;
 
 /**
@@ -132,7 +132,7 @@ public final class BulkBuilder {
         while (window.size() > 2 * threads) StoreBuilder.awaitDone(window.poll());
         for (Quad q : fq.quads()) out.quad(q);
         report.loaded(fq);
-        LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
+        LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.common.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
       }
       while (!window.isEmpty()) StoreBuilder.awaitDone(window.poll());
     });
@@ -380,7 +380,7 @@ public final class BulkBuilder {
       if (fq == null) continue;
       for (Quad q : fq.quads()) out.quad(q);
       report.loaded(fq);
-      LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
+      LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.common.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * The extraction pool of a build: runs each file's work on a pool thread, at most a window of
@@ -157,7 +157,7 @@ final class FileWorkers implements AutoCloseable {
   private void reportOverBudget(Job job) {
     String reason = "took more than " + seconds(budget) + " s to extract (see --file-timeout); nothing of it was loaded";
     report.failed(job.file.relativePath(), reason);
-    LOG.warn("skipped {}: {}", org.w3id.ruralkg.Printable.escape(job.file.relativePath()), reason);
+    LOG.warn("skipped {}: {}", org.w3id.ruralkg.common.Printable.escape(job.file.relativePath()), reason);
   }
 
   private static String seconds(Duration d) {

@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.ruralkg.Printable;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.Printable;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * The inputs of a build: every regular *.txt file under the input folder, in a stable order, and

@@ -16,8 +16,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.ruralkg.Printable;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.Printable;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.Vocab;
 
@@ -304,7 +304,7 @@ public final class StoreBuilder {
   }
 
   public static String sha256(byte[] bytes) {
-    return org.w3id.ruralkg.Hashes.sha256(bytes);
+    return org.w3id.ruralkg.common.Hashes.sha256(bytes);
   }
 
   static Node uri(String s) {

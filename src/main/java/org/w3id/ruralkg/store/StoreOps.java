@@ -23,7 +23,7 @@ import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.DatabaseOps;
 import org.apache.jena.tdb2.sys.StoreConnection;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * Operations on a whole store: compaction, backup to gzipped N-Quads and restore from it. Needs a

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitLinker;
 import org.w3id.ruralkg.link.UnitMention;
@@ -50,7 +50,7 @@ class SynthTest {
   @Test
   void pagesReadBackAsSeveralArticlesWithTheirTitles(@TempDir Path tmp) throws Exception {
     synth.write(tmp, 30, 1);
-    PageReader reader = new PageReader();
+    PageReader reader = org.w3id.ruralkg.app.Extraction.shared().reader();
     List<Path> files = list(tmp);
     assertTrue(files.size() >= 5 && files.size() <= 10, "3 to 6 articles a page: " + files.size());
     int articles = 0;
@@ -65,8 +65,8 @@ class SynthTest {
   @Test
   void placesMoveToRealUnitsOfYunnanOrGuizhouThatTheLinkerFinds(@TempDir Path tmp) throws Exception {
     synth.write(tmp, 30, 5);
-    PageReader reader = new PageReader();
-    UnitLinker linker = new UnitLinker(Gazetteer.load());
+    PageReader reader = org.w3id.ruralkg.app.Extraction.shared().reader();
+    UnitLinker linker = org.w3id.ruralkg.app.Extraction.shared().linker();
     int linked = 0, home = 0;
     for (Path f : list(tmp)) {
       for (List<UnitMention> us : linker.linkPage(reader.read(f))) {

@@ -12,10 +12,10 @@ import org.w3id.ruralkg.source.PageReader;
 
 /** A unit after the preposition 从 is where someone came from: it stays a unit but is no figure's place. */
 class OriginPlaceTest {
-  private static final ArticleExtractor EXTRACTOR = ArticleExtractor.standard(Gazetteer.load());
+  private static final ArticleExtractor EXTRACTOR = org.w3id.ruralkg.app.Extraction.shared().extractor();
 
   private static List<ArticleFacts> extract(String text) {
-    return EXTRACTOR.extract(new PageReader().read("t.txt", text.getBytes(StandardCharsets.UTF_8)));
+    return EXTRACTOR.extract(org.w3id.ruralkg.app.Extraction.shared().reader().read("t.txt", text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String placeOf(List<ArticleFacts> facts, String quantity) {

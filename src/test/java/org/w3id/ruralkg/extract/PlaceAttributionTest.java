@@ -15,8 +15,8 @@ import org.w3id.ruralkg.source.PageReader;
 
 /** Which unit a fact is about, on sentences from the seed pages, through the whole extractor. */
 class PlaceAttributionTest {
-  private static final ArticleExtractor EXTRACTOR = ArticleExtractor.standard(Gazetteer.load());
-  private static final PageReader READER = new PageReader();
+  private static final ArticleExtractor EXTRACTOR = org.w3id.ruralkg.app.Extraction.shared().extractor();
+  private static final PageReader READER = org.w3id.ruralkg.app.Extraction.shared().reader();
 
   private static List<ArticleFacts> extract(String text) {
     return EXTRACTOR.extract(READER.read("t.txt", text.getBytes(StandardCharsets.UTF_8)));

@@ -14,11 +14,11 @@ import org.w3id.ruralkg.source.PageReader;
 
 /** HanLP's ns (place) tag alone never makes an administrative unit: only the gazetteer and its grammar do. */
 class PlaceTagIsNotAUnitTest {
-  private static final ArticleExtractor EXTRACTOR = ArticleExtractor.standard(Gazetteer.load());
+  private static final ArticleExtractor EXTRACTOR = org.w3id.ruralkg.app.Extraction.shared().extractor();
   private static final Segmenter SEGMENTER = new Segmenter(Segmenter.Mode.VITERBI);
 
   private static List<String> units(String text) {
-    return EXTRACTOR.extract(new PageReader().read("t.txt", text.getBytes(StandardCharsets.UTF_8))).stream()
+    return EXTRACTOR.extract(org.w3id.ruralkg.app.Extraction.shared().reader().read("t.txt", text.getBytes(StandardCharsets.UTF_8))).stream()
         .flatMap(a -> a.units().stream()).map(UnitMention::surface).toList();
   }
 

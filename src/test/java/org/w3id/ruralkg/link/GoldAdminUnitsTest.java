@@ -25,7 +25,7 @@ class GoldAdminUnitsTest {
   @Test
   void findsMostGoldAdminUnitsWithTheRightNameLevelAndParent() throws IOException {
     Assumptions.assumeTrue(Files.isDirectory(GOLD), "gold files not available");
-    UnitLinker linker = new UnitLinker();
+    UnitLinker linker = org.w3id.ruralkg.app.Extraction.shared().linker();
     int gold = 0;
     int exact = 0;
     int named = 0;

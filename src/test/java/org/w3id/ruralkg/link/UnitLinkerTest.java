@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.w3id.ruralkg.source.Page;
 
 class UnitLinkerTest {
-  private static final UnitLinker LINKER = new UnitLinker();
+  private static final UnitLinker LINKER = org.w3id.ruralkg.app.Extraction.shared().linker();
 
   private static List<UnitMention> link(Page page) {
     return LINKER.link(page, page.articles().get(0));

@@ -24,7 +24,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /** The ontology, code lists and shapes parse, are documented in zh and en, and refer only to declared or standard terms. */
 class OntologyFilesTest {

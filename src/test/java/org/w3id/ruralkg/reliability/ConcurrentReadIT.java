@@ -22,7 +22,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.rdf.Vocab;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.FileProcessor;

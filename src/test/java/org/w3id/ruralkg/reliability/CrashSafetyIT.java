@@ -19,7 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.source.PageReader;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.Store;
@@ -79,7 +79,7 @@ class CrashSafetyIT {
 
     // the store opens and every file in it is whole: as many article graphs as the reader finds
     // articles, one SHA-256 per file, the SHA of the file on disk
-    PageReader pages = new PageReader();
+    PageReader pages = org.w3id.ruralkg.app.Extraction.shared().reader();
     Map<String, Integer> articlesOf = new HashMap<>();
     Map<String, String> shaOf = new HashMap<>();
     for (Path f : files) {

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.Evidence;
 import org.w3id.ruralkg.extract.FigureFact;
@@ -57,7 +57,7 @@ class ExtractorFuzzTest {
         }
       }
     }
-    Extraction.get(); // load the gazetteer and dictionaries outside the timed batches
+    org.w3id.ruralkg.app.Extraction.shared(); // load the gazetteer and dictionaries outside the timed batches
   }
 
   @Test
@@ -97,7 +97,7 @@ class ExtractorFuzzTest {
     Page page;
     if (viaBytes) {
       // through the decoder as a file would come (lone surrogates become '?' in UTF-8)
-      page = Extraction.get().reader.read("fuzz.txt", input.getBytes(StandardCharsets.UTF_8));
+      page = org.w3id.ruralkg.app.Extraction.shared().reader().read("fuzz.txt", input.getBytes(StandardCharsets.UTF_8));
     } else {
       // straight into the normaliser, so unpaired surrogates and controls reach the later stages
       SourceText src = NORMALISER.normalise("fuzz.txt", "0", "UTF-8", input);
@@ -106,7 +106,7 @@ class ExtractorFuzzTest {
     }
     String text = page.text();
     long n = 0;
-    List<ArticleFacts> all = Extraction.get().extractor.extract(page);
+    List<ArticleFacts> all = org.w3id.ruralkg.app.Extraction.shared().extractor().extract(page);
     if (all.size() != page.articles().size()) throw new AssertionError("one ArticleFacts per article");
     for (ArticleFacts af : all) {
       for (UnitMention u : af.units()) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.store.Store;
 
 /** Warmed responses outlive the server on an unchanged store, and only on an unchanged store. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /** The grlc-style header, enums, typed binding; the queries/ folder and its packaged index agree. */
 class SavedQueryHeaderTest {

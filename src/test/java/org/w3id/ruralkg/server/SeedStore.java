@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.Store;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The publication date comes from the masthead or a date-only header line, never from article text. */
 class PageDateTest {
-  private final PageReader reader = new PageReader();
+  private final PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
 
   private Page read(String text) {
     return reader.read("t.txt", text.getBytes(StandardCharsets.UTF_8));
@@ -48,7 +48,7 @@ class PageDateTest {
     Page p = read(BODY + "\n2025年10月15日,县委召开党建工作推进会,部署下一阶段工作。\n");
     assertNull(p.header().published());
     assertNull(p.header().publicationYear());
-    assertNull(PageSplitter.dateIn("2025年13月40日"));
+    assertNull(Masthead.dateIn("2025年13月40日"));
   }
 
   @Test

@@ -11,12 +11,12 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.RuralKgException;
 
 class PageReaderDecodingTest {
   private static final String PAGE = "产业为基 就业为桥 民生为本\n\n通讯员 张顺富 文/图\n\n"
       + "地处金沙江畔的巧家,98.9%的山地占比曾是制约当地发展的短板。\n";
-  private final PageReader reader = new PageReader();
+  private final PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
 
   private static byte[] concat(byte[] a, byte[] b) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PageSplitterSeedTest {
   private static final Path SEEDS = Path.of("seeds");
-  private final PageReader reader = new PageReader();
+  private final PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
 
   static Stream<Path> seeds() throws IOException {
     try (Stream<Path> s = Files.list(SEEDS)) {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PageSplitterTest {
-  private final PageReader reader = new PageReader();
+  private final PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
 
   private Page read(String text) {
     return reader.read("t.txt", text.getBytes(StandardCharsets.UTF_8));

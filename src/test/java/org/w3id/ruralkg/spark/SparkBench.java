@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.bench.Synth;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.FileProcessor;

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.ruralkg.Pipeline;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.app.Pipeline;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /** A new store is bulk-loaded and ends up as the transactional path would make it, text index included. */
 class BulkBuildIT {

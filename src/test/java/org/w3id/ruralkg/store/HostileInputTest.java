@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.ruralkg.Printable;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.common.Printable;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.bench.LongLines;
 import org.w3id.ruralkg.nlp.Sentence;
 import org.w3id.ruralkg.nlp.SentenceSplitter;
@@ -134,7 +134,7 @@ class HostileInputTest {
   @Test
   void theCapsNeverBiteOnTheSeedPages() throws Exception {
     // so their sentences, paragraphs and facts are those of the splitters without caps
-    org.w3id.ruralkg.source.PageReader reader = new org.w3id.ruralkg.source.PageReader();
+    org.w3id.ruralkg.source.PageReader reader = org.w3id.ruralkg.app.Extraction.shared().reader();
     try (var files = Files.list(Path.of("seeds"))) {
       for (Path f : files.toList()) {
         var page = reader.read(f);

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.ruralkg.Pipeline;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.app.Pipeline;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /** Building again: unchanged files are skipped, a changed file replaces its graphs, bad files are skipped, nothing is lost. */
 class RebuildIT {

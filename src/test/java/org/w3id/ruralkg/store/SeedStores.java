@@ -3,7 +3,7 @@ package org.w3id.ruralkg.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.w3id.ruralkg.Pipeline;
+import org.w3id.ruralkg.app.Pipeline;
 
 /** Small stores for tests, built from the seed pages. */
 public final class SeedStores {

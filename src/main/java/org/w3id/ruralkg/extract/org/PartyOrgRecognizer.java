@@ -118,14 +118,32 @@ public final class PartyOrgRecognizer {
     return out;
   }
 
+  /** The organisation a suffix hit ends, or null when the hit names none (团县委, 党组织, 两个党支部 …). */
   private OrgFact parse(Context cx, DictionaryMatcher.Hit<Suffix> h) {
+    Ending ending = ending(cx.text, h);
+    if (ending == null) return null;
     String t = cx.text;
+    int s = h.start();
+    int e = ending.end();
+    int nameEnd = nameEnd(cx, h);
+    int[] sb = cx.index.bounds(s);
+    int from = Math.max(sb[0], nameEnd - MAX_NAME);
+    Named named = named(cx, nameEnd, from);
+    int left = named.left();
+    if (genericBefore(t, left, sb[0])) return null;
+    if (formula(t, left, e)) return null;
+    if (COUNT_BEFORE.matcher(t.substring(Math.max(sb[0], left - 12), nameEnd)).find()) return null;
+    return owned(cx, h, ending.kind(), left, nameEnd, e, named.host());
+  }
+
+  /** Where the organisation's words end and its kind: the suffix, or 县委组织部; null for what is no party organisation. */
+  private record Ending(int end, String kind) {}
+
+  private static Ending ending(String t, DictionaryMatcher.Hit<Suffix> h) {
     int s = h.start();
     int e = h.end();
     String kind = h.value().kind();
-    String levelWord = h.value().levelWord();
-    boolean committee = levelWord != null;
-    if (committee) {
+    if (h.value().levelWord() != null) {
       if (h.key().equals("区委") && s > 0 && t.charAt(s - 1) == '社') return null;
       // 团县委, 共青团X县委: the Youth League's committee, not the party's
       if (s > 0 && t.charAt(s - 1) == '团') return null;
@@ -140,21 +158,27 @@ public final class PartyOrgRecognizer {
       if (h.key().equals("党组") && t.startsWith("织", e)) return null;
       if (t.startsWith("员", e)) return null;
     }
-    if (countAfter(t, e)) return null;
+    return countAfter(t, e) ? null : new Ending(e, kind);
+  }
 
-    // right end of the name part: for 县委 the level character may belong to the unit (巧家县|委)
-    int nameEnd = s;
-    if (committee) {
+  /** The right end of the name part: for 县委 the level character may belong to the unit (巧家县|委). */
+  private static int nameEnd(Context cx, DictionaryMatcher.Hit<Suffix> h) {
+    int s = h.start();
+    String levelWord = h.value().levelWord();
+    if (levelWord != null) {
       UnitMention u = cx.unitEndingAt(s + 1);
-      if (u != null && u.start() < s && u.surface().endsWith(levelWord)) nameEnd = s + 1;
-    } else {
-      var m = MODIFIERS.matcher(t.substring(Math.max(0, s - 6), s));
-      if (m.find()) nameEnd = s - m.group().length();
+      return u != null && u.start() < s && u.surface().endsWith(levelWord) ? s + 1 : s;
     }
-    int[] sb = cx.index.bounds(s);
-    int from = Math.max(sb[0], nameEnd - MAX_NAME);
+    var m = MODIFIERS.matcher(cx.text.substring(Math.max(0, s - 6), s));
+    return m.find() ? s - m.group().length() : s;
+  }
+
+  /** Where the name before the suffix starts, and the host organisations when they are tied to it by 的. */
+  private record Named(int left, String host) {}
+
+  private Named named(Context cx, int nameEnd, int from) {
+    String t = cx.text;
     int left = scanLeft(cx, nameEnd, from);
-    String host = null;
     // "县委党校、职业技能培训学校的党支部": hosts joined by 、 and tied to the suffix by 的
     if (left == nameEnd && nameEnd > from && t.charAt(nameEnd - 1) == '的') {
       int hostEnd = nameEnd - 1;
@@ -165,15 +189,18 @@ public final class PartyOrgRecognizer {
           if (l2 >= l - 1 || hostSuffix(t.substring(l2, l - 1)) == null) break;
           l = l2;
         }
-        host = t.substring(l, hostEnd);
-        left = l;
+        return new Named(l, t.substring(l, hostEnd));
       }
     }
-    if (genericBefore(t, left, sb[0])) return null;
-    if (formula(t, left, e)) return null;
+    return new Named(left, null);
+  }
 
-    String name = t.substring(left, nameEnd);
-    if (COUNT_BEFORE.matcher(t.substring(Math.max(sb[0], left - 12), nameEnd)).find()) return null;
+  /** The organisation named [left, e) with its name part ending at {@code nameEnd}: whose it is, or null for a generic mention. */
+  private OrgFact owned(Context cx, DictionaryMatcher.Hit<Suffix> h, String kind, int left, int nameEnd, int e, String host) {
+    int s = h.start();
+    String levelWord = h.value().levelWord();
+    boolean committee = levelWord != null;
+    String name = cx.text.substring(left, nameEnd);
     if (host != null) {
       return fact(cx, left, e, kind, placeOrInside(cx, left, e, left, nameEnd), host, 0.8);
     }
@@ -195,6 +222,11 @@ public final class PartyOrgRecognizer {
       // an unlinked name before 县委: trust the level word
       return fact(cx, left, e, kind, cx.resolve(levelWord, left, e), null, 0.7);
     }
+    return ownedByName(cx, kind, left, nameEnd, e, name, lastInside);
+  }
+
+  /** A name before a branch-like suffix that is not a linked unit: a host, a level word, an unlinked admin name, or a description. */
+  private OrgFact ownedByName(Context cx, String kind, int left, int nameEnd, int e, String name, UnitMention lastInside) {
     for (String g : GENERIC_BEFORE) {
       if (name.startsWith(g)) return null;
     }

@@ -1,4 +1,4 @@
-package org.w3id.ruralkg;
+package org.w3id.ruralkg.common;
 
 /**
  * Text fit for one log line: a file name may hold a line break or terminal controls, which would

@@ -1,4 +1,4 @@
-package org.w3id.ruralkg;
+package org.w3id.ruralkg.common;
 
 /** The project's one unchecked exception: its message is a single line fit for stderr (controls escaped, see {@link Printable}). */
 public class RuralKgException extends RuntimeException {

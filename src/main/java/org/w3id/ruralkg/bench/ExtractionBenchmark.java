@@ -1,4 +1,4 @@
-package org.w3id.ruralkg.extract;
+package org.w3id.ruralkg.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.app.Extraction;
+import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.extract.ArticleExtractor;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.PageReader;
@@ -23,7 +25,8 @@ public final class ExtractionBenchmark {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "seeds");
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    PageReader reader = new PageReader();
+    Extraction chain = Extraction.standard(Gazetteer.load());
+    PageReader reader = chain.reader();
     List<Page> pages = new ArrayList<>();
     long chars = 0;
     try (Stream<Path> files = Files.list(dir)) {
@@ -34,7 +37,7 @@ public final class ExtractionBenchmark {
       }
     }
     if (pages.isEmpty()) throw new RuralKgException("no *.txt under " + dir);
-    ArticleExtractor extractor = ArticleExtractor.standard(Gazetteer.load());
+    ArticleExtractor extractor = chain.extractor();
     long facts = 0;
     for (Page p : pages) facts += extractor.extract(p).size(); // warm-up
     var threads = ManagementFactory.getThreadMXBean();

@@ -1,4 +1,4 @@
-package org.w3id.ruralkg.link;
+package org.w3id.ruralkg.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.w3id.ruralkg.RuralKgException;
+import org.w3id.ruralkg.app.Extraction;
+import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.link.Gazetteer;
+import org.w3id.ruralkg.link.UnitLinker;
+import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.source.Article;
 import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.PageHeader;
@@ -46,7 +50,7 @@ public final class GazetteerBenchmark {
     }
     if (pages.isEmpty()) throw new RuralKgException("no *.txt under " + dir);
     int reps = (int) Math.max(1, target / pageChars);
-    UnitLinker linker = new UnitLinker(g);
+    UnitLinker linker = Extraction.standard(g).linker();
 
     // warm-up, then measure
     run(g, linker, pages, Math.max(1, reps / 20));

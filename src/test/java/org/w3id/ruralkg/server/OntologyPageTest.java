@@ -1,4 +1,4 @@
-package org.w3id.ruralkg.rdf;
+package org.w3id.ruralkg.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3id.ruralkg.rdf.Vocab;
 
 class OntologyPageTest {
   static String html;

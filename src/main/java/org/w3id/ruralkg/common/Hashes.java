@@ -1,4 +1,4 @@
-package org.w3id.ruralkg;
+package org.w3id.ruralkg.common;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package org.w3id.ruralkg.rdf;
+package org.w3id.ruralkg.server;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +21,8 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.w3id.ruralkg.rdf.OntologyFiles;
+import org.w3id.ruralkg.rdf.Vocab;
 
 /**
  * Renders the ontology as one HTML page for browsers (served at /ont): classes grouped by their

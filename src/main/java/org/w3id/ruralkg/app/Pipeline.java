@@ -1,5 +1,7 @@
-package org.w3id.ruralkg;
+package org.w3id.ruralkg.app;
 
+import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.common.Version;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -20,9 +22,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.w3id.ruralkg.cli.Main;
 import org.w3id.ruralkg.extract.ArticleFacts;
-import org.w3id.ruralkg.extract.PageExtractor;
 import org.w3id.ruralkg.rdf.FactMapper;
 import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.OntologyFiles;
@@ -102,12 +102,12 @@ public final class Pipeline {
    * creates one per executor JVM, all naming the activity the driver started.
    */
   public static FileProcessor fileProcessor(String startedAt) {
-    Components c = Components.get();
-    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Main.version() + " mapping " + FactMapper.MAPPING_VERSION);
+    Extraction c = Extraction.shared();
+    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Version.get() + " mapping " + FactMapper.MAPPING_VERSION);
     return new FileProcessor() {
       @Override
       public FileQuads process(InputFile file, byte[] bytes, String sha) {
-        Page page = c.reader().read(file.relativePath(), bytes);
+        Page page = c.reader().read(file.relativePath(), bytes, sha);
         checkNotAbandoned(file);
         List<ArticleFacts> facts = c.extractor().extract(page);
         checkNotAbandoned(file);
