@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.riot.WebContent;
 
 /**
  * Serves the ontology at /ont (the namespace path of https://w3id.org/ruralkg/ont#): Turtle by
@@ -18,19 +20,20 @@ final class OntologyServlet extends HttpServlet {
     static final String HTML = org.w3id.ruralkg.rdf.OntologyPage.fromClasspath().html();
   }
 
+  private static final AcceptList OFFERED = AcceptList.create(WebContent.contentTypeTurtle, WebContent.contentTypeHTML);
+
   static void register(FusekiServer.Builder builder) {
     builder.addServlet("/ont", new OntologyServlet());
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
     String turtle = resource("ontology/ruralkg.ttl");
     if (turtle == null) {
       resp.sendError(404, "ontology not packaged");
       return;
     }
-    if (accept.contains("text/html")) {
+    if (Conneg.choose(req.getHeader("Accept"), OFFERED, WebContent.contentTypeTurtle).equals(WebContent.contentTypeHTML)) {
       resp.setContentType("text/html; charset=utf-8");
       resp.getWriter().write(Page.HTML);
     } else {

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
@@ -47,19 +49,22 @@ public final class QueryApi {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The {@code format} parameter if given, else the first Accept type we serve, else SPARQL JSON. */
+    /** What the Accept header may choose among, in order of preference; text/plain gets TSV. */
+    private static final AcceptList OFFERED = AcceptList.create(WebContent.contentTypeResultsJSON, WebContent.contentTypeJSON,
+        WebContent.contentTypeTextCSV, WebContent.contentTypeTextTSV, WebContent.contentTypeTextPlain);
+
+    /** The format a {@code format} value names; an unknown one is a 400 ApiError. */
+    public static Format parse(String code) {
+      for (Format f : values()) if (f.code().equals(code)) return f;
+      throw new ApiError(400, "unknown format '" + code + "' (json, rows, csv or tsv)");
+    }
+
+    /** The {@code format} parameter if given, else the best Accept type we serve (q-values count), else SPARQL JSON. */
     public static Format choose(String formatParam, String accept) {
-      if (formatParam != null) {
-        for (Format f : values()) if (f.code().equals(formatParam)) return f;
-        throw new ApiError(400, "unknown format '" + formatParam + "' (json, rows, csv or tsv)");
-      }
-      if (accept != null) {
-        for (String part : accept.split(",")) {
-          String type = part.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-          for (Format f : values()) if (f.mediaType.equals(type)) return f;
-          if (type.equals("text/plain")) return TSV;
-        }
-      }
+      if (formatParam != null) return parse(formatParam);
+      String type = Conneg.choose(accept, OFFERED, JSON.mediaType);
+      if (type.equals(WebContent.contentTypeTextPlain)) return TSV;
+      for (Format f : values()) if (f.mediaType.equals(type)) return f;
       return JSON;
     }
   }

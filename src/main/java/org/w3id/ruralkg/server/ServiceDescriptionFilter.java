@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 
@@ -59,12 +58,6 @@ final class ServiceDescriptionFilter extends HttpFilter {
 
   /** Turtle unless the client prefers another RDF syntax or HTML; a bad Accept header gets Turtle. */
   static String negotiate(String accept) {
-    if (accept == null || accept.isBlank()) return "text/turtle";
-    try {
-      MediaType m = AcceptList.match(new AcceptList(accept), OFFERED);
-      return m == null ? "text/turtle" : m.getContentTypeStr();
-    } catch (RuntimeException e) {
-      return "text/turtle";
-    }
+    return Conneg.choose(accept, OFFERED, "text/turtle");
   }
 }
