@@ -1,8 +1,6 @@
 package org.w3id.ruralkg.rdf;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -31,12 +29,7 @@ public final class Iris {
   }
 
   public static String shortHash(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(org.w3id.ruralkg.Hashes.sha1().digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
   }
 
   /** The key of a file: its path relative to the input folder, without the .txt extension. */
