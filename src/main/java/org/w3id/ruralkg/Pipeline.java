@@ -27,6 +27,7 @@ import org.w3id.ruralkg.rdf.FactMapper;
 import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.OntologyFiles;
 import org.w3id.ruralkg.rdf.StoreValidator;
+import org.w3id.ruralkg.server.QueryApi;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.Server;
 import org.w3id.ruralkg.source.Page;
@@ -181,7 +182,7 @@ public final class Pipeline {
     var q = queries.get(name);
     DatasetGraph dsg = Store.openExisting(storeDir);
     try {
-      SavedQueries.run(dsg, q, params, format, out, 0);
+      QueryApi.stream(dsg, q, params, QueryApi.Format.parse(format), 0, out);
     } catch (org.apache.jena.query.text.TextIndexParseException | org.apache.jena.query.text.TextIndexException e) {
       throw new RuralKgException(name + ": bad search words: " + e.getMessage().lines().limit(2).reduce((a, b) -> a + " " + b).orElse(""));
     } finally {
