@@ -73,7 +73,7 @@ class EndToEndIT {
     List<Map<String, String>> rows = new ArrayList<>();
     for (JsonNode b : json.path("results").path("bindings")) {
       Map<String, String> row = new java.util.HashMap<>();
-      b.fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue().path("value").asText()));
+      b.properties().forEach(e -> row.put(e.getKey(), e.getValue().path("value").asText()));
       rows.add(row);
     }
     return rows;

@@ -15,6 +15,7 @@ import org.apache.jena.riot.WebContent;
  * content negotiation, an HTML page for browsers. Thread-safe (read-only).
  */
 final class OntologyServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   /** Built on first use: parsing the ontology is not free and most clients never ask for HTML. */
   private static final class Page {
     static final String HTML = org.w3id.ruralkg.rdf.OntologyPage.fromClasspath().html();

@@ -21,6 +21,7 @@ import org.w3id.ruralkg.RuralKgException;
  * only; CORS open. Thread-safe (no mutable state).
  */
 public final class QueryApiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   public static final String PATH = "/api";
   public static final String TRUNCATED_HEADER = "X-Ruralkg-Truncated";
   /** {@code hit} when the response came from the cache, else {@code miss}. */

@@ -22,6 +22,7 @@ import org.w3id.ruralkg.rdf.Vocab;
  * served dataset; thread-safe (read-only, one read transaction per request).
  */
 final class ResourceServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   static final String PATH = "/id/";
 
   /** A representation: its media type and the format query value that asks for it. */

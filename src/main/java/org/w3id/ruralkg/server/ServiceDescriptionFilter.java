@@ -18,6 +18,7 @@ import org.apache.jena.riot.RDFFormat;
  * request passes on. Thread-safe (the description is built per request from immutable settings).
  */
 final class ServiceDescriptionFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
   private static final AcceptList OFFERED = AcceptList.create("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml", "text/html");
   private final String base;
 

@@ -21,6 +21,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * transaction), so it is always current. Thread-safe.
  */
 public final class VoidServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   public static final String PATH = "/.well-known/void";
   private static final AcceptList OFFERED = AcceptList.create(WebContent.contentTypeTurtle, WebContent.contentTypeJSONLD, WebContent.contentTypeNTriples);
   private final transient DatasetGraph dsg;
