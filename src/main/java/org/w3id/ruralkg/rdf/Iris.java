@@ -22,7 +22,7 @@ public final class Iris {
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
         sb.append((char) c);
       } else {
-        sb.append('%').append(String.format("%02X", c));
+        sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
       }
     }
     return sb.toString();

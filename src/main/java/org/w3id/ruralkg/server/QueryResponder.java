@@ -186,7 +186,7 @@ public final class QueryResponder {
       }
     }
     LOG.info("cache warming: {} saved queries run, {} responses read from disk, in {} s, {} MiB cached", n, loaded,
-        String.format("%.1f", (System.nanoTime() - t0) / 1e9), cache.bytes() >> 20);
+        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), cache.bytes() >> 20);
     return n;
   }
 

@@ -59,7 +59,7 @@ class GoldAdminUnitsTest {
       predicted += ours.size();
       for (String o : ours) if (goldNames.contains(o)) predictedInGold++;
     }
-    String summary = String.format("gold %d, exact (name+level+parent) %d, name only %d; predicted units %d, of which in gold %d; missed: %s",
+    String summary = String.format(java.util.Locale.ROOT, "gold %d, exact (name+level+parent) %d, name only %d; predicted units %d, of which in gold %d; missed: %s",
         gold, exact, named, predicted, predictedInGold, misses);
     System.out.println("[gold admin_units] " + summary);
     assertTrue(exact >= 0.8 * gold, summary);

@@ -177,8 +177,8 @@ final class FigureGoldReport {
     Path seeds = Path.of(args.length > 1 ? args[1] : "seeds");
     Score s = new FigureGoldReport().score(gold, seeds);
     s.notes().forEach(System.out::println);
-    System.out.printf("gold=%d system=%d matched=%d recall=%.3f precision=%.3f%n", s.gold(), s.system(), s.matched(), s.recall(), s.precision());
-    System.out.printf("on matches: value=%.3f unit=%.3f qualifier=%.3f metric=%.3f year=%d/%d%n", ratio(s.value(), s.matched()),
+    System.out.printf(java.util.Locale.ROOT, "gold=%d system=%d matched=%d recall=%.3f precision=%.3f%n", s.gold(), s.system(), s.matched(), s.recall(), s.precision());
+    System.out.printf(java.util.Locale.ROOT, "on matches: value=%.3f unit=%.3f qualifier=%.3f metric=%.3f year=%d/%d%n", ratio(s.value(), s.matched()),
         ratio(s.unit(), s.matched()), ratio(s.qualifier(), s.matched()), ratio(s.metric(), s.matched()), s.yearOk(), s.yearN());
   }
 

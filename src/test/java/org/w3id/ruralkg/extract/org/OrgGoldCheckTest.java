@@ -59,7 +59,7 @@ class OrgGoldCheckTest {
     }
     double recall = (double) tp / gold;
     double precision = (double) tp / got;
-    System.err.printf("party orgs: recall %.3f (%d/%d) precision %.3f (%d/%d); of matched: kind %d, unit %d, host %d%n",
+    System.err.printf(java.util.Locale.ROOT, "party orgs: recall %.3f (%d/%d) precision %.3f (%d/%d); of matched: kind %d, unit %d, host %d%n",
         recall, tp, gold, precision, tp, got, kindOk, unitOk, hostOk);
     assertTrue(recall >= 0.8, "org mention recall " + recall);
     assertTrue(precision >= 0.8, "org mention precision " + precision);

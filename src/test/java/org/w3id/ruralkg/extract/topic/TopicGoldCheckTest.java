@@ -74,7 +74,7 @@ class TopicGoldCheckTest {
   }
 
   static void report(String what, int[] c) {
-    System.err.printf("%s: recall %.3f (%d/%d) precision %.3f (%d/%d)%n", what, recall(c), c[0], c[1], precision(c), c[0], c[2]);
+    System.err.printf(java.util.Locale.ROOT, "%s: recall %.3f (%d/%d) precision %.3f (%d/%d)%n", what, recall(c), c[0], c[1], precision(c), c[0], c[2]);
   }
 
   static List<String> labels(List<ProgrammeFact> facts) {
