@@ -180,9 +180,10 @@ public final class Pipeline {
   public static void query(Path storeDir, String name, Map<String, String> params, String format, OutputStream out) {
     SavedQueries queries = new SavedQueries(queriesDir());
     var q = queries.get(name);
+    QueryApi.Format f = QueryApi.Format.parse(format); // before the store is opened: a typo costs nothing
     DatasetGraph dsg = Store.openExisting(storeDir);
     try {
-      QueryApi.stream(dsg, q, params, QueryApi.Format.parse(format), 0, out);
+      QueryApi.stream(dsg, q, params, f, 0, out);
     } catch (org.apache.jena.query.text.TextIndexParseException | org.apache.jena.query.text.TextIndexException e) {
       throw new RuralKgException(name + ": bad search words: " + e.getMessage().lines().limit(2).reduce((a, b) -> a + " " + b).orElse(""));
     } finally {
