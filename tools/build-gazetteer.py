@@ -7,7 +7,7 @@ Usage: tools/build-gazetteer.py [DATA_DIR] [OUT_FILE]
 Output: gzip TSV, no header, one row per real unit: code, canonical name, level, parent code
 (empty for provinces). Pseudo-units (市辖区, 省直辖县级行政区划, 县, *直辖村级区划) are dropped and
 their children re-parented to the next real ancestor. Village names lose the committee suffix
-(CONTRACT.md section 2). Villages whose township is a pseudo-unit hang off
+(docs/CONTRACT.md section 2). Villages whose township is a pseudo-unit hang off
 the county (the old township's name is not in the data, so no match by name is possible).
 """
 import csv

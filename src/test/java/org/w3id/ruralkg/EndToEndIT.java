@@ -74,7 +74,7 @@ class EndToEndIT {
     List<Map<String, String>> rows = new ArrayList<>();
     for (JsonNode b : json.path("results").path("bindings")) {
       Map<String, String> row = new java.util.HashMap<>();
-      b.fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue().path("value").asText()));
+      b.properties().forEach(e -> row.put(e.getKey(), e.getValue().path("value").asText()));
       rows.add(row);
     }
     return rows;
@@ -124,7 +124,7 @@ class EndToEndIT {
         "figures", "figure,quantity,value,valueMax,unit,qualifier,metric,counted,placeName,year,sentence,source");
     for (var e : header.entrySet()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      org.w3id.ruralkg.server.SavedQueries.run(dsg, new org.w3id.ruralkg.server.SavedQueries(Path.of("queries")).get(e.getKey()), Map.of(), "csv", out, 0);
+      org.w3id.ruralkg.server.QueryApi.stream(dsg, new org.w3id.ruralkg.server.SavedQueries(Path.of("queries")).get(e.getKey()), Map.of(), org.w3id.ruralkg.server.QueryApi.Format.CSV, 0, out);
       String csv = out.toString(StandardCharsets.UTF_8);
       String[] lines = csv.split("\r\n");
       assertEquals(e.getValue(), lines[0], e.getKey());

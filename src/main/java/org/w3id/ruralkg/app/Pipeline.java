@@ -27,6 +27,7 @@ import org.w3id.ruralkg.rdf.FactMapper;
 import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.OntologyFiles;
 import org.w3id.ruralkg.rdf.StoreValidator;
+import org.w3id.ruralkg.server.QueryApi;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.Server;
 import org.w3id.ruralkg.source.Page;
@@ -179,9 +180,10 @@ public final class Pipeline {
   public static void query(Path storeDir, String name, Map<String, String> params, String format, OutputStream out) {
     SavedQueries queries = new SavedQueries(queriesDir());
     var q = queries.get(name);
+    QueryApi.Format f = QueryApi.Format.parse(format); // before the store is opened: a typo costs nothing
     DatasetGraph dsg = Store.openExisting(storeDir);
     try {
-      SavedQueries.run(dsg, q, params, format, out, 0);
+      QueryApi.stream(dsg, q, params, f, 0, out);
     } catch (org.apache.jena.query.text.TextIndexParseException | org.apache.jena.query.text.TextIndexException e) {
       throw new RuralKgException(name + ": bad search words: " + e.getMessage().lines().limit(2).reduce((a, b) -> a + " " + b).orElse(""));
     } finally {

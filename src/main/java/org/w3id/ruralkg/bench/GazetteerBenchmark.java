@@ -36,7 +36,7 @@ public final class GazetteerBenchmark {
     Gazetteer g = Gazetteer.read(Gazetteer.RESOURCE);
     long t1 = System.nanoTime();
     long c1 = threads.getCurrentThreadCpuTime();
-    System.out.printf("gazetteer: %d divisions, load + automaton build %.0f ms wall, %.0f ms CPU of the loading thread%n",
+    System.out.printf(java.util.Locale.ROOT, "gazetteer: %d divisions, load + automaton build %.0f ms wall, %.0f ms CPU of the loading thread%n",
         g.size(), (t1 - t0) / 1e6, (c1 - c0) / 1e6);
 
     List<Page> pages = new ArrayList<>();
@@ -67,10 +67,10 @@ public final class GazetteerBenchmark {
     long w2 = System.nanoTime();
     long a2 = threads.getCurrentThreadCpuTime();
     double chars = (double) pageChars * reps;
-    System.out.printf("text: %.1f M chars (%d seed pages x %d), one thread%n", chars / 1e6, pages.size(), reps);
-    System.out.printf("keyword matching (Gazetteer.findAll): %.1f M chars/s CPU, %.1f M chars/s wall (%d raw hits)%n",
+    System.out.printf(java.util.Locale.ROOT, "text: %.1f M chars (%d seed pages x %d), one thread%n", chars / 1e6, pages.size(), reps);
+    System.out.printf(java.util.Locale.ROOT, "keyword matching (Gazetteer.findAll): %.1f M chars/s CPU, %.1f M chars/s wall (%d raw hits)%n",
         chars / ((a1 - a0) / 1e9) / 1e6, chars / ((w1 - w0) / 1e9) / 1e6, hits);
-    System.out.printf("full linking (recognise + resolve): %.1f M chars/s CPU, %.1f M chars/s wall (%d mentions)%n",
+    System.out.printf(java.util.Locale.ROOT, "full linking (recognise + resolve): %.1f M chars/s CPU, %.1f M chars/s wall (%d mentions)%n",
         chars / ((a2 - a1) / 1e9) / 1e6, chars / ((w2 - w1) / 1e9) / 1e6, mentions);
   }
 

@@ -89,9 +89,9 @@ final class Machine {
   }
 
   static void deleteTree(Path dir) {
-    if (dir == null || !Files.exists(dir)) return;
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    if (dir == null) return;
+    try {
+      org.w3id.ruralkg.store.Folders.deleteTree(dir);
     } catch (IOException e) {
       // best effort: a temp folder left behind is harmless
     }

@@ -57,7 +57,7 @@ final class QueryBench {
       for (var q : runnable.entrySet()) {
         QueryLoad.Cold c = api.cold(q.getKey(), q.getValue());
         cold.add(c);
-        log.printf("bench: api cold %-28s %9.1f ms (status %d, %d rows, cache %s)%n", c.query(), c.ms(), c.status(), c.rows(), c.cache());
+        log.printf(java.util.Locale.ROOT, "bench: api cold %-28s %9.1f ms (status %d, %d rows, cache %s)%n", c.query(), c.ms(), c.status(), c.rows(), c.cache());
       }
       out.put("cold", cold);
       out.put("api", cells(api, runnable, "api"));
@@ -79,7 +79,7 @@ final class QueryBench {
       for (int c : clients) {
         QueryLoad.Cell cell = load.measure(q.getKey(), q.getValue(), c);
         out.add(cell);
-        log.printf("bench: %s %-28s %2d clients: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d requests, %d errors, %d rows)%n",
+        log.printf(java.util.Locale.ROOT, "bench: %s %-28s %2d clients: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d requests, %d errors, %d rows)%n",
             label, cell.query(), c, cell.p50Ms(), cell.p95Ms(), cell.p99Ms(), cell.requests(), cell.errors(), cell.rows());
         // a query slower than the request timeout with few clients only times out with more
         if (cell.requests() == 0 || cell.errors() == cell.requests()) break;
@@ -113,24 +113,24 @@ final class QueryBench {
     sb.append('\n');
     for (var e : cold.entrySet()) {
       QueryLoad.Cold c = e.getValue();
-      sb.append(String.format("| %s | %d | %s |", e.getKey(), c.rows(), Double.isNaN(c.ms()) ? "— (status " + c.status() + ")" : String.format("%.1f", c.ms())));
+      sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %s |", e.getKey(), c.rows(), Double.isNaN(c.ms()) ? "— (status " + c.status() + ")" : String.format(java.util.Locale.ROOT, "%.1f", c.ms())));
       Map<Integer, QueryLoad.Cell> w = warm.getOrDefault(e.getKey(), Map.of());
       for (int n : counts) {
         QueryLoad.Cell cell = w.get(n);
-        sb.append(cell == null || cell.requests() == 0 ? " — |" : String.format(" %.1f / %.1f / %.1f |", cell.p50Ms(), cell.p95Ms(), cell.p99Ms()));
+        sb.append(cell == null || cell.requests() == 0 ? " — |" : String.format(java.util.Locale.ROOT, " %.1f / %.1f / %.1f |", cell.p50Ms(), cell.p95Ms(), cell.p99Ms()));
       }
       sb.append('\n');
     }
     double coldSum = cold.values().stream().mapToDouble(QueryLoad.Cold::ms).filter(x -> !Double.isNaN(x)).sum();
     if (!cold.isEmpty()) {
-      sb.append(String.format("%nAll cold requests one after another: %.1f s (what warming the cache after a start costs, unless the responses kept beside the store are still valid)%n", coldSum / 1000));
+      sb.append(String.format(java.util.Locale.ROOT, "%nAll cold requests one after another: %.1f s (what warming the cache after a start costs, unless the responses kept beside the store are still valid)%n", coldSum / 1000));
     }
     if (q.get("sparql") instanceof List<?> sparql) {
       sb.append("\nSPARQL endpoint (POST /ruralkg/sparql, CSV; no cache)\n");
       sb.append("\n| query | clients | requests | errors | rows | p50 (ms) | p95 (ms) | p99 (ms) | req/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Object o : sparql) {
         QueryLoad.Cell c = (QueryLoad.Cell) o;
-        sb.append(String.format("| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", c.query(), c.clients(), c.requests(), c.errors(), c.rows(), c.p50Ms(), c.p95Ms(), c.p99Ms(), c.perSecond()));
+        sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", c.query(), c.clients(), c.requests(), c.errors(), c.rows(), c.p50Ms(), c.p95Ms(), c.p99Ms(), c.perSecond()));
       }
     }
     return sb.toString();

@@ -88,7 +88,7 @@ final class QueryLoad {
   private static String bound(SavedQuery q, Map<String, String> args) {
     Map<Var, Node> subst = new HashMap<>();
     q.bind(args).forEach((k, v) -> subst.put(Var.alloc(k), v));
-    Query bound = subst.isEmpty() ? q.query() : QueryTransformOps.transform(q.query(), subst);
+    Query bound = subst.isEmpty() ? q.query() : QueryTransformOps.replaceVars(q.query(), subst);
     return bound.serialize();
   }
 

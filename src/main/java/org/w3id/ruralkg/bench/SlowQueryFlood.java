@@ -58,8 +58,8 @@ public final class SlowQueryFlood {
     Map<String, Integer> codes = new TreeMap<>();
     for (var f : slow) codes.merge(f.get(), 1, Integer::sum);
     Collections.sort(ask);
-    System.out.printf("slow queries: %d in %.1f s; answers: %s; 503 within 2 s of the start: %d%n", n, (System.nanoTime() - t0) / 1e9, codes, fast503.get());
-    System.out.printf("ASK meanwhile: %d answered 200, %d not; latency p50 %d ms, p95 %d ms, max %d ms%n",
+    System.out.printf(java.util.Locale.ROOT, "slow queries: %d in %.1f s; answers: %s; 503 within 2 s of the start: %d%n", n, (System.nanoTime() - t0) / 1e9, codes, fast503.get());
+    System.out.printf(java.util.Locale.ROOT, "ASK meanwhile: %d answered 200, %d not; latency p50 %d ms, p95 %d ms, max %d ms%n",
         ask.size(), askFailed, pct(ask, 50), pct(ask, 95), ask.isEmpty() ? -1 : ask.get(ask.size() - 1));
   }
 

@@ -367,7 +367,7 @@ public final class Synth {
         for (int k = 0; k < n; k++) onPage.add(article(seed, i + k));
         String text = pageText(onPage);
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        Files.write(out.resolve(String.format("page-%05d.txt", files + 1)), b);
+        Files.write(out.resolve(String.format(java.util.Locale.ROOT, "page-%05d.txt", files + 1)), b);
         files++;
         chars += text.length();
         bytes += b.length;

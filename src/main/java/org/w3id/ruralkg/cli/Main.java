@@ -28,7 +28,7 @@ public final class Main {
       }
       throw ex;
     });
-    cl.setErr(new PrintWriter(System.err, true));
+    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
     return cl.execute(args);
   }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 final class QueryCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "saved query name") String name;
   @Option(names = "--store", required = true, description = "TDB2 store folder") Path store;
-  @Option(names = "--format", description = "csv, tsv or json (default ${DEFAULT-VALUE})") String format = "csv";
+  @Option(names = "--format", description = "csv, tsv, json (SPARQL results) or rows (a JSON array of objects), as the API's format parameter (default ${DEFAULT-VALUE})") String format = "csv";
   @Option(names = "--param", description = "a parameter as key=value (repeatable)") List<String> params = List.of();
 
   @Override

@@ -19,7 +19,7 @@ final class SynthCommand implements Callable<Integer> {
     if (articles <= 0) throw new org.w3id.ruralkg.common.RuralKgException("--articles must be positive");
     Path dir = seeds != null ? seeds : Path.of(System.getProperty("ruralkg.home", ".")).resolve("seeds");
     Synth.Result r = Synth.fromSeeds(dir).write(out, articles, seed);
-    System.err.printf("ruralkg: wrote %d articles in %d files (%,d characters, %,d bytes) to %s%n", r.articles(), r.files(), r.chars(), r.bytes(), out);
+    System.err.printf(java.util.Locale.ROOT, "ruralkg: wrote %d articles in %d files (%,d characters, %,d bytes) to %s%n", r.articles(), r.files(), r.chars(), r.bytes(), out);
     return 0;
   }
 }

@@ -17,7 +17,7 @@ public final class Printable {
         case '\n' -> "\\n";
         case '\r' -> "\\r";
         case '\t' -> "\\t";
-        default -> unsafe(c) ? String.format("\\u%04X", (int) c) : null;
+        default -> unsafe(c) ? String.format(java.util.Locale.ROOT, "\\u%04X", (int) c) : null;
       };
       if (esc == null) {
         if (sb != null) sb.append(c);

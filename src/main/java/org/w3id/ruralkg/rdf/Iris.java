@@ -1,8 +1,6 @@
 package org.w3id.ruralkg.rdf;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -24,19 +22,14 @@ public final class Iris {
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
         sb.append((char) c);
       } else {
-        sb.append('%').append(String.format("%02X", c));
+        sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
       }
     }
     return sb.toString();
   }
 
   public static String shortHash(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(org.w3id.ruralkg.common.Hashes.sha1().digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
   }
 
   /** The key of a file: its path relative to the input folder, without the .txt extension. */

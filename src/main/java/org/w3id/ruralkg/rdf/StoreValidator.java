@@ -127,7 +127,7 @@ public final class StoreValidator {
     if (report.conforms()) return sb.toString();
     sb.append("(prefix id: = <").append(Vocab.ID).append(">)\n");
     sb.append("\nPer shape:\n");
-    countsPerShape(report).forEach((k, n) -> sb.append(String.format("  %6d  %s%n", n, k)));
+    countsPerShape(report).forEach((k, n) -> sb.append(String.format(java.util.Locale.ROOT, "  %6d  %s%n", n, k)));
     Map<String, List<ReportEntry>> byShape = new LinkedHashMap<>();
     List<ReportEntry> entries = new ArrayList<>(report.getEntries());
     entries.sort(Comparator.comparing((ReportEntry e) -> shapeName(e)).thenComparing(e -> node(e.focusNode())));

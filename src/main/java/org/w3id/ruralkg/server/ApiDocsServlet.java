@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
  * org.webjars:swagger-ui webjar (no CDN). Stateless.
  */
 final class ApiDocsServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   static final String PATH = "/api/docs";
   static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/5.32.15/";
 

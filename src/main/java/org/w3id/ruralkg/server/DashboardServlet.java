@@ -12,6 +12,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
  * CDN, no build step). Needs nothing else; thread-safe (stateless).
  */
 final class DashboardServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
   static void register(FusekiServer.Builder builder) {

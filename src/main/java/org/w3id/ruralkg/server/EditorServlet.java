@@ -16,6 +16,7 @@ import org.apache.jena.riot.system.PrefixMap;
  * queries as examples ({@code /editor/examples.json}). Thread-safe (the examples are built once).
  */
 final class EditorServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   static final String PATH = "/editor";
   private final String examples;
 

@@ -1,5 +1,7 @@
 package org.w3id.ruralkg.server;
 
+import static org.w3id.ruralkg.common.Html.escape;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,23 +49,6 @@ public final class OntologyPage {
   /** The page, a complete UTF-8 HTML document. */
   public String html() {
     return html;
-  }
-
-  /** Escapes text for HTML element content and attribute values. */
-  public static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   /** Holds the model and the output while rendering. */

@@ -1,6 +1,6 @@
 package org.w3id.ruralkg.server;
 
-import static org.w3id.ruralkg.server.OntologyPage.escape;
+import static org.w3id.ruralkg.common.Html.escape;
 
 import java.io.IOException;
 import java.io.InputStream;

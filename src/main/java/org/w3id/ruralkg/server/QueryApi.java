@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
@@ -25,7 +29,8 @@ import org.apache.jena.system.Txn;
 import org.w3id.ruralkg.common.RuralKgException;
 
 /**
- * Runs saved queries for the HTTP API: needs a dataset, the saved queries and a {@link QueryGuard};
+ * Runs saved queries, for the HTTP API and (streamed, {@link #stream}) for the {@code query}
+ * command: needs a dataset, the saved queries and a {@link QueryGuard};
  * binds parameters as typed terms (QueryExec substitution, never text splicing), applies the
  * timeout and the row cap. Thread-safe (each run has its own read transaction).
  */
@@ -47,19 +52,22 @@ public final class QueryApi {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The {@code format} parameter if given, else the first Accept type we serve, else SPARQL JSON. */
+    /** What the Accept header may choose among, in order of preference; text/plain gets TSV. */
+    private static final AcceptList OFFERED = AcceptList.create(WebContent.contentTypeResultsJSON, WebContent.contentTypeJSON,
+        WebContent.contentTypeTextCSV, WebContent.contentTypeTextTSV, WebContent.contentTypeTextPlain);
+
+    /** The format a {@code format} value names; an unknown one is a 400 ApiError. */
+    public static Format parse(String code) {
+      for (Format f : values()) if (f.code().equals(code)) return f;
+      throw new ApiError(400, "unknown format '" + code + "' (json, rows, csv or tsv)");
+    }
+
+    /** The {@code format} parameter if given, else the best Accept type we serve (q-values count), else SPARQL JSON. */
     public static Format choose(String formatParam, String accept) {
-      if (formatParam != null) {
-        for (Format f : values()) if (f.code().equals(formatParam)) return f;
-        throw new ApiError(400, "unknown format '" + formatParam + "' (json, rows, csv or tsv)");
-      }
-      if (accept != null) {
-        for (String part : accept.split(",")) {
-          String type = part.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-          for (Format f : values()) if (f.mediaType.equals(type)) return f;
-          if (type.equals("text/plain")) return TSV;
-        }
-      }
+      if (formatParam != null) return parse(formatParam);
+      String type = Conneg.choose(accept, OFFERED, JSON.mediaType);
+      if (type.equals(WebContent.contentTypeTextPlain)) return TSV;
+      for (Format f : values()) if (f.mediaType.equals(type)) return f;
       return JSON;
     }
   }
@@ -136,18 +144,9 @@ public final class QueryApi {
   /** Runs a saved query and returns one page of its rows (at most the guard's cap of them). */
   public Result run(String name, Map<String, String> params, Page page) {
     SavedQuery q = find(name);
-    Map<String, Node> bindings;
-    try {
-      bindings = q.bind(params);
-    } catch (RuralKgException e) {
-      throw new ApiError(400, e.getMessage());
-    }
-    if (!q.query().isSelectType()) throw new ApiError(400, "query " + name + " is not a SELECT query");
+    QueryExecBuilder b = execution(dsg, q, params, guard.timeoutMillis());
     try {
       return Txn.calculateRead(dsg, () -> {
-        QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query());
-        bindings.forEach((k, v) -> b.substitution(Var.alloc(k), v));
-        if (guard.timeoutMillis() > 0) b.timeout(guard.timeoutMillis(), TimeUnit.MILLISECONDS);
         try (QueryExec exec = b.build()) {
           RowSet rs = exec.select();
           for (long skip = page.offset(); skip > 0 && rs.hasNext(); skip--) rs.next();
@@ -164,6 +163,36 @@ public final class QueryApi {
     }
   }
 
+  /**
+   * Runs a saved query on a dataset and writes every row in a format, streamed in one read
+   * transaction: no row cap, no timeout when {@code timeoutMillis} is 0 (the {@code query} command
+   * and tests). Bad parameters and non-SELECT queries fail as the API's do.
+   */
+  public static void stream(DatasetGraph dsg, SavedQuery q, Map<String, String> params, Format format, long timeoutMillis, OutputStream out) {
+    QueryExecBuilder b = execution(dsg, q, params, timeoutMillis);
+    Txn.executeRead(dsg, () -> {
+      try (QueryExec exec = b.build()) {
+        RowSet rs = exec.select();
+        write(rs.getResultVars(), rs, format, out);
+      }
+    });
+  }
+
+  /** The one way a saved query is prepared: its parameters bound as typed terms, the timeout set. */
+  private static QueryExecBuilder execution(DatasetGraph dsg, SavedQuery q, Map<String, String> params, long timeoutMillis) {
+    Map<String, Node> bindings;
+    try {
+      bindings = q.bind(params);
+    } catch (RuralKgException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    if (!q.query().isSelectType()) throw new ApiError(400, "query " + q.name() + " is not a SELECT query");
+    QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query());
+    bindings.forEach((k, v) -> b.substitution(Var.alloc(k), v));
+    if (timeoutMillis > 0) b.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    return b;
+  }
+
   /** TDB2 bindings resolve their nodes lazily from the node table: copy them before the read transaction ends. */
   private static Binding materialise(Binding b) {
     var builder = Binding.builder();
@@ -173,25 +202,27 @@ public final class QueryApi {
 
   /** Writes a result in a format. */
   public static void write(Result r, Format format, OutputStream out) {
+    write(r.vars(), r.rows().iterator(), format, out);
+  }
+
+  /** The one writer of every format, for the API's materialised pages and for streamed runs alike. */
+  private static void write(List<Var> vars, Iterator<Binding> rows, Format format, OutputStream out) {
     switch (format) {
-      case JSON -> ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(rowSet(r)), ResultSetLang.RS_JSON);
-      case CSV -> ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(rowSet(r)), ResultSetLang.RS_CSV);
-      case TSV -> ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(rowSet(r)), ResultSetLang.RS_TSV);
-      case ROWS -> writeRows(r, out);
+      case JSON -> ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_JSON);
+      case CSV -> ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_CSV);
+      case TSV -> ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_TSV);
+      case ROWS -> writeRows(vars, rows, out);
     }
   }
 
-  private static RowSet rowSet(Result r) {
-    return RowSetStream.create(r.vars(), r.rows().iterator());
-  }
-
   /** A plain JSON array of objects, one per row: numbers and booleans typed, everything else as text, unbound as null. */
-  private static void writeRows(Result r, OutputStream out) {
+  private static void writeRows(List<Var> vars, Iterator<Binding> rows, OutputStream out) {
     try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
       g.writeStartArray();
-      for (Binding b : r.rows()) {
+      while (rows.hasNext()) {
+        Binding b = rows.next();
         g.writeStartObject();
-        for (Var v : r.vars()) {
+        for (Var v : vars) {
           g.writeFieldName(v.getVarName());
           writeNode(g, b.get(v));
         }

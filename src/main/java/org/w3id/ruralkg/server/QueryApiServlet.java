@@ -21,6 +21,7 @@ import org.w3id.ruralkg.common.RuralKgException;
  * only; CORS open. Thread-safe (no mutable state).
  */
 public final class QueryApiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   public static final String PATH = "/api";
   public static final String TRUNCATED_HEADER = "X-Ruralkg-Truncated";
   /** {@code hit} when the response came from the cache, else {@code miss}. */
@@ -124,7 +125,7 @@ public final class QueryApiServlet extends HttpServlet {
     // rendered to memory (and cached) first: the cap bounds its size, and a failure can still become a JSON error
     QueryResponder.Answer a = responder.answer(name, params, QueryApi.Page.parse(offset, limit), f);
     ResponseCache.Entry e = a.entry();
-    boolean gzip = e.gzip() != null && acceptsGzip(req.getHeader("Accept-Encoding"));
+    boolean gzip = e.gzip() != null && Conneg.acceptsGzip(req.getHeader("Accept-Encoding"));
     String etag = gzip ? e.gzipEtag() : e.etag();
     resp.setHeader("ETag", etag);
     resp.setHeader("Cache-Control", cacheControl);
@@ -132,7 +133,7 @@ public final class QueryApiServlet extends HttpServlet {
     resp.setHeader(CACHE_HEADER, a.hit() ? "hit" : "miss");
     resp.setHeader(TRUNCATED_HEADER, Boolean.toString(e.truncated()));
     resp.setHeader("Access-Control-Expose-Headers", TRUNCATED_HEADER + ", " + CACHE_HEADER + ", ETag");
-    if (matches(req.getHeader("If-None-Match"), etag)) {
+    if (Conneg.ifNoneMatch(req.getHeader("If-None-Match"), etag)) {
       resp.setStatus(304);
       return;
     }
@@ -142,32 +143,6 @@ public final class QueryApiServlet extends HttpServlet {
     if (gzip) resp.setHeader("Content-Encoding", "gzip");
     resp.setContentLength(body.length);
     resp.getOutputStream().write(body);
-  }
-
-  /** Accept-Encoding lists gzip (or *) without q=0. */
-  static boolean acceptsGzip(String acceptEncoding) {
-    if (acceptEncoding == null) return false;
-    for (String part : acceptEncoding.split(",")) {
-      String[] bits = part.trim().split(";", -1); // -1: ";" alone gives two empty parts, not none
-      String coding = bits[0].trim().toLowerCase(java.util.Locale.ROOT);
-      if (!coding.equals("gzip") && !coding.equals("*")) continue;
-      boolean zero = false;
-      for (int i = 1; i < bits.length; i++) zero |= bits[i].trim().replace(" ", "").matches("q=0(\\.0*)?");
-      if (!zero) return true;
-    }
-    return false;
-  }
-
-  /** If-None-Match: {@code *} or a list of entity tags, weak ones compared weakly (RFC 9110 section 13.1.2). */
-  static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) return false;
-    for (String t : ifNoneMatch.split(",")) {
-      String tag = t.trim();
-      if (tag.equals("*")) return true;
-      if (tag.startsWith("W/")) tag = tag.substring(2);
-      if (tag.equals(etag)) return true;
-    }
-    return false;
   }
 
   /** Reads are open to any origin (dashboards on other hosts); Fuseki's CORS filter may have set it already. */

@@ -3,15 +3,16 @@ package org.w3id.ruralkg.server;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.ruralkg.common.Hashes;
 
 /**
  * Answers saved-query requests from a {@link ResponseCache} or by running the query: needs a
@@ -105,17 +106,10 @@ public final class QueryResponder {
   }
 
   static String etag(byte[] body, boolean truncated) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(body);
-      md.update((truncated ? "t" : "f").getBytes(StandardCharsets.US_ASCII));
-      byte[] d = md.digest();
-      StringBuilder sb = new StringBuilder("\"");
-      for (int i = 0; i < 16; i++) sb.append(String.format("%02x", d[i]));
-      return sb.append('"').toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
+    MessageDigest md = Hashes.sha256();
+    md.update(body);
+    md.update((truncated ? "t" : "f").getBytes(StandardCharsets.US_ASCII));
+    return '"' + HexFormat.of().formatHex(md.digest(), 0, 16) + '"';
   }
 
   private static ResponseCache.Entry join(CompletableFuture<ResponseCache.Entry> f) {
@@ -192,7 +186,7 @@ public final class QueryResponder {
       }
     }
     LOG.info("cache warming: {} saved queries run, {} responses read from disk, in {} s, {} MiB cached", n, loaded,
-        String.format("%.1f", (System.nanoTime() - t0) / 1e9), cache.bytes() >> 20);
+        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), cache.bytes() >> 20);
     return n;
   }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
@@ -23,6 +22,7 @@ import org.w3id.ruralkg.rdf.Vocab;
  * served dataset; thread-safe (read-only, one read transaction per request).
  */
 final class ResourceServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   static final String PATH = "/id/";
 
   /** A representation: its media type and the format query value that asks for it. */
@@ -65,15 +65,8 @@ final class ResourceServlet extends HttpServlet {
     if (formatParam != null) {
       for (Format f : Format.values()) if (f.key.equals(formatParam) || f.mediaType.equals(formatParam)) return f;
     }
-    if (accept == null || accept.isBlank()) return Format.TURTLE;
-    MediaType m;
-    try {
-      m = AcceptList.match(new AcceptList(accept), OFFERED);
-    } catch (RuntimeException e) {
-      return Format.TURTLE;
-    }
-    if (m == null) return Format.TURTLE;
-    for (Format f : Format.values()) if (f.mediaType.equals(m.getContentTypeStr())) return f;
+    String type = Conneg.choose(accept, OFFERED, Format.TURTLE.mediaType);
+    for (Format f : Format.values()) if (f.mediaType.equals(type)) return f;
     return Format.TURTLE;
   }
 

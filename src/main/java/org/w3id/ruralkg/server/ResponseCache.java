@@ -1,17 +1,17 @@
 package org.w3id.ruralkg.server;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serialised saved-query responses, least recently used first out, bounded in bytes: needs a byte
- * budget; adds hit/miss counters and a write generation. A response computed while the store was
+ * Serialised saved-query responses in a Caffeine cache bounded in bytes (a weigher and a maximum
+ * weight; Caffeine's policy keeps what is used often and recently): needs a byte budget; adds
+ * hit/miss counters and a write generation. A response computed while the store was
  * written is never stored ({@link #put} checks the generation the computation started with), and
- * {@link #invalidate} empties the cache after a write. Thread-safe (one lock; the bodies are
- * immutable once stored).
+ * {@link #invalidate} empties the cache after a write. Thread-safe (Caffeine's, plus one lock that orders
+ * a put's generation check against an invalidation; the bodies are immutable once stored).
  */
 public final class ResponseCache {
   /** What identifies a response: the query, its request parameters (paging included) and the format. */
@@ -34,40 +34,43 @@ public final class ResponseCache {
   }
 
   private final long maxBytes;
-  private final LinkedHashMap<Key, Entry> map = new LinkedHashMap<>(64, 0.75f, true);
+  /** Null when caching is off. Caffeine evicts by weight, near-LRU (W-TinyLFU), in the background of calls. */
+  private final Cache<Key, Entry> map;
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
-  private long bytes;
 
   /** {@code maxBytes} 0 turns caching off (every lookup misses, nothing is stored). */
   public ResponseCache(long maxBytes) {
     if (maxBytes < 0) throw new org.w3id.ruralkg.common.RuralKgException("the cache size must not be negative");
     this.maxBytes = maxBytes;
+    this.map = maxBytes == 0 ? null
+        : Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((Key k, Entry e) -> (int) Math.min(Integer.MAX_VALUE, weight(k, e)))
+            .executor(Runnable::run) // evict in the caller: bytes() and size() are then exact after each put
+            .build();
   }
 
   public boolean enabled() {
-    return maxBytes > 0;
+    return map != null;
   }
 
   /** The cached response, counted as a hit, or null (a miss). */
   public Entry get(Key key) {
-    Entry e;
-    synchronized (this) {
-      e = enabled() ? map.get(key) : null;
-    }
+    Entry e = enabled() ? map.getIfPresent(key) : null;
     (e == null ? misses : hits).incrementAndGet();
     return e;
   }
 
   /** The cached response without counting a hit or a miss, or null. */
-  public synchronized Entry peek(Key key) {
-    return map.get(key);
+  public Entry peek(Key key) {
+    return enabled() ? map.asMap().get(key) : null;
   }
 
   /** Looks without counting (the warmer uses it to skip what a request already cached). */
-  public synchronized boolean contains(Key key) {
-    return map.containsKey(key);
+  public boolean contains(Key key) {
+    return enabled() && map.asMap().containsKey(key);
   }
 
   /** The generation to pass to {@link #put}: read it before running the query. */
@@ -78,37 +81,36 @@ public final class ResponseCache {
   /**
    * Stores a response computed from the store as it was at {@code startGeneration}; refused when a
    * write started or ended since, or when the body alone exceeds a quarter of the budget (one huge
-   * answer would evict everything else).
+   * answer would evict everything else). The generation check and the insert are one step against
+   * {@link #invalidate} (the lock), so a stale answer cannot land after the cache was emptied.
    */
-  public synchronized boolean put(Key key, Entry entry, long startGeneration) {
-    if (!enabled() || generation.get() != startGeneration) return false;
-    long size = weight(key, entry);
-    if (size > maxBytes / 4) return false;
-    Entry old = map.put(key, entry);
-    if (old != null) bytes -= weight(key, old);
-    bytes += size;
-    Iterator<Map.Entry<Key, Entry>> it = map.entrySet().iterator();
-    while (bytes > maxBytes && it.hasNext()) {
-      Map.Entry<Key, Entry> eldest = it.next();
-      bytes -= weight(eldest.getKey(), eldest.getValue());
-      it.remove();
+  public boolean put(Key key, Entry entry, long startGeneration) {
+    if (!enabled() || weight(key, entry) > maxBytes / 4) return false;
+    synchronized (this) {
+      if (generation.get() != startGeneration) return false;
+      map.put(key, entry);
     }
+    map.cleanUp();
     return true;
   }
 
   /** A write begins or ends: stored responses are dropped and computations in flight will not be stored. */
-  public synchronized void invalidate() {
-    generation.incrementAndGet();
-    map.clear();
-    bytes = 0;
+  public void invalidate() {
+    synchronized (this) {
+      generation.incrementAndGet();
+      if (enabled()) map.invalidateAll();
+    }
+    if (enabled()) map.cleanUp();
   }
 
-  public synchronized long bytes() {
-    return bytes;
+  /** The weight of the stored responses (their bodies plus an allowance for keys and entries). */
+  public long bytes() {
+    if (!enabled()) return 0;
+    return map.policy().eviction().map(ev -> ev.weightedSize().orElse(0L)).orElse(0L);
   }
 
-  public synchronized int size() {
-    return map.size();
+  public int size() {
+    return enabled() ? (int) map.estimatedSize() : 0;
   }
 
   public long hits() {

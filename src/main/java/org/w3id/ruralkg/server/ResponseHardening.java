@@ -134,7 +134,7 @@ final class ResponseHardening implements Filter {
     @Override
     public PrintWriter getWriter() throws IOException {
       if (buffer != null && !replaced) return new PrintWriter(new java.io.OutputStreamWriter(buffer, StandardCharsets.UTF_8), true);
-      return replaced ? new PrintWriter(java.io.OutputStream.nullOutputStream()) : super.getWriter();
+      return replaced ? new PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
     }
   }
 

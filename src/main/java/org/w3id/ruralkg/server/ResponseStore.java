@@ -11,12 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.ruralkg.common.Hashes;
 import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.store.Folders;
 
@@ -62,7 +62,7 @@ public final class ResponseStore {
 
   /** The stamp of a store's current content and of the queries run on it. */
   static String stamp(Path storeDir, List<SavedQuery> queries, String version) {
-    MessageDigest md = sha256();
+    MessageDigest md = Hashes.sha256();
     update(md, "ruralkg " + version);
     try (Stream<Path> files = Files.walk(storeDir)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -129,7 +129,7 @@ public final class ResponseStore {
   }
 
   private Path file(ResponseCache.Key key) {
-    MessageDigest md = sha256();
+    MessageDigest md = Hashes.sha256();
     update(md, key.toString());
     return dir.resolve(HexFormat.of().formatHex(md.digest()).substring(0, 32) + ".bin");
   }
@@ -147,14 +147,6 @@ public final class ResponseStore {
   private static void writeBytes(DataOutputStream d, byte[] b) throws IOException {
     d.writeInt(b == null ? -1 : b.length);
     if (b != null) d.write(b);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void update(MessageDigest md, String s) {

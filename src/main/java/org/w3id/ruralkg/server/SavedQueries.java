@@ -2,28 +2,18 @@ package org.w3id.ruralkg.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.query.ResultSetFormatter;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.QueryExecBuilder;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.system.Txn;
 import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * The saved queries: read from a queries/ folder when one is given (so an edited query takes
- * effect at once), else from the copy packaged in the jar. Thread-safe.
+ * effect at once), else from the copy packaged in the jar; {@link QueryApi} runs them. Thread-safe.
  */
 public final class SavedQueries {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -60,26 +50,6 @@ public final class SavedQueries {
     if (text == null) text = resource("queries/" + name + ".rq");
     if (text == null) throw new RuralKgException("unknown query '" + name + "' (known: " + String.join(", ", names()) + ")");
     return SavedQuery.parse(name, text);
-  }
-
-  /** Runs a SELECT saved query in a read transaction and writes the results in the given format. */
-  public static void run(DatasetGraph dsg, SavedQuery q, Map<String, String> params, String format, OutputStream out, long timeoutMillis) {
-    var bindings = q.bind(params);
-    Txn.executeRead(dsg, () -> {
-      QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query());
-      bindings.forEach((k, v) -> b.substitution(Var.alloc(k), v));
-      if (timeoutMillis > 0) b.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-      try (QueryExec exec = b.build()) {
-        RowSet rows = exec.select();
-        ResultSet rs = ResultSet.adapt(rows);
-        switch (format) {
-          case "csv" -> ResultSetFormatter.outputAsCSV(out, rs);
-          case "tsv" -> ResultSetFormatter.outputAsTSV(out, rs);
-          case "json" -> ResultSetFormatter.outputAsJSON(out, rs);
-          default -> throw new RuralKgException("unknown format '" + format + "' (csv, tsv or json)");
-        }
-      }
-    });
   }
 
   private static String resource(String path) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 
@@ -19,6 +18,7 @@ import org.apache.jena.riot.RDFFormat;
  * request passes on. Thread-safe (the description is built per request from immutable settings).
  */
 final class ServiceDescriptionFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
   private static final AcceptList OFFERED = AcceptList.create("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml", "text/html");
   private final String base;
 
@@ -59,12 +59,6 @@ final class ServiceDescriptionFilter extends HttpFilter {
 
   /** Turtle unless the client prefers another RDF syntax or HTML; a bad Accept header gets Turtle. */
   static String negotiate(String accept) {
-    if (accept == null || accept.isBlank()) return "text/turtle";
-    try {
-      MediaType m = AcceptList.match(new AcceptList(accept), OFFERED);
-      return m == null ? "text/turtle" : m.getContentTypeStr();
-    } catch (RuntimeException e) {
-      return "text/turtle";
-    }
+    return Conneg.choose(accept, OFFERED, "text/turtle");
   }
 }

@@ -5,20 +5,25 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * Serves the VoID/DCAT description at /.well-known/void: Turtle by default, JSON-LD or N-Triples
- * when the Accept header asks. Computed per request (a few aggregate queries in one read
+ * when the Accept header prefers them. Computed per request (a few aggregate queries in one read
  * transaction), so it is always current. Thread-safe.
  */
 public final class VoidServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
   public static final String PATH = "/.well-known/void";
+  private static final AcceptList OFFERED = AcceptList.create(WebContent.contentTypeTurtle, WebContent.contentTypeJSONLD, WebContent.contentTypeNTriples);
   private final transient DatasetGraph dsg;
   private final long timeoutMillis;
   private final String baseUrl;
@@ -37,10 +42,7 @@ public final class VoidServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     resp.setHeader("Access-Control-Allow-Origin", "*");
-    String accept = req.getHeader("Accept") == null ? "" : req.getHeader("Accept");
-    Lang lang = accept.contains("application/ld+json") ? Lang.JSONLD
-        : accept.contains("application/n-triples") ? Lang.NTRIPLES
-        : Lang.TURTLE;
+    Lang lang = RDFLanguages.contentTypeToLang(Conneg.choose(req.getHeader("Accept"), OFFERED, WebContent.contentTypeTurtle));
     String base = baseUrl + req.getContextPath();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     try {

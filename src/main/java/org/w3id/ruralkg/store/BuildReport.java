@@ -72,7 +72,7 @@ public final class BuildReport {
   }
 
   public synchronized String summary() {
-    return String.format("loaded %d file(s) (%d articles, %d quads), %d unchanged, %d failed",
+    return String.format(java.util.Locale.ROOT, "loaded %d file(s) (%d articles, %d quads), %d unchanged, %d failed",
         loaded.size(), articles, quads, unchanged.size(), failed.size());
   }
 }

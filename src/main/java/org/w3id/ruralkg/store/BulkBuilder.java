@@ -402,7 +402,7 @@ public final class BulkBuilder {
    * Measured on 10,000 synthetic articles (11.7 M quads) on 2 cores, see README "Performance".
    */
   private DataLoader loader(DatasetGraph tdb) {
-    MonitorOutput quiet = (fmt, args) -> LOG.debug(String.format(fmt, args));
+    MonitorOutput quiet = (fmt, args) -> LOG.debug(String.format(java.util.Locale.ROOT, fmt, args));
     String which = System.getProperty(LOADER_PROPERTY, "sorted");
     return switch (which) {
       case "sorted" -> new SortedLoader(tdb, storeDir.resolve(SORT_FOLDER), threads, SortedLoader.rowsPerRun(threads), quiet);

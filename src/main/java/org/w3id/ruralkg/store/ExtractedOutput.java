@@ -30,7 +30,7 @@ public final class ExtractedOutput {
   public static final String ONTOLOGY = "ontology.nq.gz";
 
   private static final ObjectMapper JSON = new ObjectMapper()
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /**

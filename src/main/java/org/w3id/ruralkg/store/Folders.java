@@ -3,10 +3,10 @@ package org.w3id.ruralkg.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /** File-system steps the store's crash safety relies on. Stateless; thread-safe. */
 public final class Folders {
@@ -25,11 +25,13 @@ public final class Folders {
     }
   }
 
-  /** Deletes a folder and everything in it; nothing when it does not exist. */
+  /**
+   * Deletes a folder and everything in it (commons-io; symbolic links are removed, not followed);
+   * nothing when it does not exist. The project's one recursive delete.
+   */
   public static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
+    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) PathUtils.deleteDirectory(dir);
+    else Files.delete(dir);
   }
 }

@@ -55,4 +55,14 @@ class MainTest {
     assertTrue(o.status() != 0);
     assertTrue(o.err().contains("unknown query 'no-such-query'"), o.err());
   }
+
+  @Test
+  void unknownFormatNamesTheFormatsTheApiServes() throws Exception {
+    Path store = Files.createDirectories(tmp.resolve("s"));
+    Files.createDirectories(store.resolve("Data-0001"));
+    Outcome o = run("query", "programmes", "--store", store.toString(), "--format", "xml");
+    assertTrue(o.status() != 0);
+    assertEquals("", o.out());
+    assertTrue(o.err().contains("unknown format 'xml' (json, rows, csv or tsv)"), o.err());
+  }
 }

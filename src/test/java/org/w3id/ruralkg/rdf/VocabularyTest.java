@@ -29,7 +29,7 @@ import org.w3id.ruralkg.link.Level;
 
 /** Every IRI the code emits is declared by the ontology files, and every standard term is real. */
 class VocabularyTest {
-  /** Contract codes (CONTRACT.md section 2) that have no Java enum. */
+  /** Contract codes (docs/CONTRACT.md section 2) that have no Java enum. */
   static final List<String> UNITS = List.of("CNY", "percent", "mu", "hectare", "tonne", "kg", "jin", "metre", "km",
       "person", "person_time", "household", "count");
   static final List<String> METRICS = List.of("income_increase", "wages", "investment", "loans", "output_value",

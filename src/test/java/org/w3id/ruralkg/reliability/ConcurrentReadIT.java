@@ -57,7 +57,7 @@ class ConcurrentReadIT {
     FileProcessor processor = Pipeline.fileProcessor();
     for (int generation = 1; generation <= 2; generation++) {
       for (int i = 0; i < COPIES_PER_SEED * seeds.size(); i++) {
-        Path f = in.resolve(String.format("f%02d.txt", i));
+        Path f = in.resolve(String.format(java.util.Locale.ROOT, "f%02d.txt", i));
         if (generation == 1) inputs.add(new InputFile(f, f.getFileName().toString()));
         byte[] bytes = content(seeds, i, generation).getBytes(StandardCharsets.UTF_8);
         String sha = StoreBuilder.sha256(bytes);
@@ -121,7 +121,7 @@ class ConcurrentReadIT {
       assertEquals(inputs.size(), second.loaded().size(), second.summary());
       assertTrue(reads.get() > READERS, "readers ran during the rebuild: " + reads.get());
       assertTrue(mixedReads.get() > 0, "some reads fell between two files' transactions (" + reads.get() + " reads)");
-      System.out.printf("concurrency: %d reads during the rebuild, %d saw old and new files side by side, no read saw half a file%n",
+      System.out.printf(java.util.Locale.ROOT, "concurrency: %d reads during the rebuild, %d saw old and new files side by side, no read saw half a file%n",
           reads.get(), mixedReads.get());
     } finally {
       dsg.close();
@@ -140,7 +140,7 @@ class ConcurrentReadIT {
 
   static void writeGeneration(List<Path> seeds, Path in, int generation) throws Exception {
     for (int i = 0; i < COPIES_PER_SEED * seeds.size(); i++) {
-      Files.writeString(in.resolve(String.format("f%02d.txt", i)), content(seeds, i, generation), StandardCharsets.UTF_8);
+      Files.writeString(in.resolve(String.format(java.util.Locale.ROOT, "f%02d.txt", i)), content(seeds, i, generation), StandardCharsets.UTF_8);
     }
   }
 

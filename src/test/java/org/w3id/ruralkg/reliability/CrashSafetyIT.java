@@ -49,7 +49,7 @@ class CrashSafetyIT {
     for (int i = 0; i < COPIES_PER_SEED; i++) {
       for (Path seed : seeds) {
         String text = Files.readString(seed, StandardCharsets.UTF_8) + "\n\n（本报第" + (i + 1) + "次转载）\n";
-        Path f = dir.resolve(String.format("c%03d_%s", i, seed.getFileName()));
+        Path f = dir.resolve(String.format(java.util.Locale.ROOT, "c%03d_%s", i, seed.getFileName()));
         Files.writeString(f, text, StandardCharsets.UTF_8);
         out.add(f);
       }

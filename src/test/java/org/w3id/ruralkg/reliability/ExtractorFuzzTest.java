@@ -88,7 +88,7 @@ class ExtractorFuzzTest {
     assertTrue(stats[0] >= 100_000, "inputs: " + stats[0]);
     assertTrue(stats[2] > 100_000, "the inputs must produce many facts to check, got " + stats[2]);
     assertTrue(stats[1] < stats[0] / 10, "most inputs reach the extractor; refused: " + stats[1]);
-    System.out.printf("fuzz: %d inputs, %d refused by the reader, %d facts checked, slowest input %d ms%n",
+    System.out.printf(java.util.Locale.ROOT, "fuzz: %d inputs, %d refused by the reader, %d facts checked, slowest input %d ms%n",
         stats[0], stats[1], stats[2], stats[3] / 1_000_000);
   }
 
@@ -193,7 +193,7 @@ class ExtractorFuzzTest {
   static String escape(String s) {
     StringBuilder sb = new StringBuilder("\"");
     s.codePoints().forEach(c -> {
-      if (c < 0x20 || (c >= 0x7F && c < 0xA0) || Character.isSurrogate((char) c) || c > 0xFFFF || c == '"' || c == '\\') sb.append(String.format("\\u{%X}", c));
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0) || Character.isSurrogate((char) c) || c > 0xFFFF || c == '"' || c == '\\') sb.append(String.format(java.util.Locale.ROOT, "\\u{%X}", c));
       else sb.appendCodePoint(c);
     });
     return sb.append('"').toString();

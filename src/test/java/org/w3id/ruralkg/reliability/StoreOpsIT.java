@@ -22,6 +22,7 @@ import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.cli.Main;
 import org.w3id.ruralkg.rdf.Vocab;
+import org.w3id.ruralkg.server.QueryApi;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.SavedQuery;
 import org.w3id.ruralkg.store.Store;
@@ -51,7 +52,7 @@ class StoreOpsIT {
         SavedQuery q = queries.get(name);
         if (q.params().values().stream().anyMatch(p -> p.defaultValue() == null)) continue;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SavedQueries.run(dsg, q, Map.of(), "csv", bytes, 0);
+        QueryApi.stream(dsg, q, Map.of(), QueryApi.Format.CSV, 0, bytes);
         List<String> lines = new ArrayList<>(List.of(bytes.toString(StandardCharsets.UTF_8).split("\r?\n")));
         String header = lines.remove(0);
         Collections.sort(lines);

@@ -29,7 +29,7 @@ class FederatedQueryIT {
     FusekiServer ruralkg = Server.start(SeedStore.dataset(), ServerSettings.local(SeedStore.freePort()).withFederation(java.util.List.of(stats)),
         null, QueryGuard.DEFAULT, SeedStore.queries(), CacheSettings.OFF);
     try {
-      String query = """
+      String query = String.format(java.util.Locale.ROOT, """
           PREFIX rkg:  <https://w3id.org/ruralkg/ont#>
           PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
           PREFIX ex:   <http://example.org/stats#>
@@ -41,7 +41,7 @@ class FederatedQueryIT {
             ?unit rkg:divisionCode ?code ; skos:prefLabel ?county .
             SERVICE <http://localhost:%d/stats/sparql> { ?s ex:divisionCode ?code ; ex:registeredPopulation ?population }
           }
-          """.formatted(second.getHttpPort());
+          """, second.getHttpPort());
       String url = "http://localhost:" + ruralkg.getHttpPort() + "/ruralkg/sparql";
       HttpRequest req = HttpRequest.newBuilder(URI.create(url))
           .header("Content-Type", "application/x-www-form-urlencoded")

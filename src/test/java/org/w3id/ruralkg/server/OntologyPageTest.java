@@ -62,7 +62,7 @@ class OntologyPageTest {
     assertFalse(page.contains("<script>"));
     assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assertTrue(page.contains("a &amp; b &quot;q&quot;"));
-    assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", OntologyPage.escape("<a href=\"x\">&'"));
+    assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", org.w3id.ruralkg.common.Html.escape("<a href=\"x\">&'"));
   }
 
   @Test

@@ -99,9 +99,9 @@ class QueryCacheIT {
     assertFalse(header(gz, "ETag").equals(header(plainBody, "ETag")), "another representation, another strong ETag");
     assertEquals(304, get(url, "Accept-Encoding", "gzip", "If-None-Match", header(gz, "ETag")).statusCode());
     assertEquals("", header(get(url, "Accept-Encoding", "gzip;q=0"), "Content-Encoding"));
-    assertTrue(QueryApiServlet.acceptsGzip("br, gzip;q=0.5"));
-    assertFalse(QueryApiServlet.acceptsGzip("identity"));
-    assertFalse(QueryApiServlet.acceptsGzip("gzip; q=0.0"));
+    assertTrue(Conneg.acceptsGzip("br, gzip;q=0.5"));
+    assertFalse(Conneg.acceptsGzip("identity"));
+    assertFalse(Conneg.acceptsGzip("gzip; q=0.0"));
   }
 
   @Test

@@ -67,7 +67,7 @@ class ResponseStoreIT {
     assertEquals(List.of("b.txt"), Pipeline.build(in, store, 2).loaded());
     Life third = serve(store);
     assertEquals(first.queriesRun(), third.queriesRun(), "a changed store runs every query again");
-    assertNotEquals(new String(first.articles().entry().body()), new String(third.articles().entry().body()), "and answers with the new page");
+    assertNotEquals(new String(first.articles().entry().body(), java.nio.charset.StandardCharsets.UTF_8), new String(third.articles().entry().body(), java.nio.charset.StandardCharsets.UTF_8), "and answers with the new page");
     try (Stream<Path> stamps = Files.list(store.resolve(ResponseStore.FOLDER))) {
       assertEquals(1, stamps.count(), "the responses of the old content are deleted");
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.bench.Synth;
 import org.w3id.ruralkg.rdf.Vocab;
+import org.w3id.ruralkg.server.QueryApi;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.BulkBuilder;
@@ -175,7 +176,7 @@ class SparkEquivalenceIT {
   private static List<String> answers(DatasetGraph dsg, String name) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SavedQueries queries = new SavedQueries(Path.of("queries"));
-    SavedQueries.run(dsg, queries.get(name), Map.of(), "csv", out, 0);
+    QueryApi.stream(dsg, queries.get(name), Map.of(), QueryApi.Format.CSV, 0, out);
     List<String> rows = new ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
     assertTrue(rows.size() > 1, name + " answers");
     rows.sort(null);

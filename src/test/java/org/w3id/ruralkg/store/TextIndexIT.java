@@ -22,6 +22,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.app.Pipeline;
+import org.w3id.ruralkg.server.QueryApi;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.Server;
 
@@ -36,7 +37,7 @@ public class TextIndexIT {
     DatasetGraph dsg = Store.openExisting(store);
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      SavedQueries.run(dsg, new SavedQueries(Path.of("queries")).get("search-sentences"), Map.of("q", words, "limit", "100"), "csv", out, 0);
+      QueryApi.stream(dsg, new SavedQueries(Path.of("queries")).get("search-sentences"), Map.of("q", words, "limit", "100"), QueryApi.Format.CSV, 0, out);
       return out.toString(StandardCharsets.UTF_8);
     } finally {
       dsg.close();

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.w3id.ruralkg.extract.Quantity;
+import org.w3id.ruralkg.gold.Gold;
+import org.w3id.ruralkg.gold.GoldScore;
 import org.w3id.ruralkg.nlp.Sentence;
 import org.w3id.ruralkg.nlp.SentenceSplitter;
 
@@ -25,18 +27,16 @@ import org.w3id.ruralkg.nlp.SentenceSplitter;
  * them with every miss and difference: {@code mvn -B -q -o test-compile
  * dependency:build-classpath -Dmdep.outputFile=cp.txt && java -cp
  * target/classes:target/test-classes:$(cat cp.txt) org.w3id.ruralkg.extract.figure.FigureGoldReport}
- * (or pass one .txt path to list every figure found in it).
+ * (the seed gold of the test resources; or pass a gold folder and a folder of its texts, or one .txt
+ * path to list every figure found in it).
  */
 final class FigureGoldReport {
   record Row(Quantity q, String sentence, String metric, Integer year) {}
 
   record Score(int gold, int system, int matched, int value, int unit, int qualifier, int metric, int yearOk, int yearN, List<String> notes) {
-    double recall() {
-      return gold == 0 ? 1 : (double) matched / gold;
-    }
-
-    double precision() {
-      return system == 0 ? 1 : (double) matched / system;
+    /** Recall and precision of the figures themselves (the attributes are counted on the matched ones). */
+    GoldScore figures() {
+      return GoldScore.ofCounts("figures", gold, system, matched);
     }
   }
 
@@ -173,12 +173,12 @@ final class FigureGoldReport {
       new FigureGoldReport().dump(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
       return;
     }
-    Path gold = Path.of(args.length > 0 ? args[0] : "/work/shared/gold");
+    Path gold = args.length > 0 ? Path.of(args[0]) : Gold.dir();
     Path seeds = Path.of(args.length > 1 ? args[1] : "seeds");
     Score s = new FigureGoldReport().score(gold, seeds);
     s.notes().forEach(System.out::println);
-    System.out.printf("gold=%d system=%d matched=%d recall=%.3f precision=%.3f%n", s.gold(), s.system(), s.matched(), s.recall(), s.precision());
-    System.out.printf("on matches: value=%.3f unit=%.3f qualifier=%.3f metric=%.3f year=%d/%d%n", ratio(s.value(), s.matched()),
+    System.out.println(s.figures());
+    System.out.printf(java.util.Locale.ROOT, "on matches: value=%.3f unit=%.3f qualifier=%.3f metric=%.3f year=%d/%d%n", ratio(s.value(), s.matched()),
         ratio(s.unit(), s.matched()), ratio(s.qualifier(), s.matched()), ratio(s.metric(), s.matched()), s.yearOk(), s.yearN());
   }
 

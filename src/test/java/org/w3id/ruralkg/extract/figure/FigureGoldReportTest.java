@@ -1,28 +1,28 @@
 package org.w3id.ruralkg.extract.figure;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.w3id.ruralkg.gold.Gold;
 
-/** Scores the recognisers against the shared gold of seeds 000-002 (skipped where it is absent). */
+/**
+ * Scores the figure recognisers against the seed gold of seeds 000-002 (test resources gold/).
+ * Floors: the scores of December 2026 (214 of 214 found, none extra; value, unit and qualifier
+ * right on all, metric on 203, year on 27 of 29) less a small margin.
+ */
 class FigureGoldReportTest {
-  private static final Path GOLD = Path.of("/work/shared/gold");
-
   @Test
   void findsTheGoldFiguresWithTheirAttributes() throws IOException {
-    assumeTrue(Files.isDirectory(GOLD), "no shared gold here");
-    FigureGoldReport.Score s = new FigureGoldReport().score(GOLD, Path.of("seeds"));
+    FigureGoldReport.Score s = new FigureGoldReport().score(Gold.dir(), Path.of("seeds"));
+    String notes = "\n" + String.join("\n", s.notes());
     assertTrue(s.gold() > 200, "gold figures: " + s.gold());
-    assertTrue(s.recall() >= 0.95, "recall " + s.recall() + "\n" + String.join("\n", s.notes()));
-    assertTrue(s.precision() >= 0.95, "precision " + s.precision() + "\n" + String.join("\n", s.notes()));
-    assertTrue(s.value() >= 0.98 * s.matched(), "value accuracy");
-    assertTrue(s.unit() >= 0.98 * s.matched(), "unit accuracy");
-    assertTrue(s.qualifier() >= 0.95 * s.matched(), "qualifier accuracy");
-    assertTrue(s.metric() >= 0.85 * s.matched(), "metric accuracy " + s.metric() + "/" + s.matched());
-    assertTrue(s.yearOk() >= 0.8 * s.yearN(), "year accuracy " + s.yearOk() + "/" + s.yearN());
+    s.figures().assertAtLeast(0.98, 0.98);
+    assertTrue(s.value() >= 0.98 * s.matched(), "value right on " + s.value() + " of " + s.matched() + notes);
+    assertTrue(s.unit() >= 0.98 * s.matched(), "unit right on " + s.unit() + " of " + s.matched() + notes);
+    assertTrue(s.qualifier() >= 0.98 * s.matched(), "qualifier right on " + s.qualifier() + " of " + s.matched() + notes);
+    assertTrue(s.metric() >= 0.92 * s.matched(), "metric right on " + s.metric() + " of " + s.matched() + notes);
+    assertTrue(s.yearOk() >= 0.85 * s.yearN(), "year right on " + s.yearOk() + " of " + s.yearN() + notes);
   }
 }

@@ -1,7 +1,6 @@
 package org.w3id.ruralkg.extract.topic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.w3id.ruralkg.extract.PlaceAttributor;
+import org.w3id.ruralkg.gold.Gold;
 import org.w3id.ruralkg.link.Level;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
@@ -24,7 +24,6 @@ import org.w3id.ruralkg.nlp.SentenceSplitter;
  * place attributor (the lead's job).
  */
 public final class SeedFixture {
-  public static final String[] GOLD_STEMS = {"000_08c3608711e2fccf", "001_9a9fe845a7e3c4ef", "002_aedb5b44c12a09f5"};
   private static final Pattern ETHNIC = Pattern.compile(
       "(彝族|苗族|傈僳族|布依族|侗族|土家族|仡佬族|水族|回族|白族|哈尼族|傣族|壮族|纳西族|藏族|景颇族|佤族|拉祜族|瑶族|独龙族|怒族|普米族|蒙古族|布朗族|满族)+(自治)?(?=[乡县州])");
 
@@ -48,28 +47,11 @@ public final class SeedFixture {
     }
   }
 
-  /** The shared gold folder (shared/ beside the repo, or two levels up from a worktree), or null. */
-  public static Path goldDir() {
-    for (String p : new String[] {"../shared/gold", "../../shared/gold"}) {
-      Path d = Path.of(p);
-      if (Files.isDirectory(d)) return d;
-    }
-    return null;
-  }
-
-  public static JsonNode gold(String stem) {
-    try {
-      return new ObjectMapper().readTree(goldDir().resolve(stem + ".gold.json").toFile());
-    } catch (IOException e) {
-      throw new IllegalStateException("gold unreadable: " + stem, e);
-    }
-  }
-
   /** Fixture for a seed with the unit names of its gold admin_units standing in for the linker. */
   public static SeedFixture withGoldUnits(String stem) {
     String text = seedText(stem);
     Map<String, String[]> names = new HashMap<>();
-    for (JsonNode u : gold(stem).get("admin_units")) {
+    for (JsonNode u : Gold.file(stem).get("admin_units")) {
       String name = u.get("name").asText();
       String[] info = {name, u.get("level").asText(), u.path("parent").isNull() ? null : u.path("parent").asText()};
       for (String v : variants(name)) names.putIfAbsent(v, info);
