@@ -18,14 +18,16 @@
   var FIGURES = PREFIXES +
     'SELECT ?figure ?quantity ?value ?unit ?metric ?place ?placeName ?code ?year ?sentence ?source WHERE {\n' +
     '  GRAPH ?g { ?figure a rkg:Figure ; rkg:quantityText ?quantity ; rkg:value ?value ; rkg:unitOfMeasure ?u ; rkg:metric ?m ;\n' +
-    '             rkg:sentence ?sentence ; prov:wasDerivedFrom/prov:wasDerivedFrom/rkg:fileName ?source .\n' +
-    '    OPTIONAL { ?figure rkg:refArea ?place . ?place skos:prefLabel ?placeName OPTIONAL { ?place rkg:divisionCode ?code } }\n' +
+    '             rkg:sentence ?sentence ; prov:wasDerivedFrom/prov:wasDerivedFrom ?file .\n' +
+    // units are described once, in the shared graph; the source file in the file's graph
+    '    OPTIONAL { ?figure rkg:refArea ?place . GRAPH <' + ID + 'graph/shared> { ?place skos:prefLabel ?placeName OPTIONAL { ?place rkg:divisionCode ?code } } }\n' +
     '    OPTIONAL { ?figure rkg:refPeriod ?y } }\n' +
+    '  GRAPH ?fg { ?file rkg:fileName ?source }\n' +
     '  ?u skos:notation ?unit . ?m skos:notation ?metric . BIND(STR(?y) AS ?year)\n' +
     '}';
   // names of the province, prefecture and county codes the figures fall in
   var UNITS = PREFIXES +
-    'SELECT DISTINCT ?code ?name WHERE { GRAPH ?g { ?u rkg:divisionCode ?code ; skos:prefLabel ?name } FILTER(STRLEN(?code) = 6) }';
+    'SELECT DISTINCT ?code ?name WHERE { GRAPH <' + ID + 'graph/shared> { ?u rkg:divisionCode ?code ; skos:prefLabel ?name } FILTER(STRLEN(?code) = 6) }';
   // the metrics' and units' labels in both languages, from the ontology graph
   var LABELS = PREFIXES +
     'SELECT ?notation ?zh ?en WHERE { GRAPH <' + ID + 'graph/ontology> { ?c skos:notation ?notation ; skos:prefLabel ?zh , ?en .\n' +

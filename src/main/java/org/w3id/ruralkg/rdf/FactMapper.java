@@ -24,11 +24,24 @@ import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.SourceText;
 
 /**
- * Maps one page's extracted facts to quads, one named graph per article, onto a {@link StreamRDF}.
- * Needs the page, its path relative to the input folder, the build activity and a division lookup
- * (for the parent chain of linked units). Each article graph is self-contained: it repeats the
- * source file, the build and the units it mentions with their ancestors, so dropping a file's
- * graphs leaves nothing stale behind. Stateless; thread-safe.
+ * Maps one page's extracted facts to quads onto a {@link StreamRDF}. Needs the page, its path
+ * relative to the input folder, the build activity and a division lookup (for the parent chain of
+ * linked units). Three kinds of graph (docs/ONTOLOGY.md, "Graphs"):
+ *
+ * <ul>
+ *   <li>one graph per article ({@link Iris#graph}): the article and every fact found in it, each
+ *       with its provenance (sentence, confidence, and its span of the source file as an RFC 5147
+ *       fragment IRI);
+ *   <li>one graph per file ({@link Iris#fileGraph}): the source file and the build that read it;
+ *       replaced and dropped with the file's article graphs, all in one transaction;
+ *   <li>the shared graph ({@link Vocab#SHARED_GRAPH}): administrative units with their whole
+ *       ancestor chain, and local programme concepts. What is said there depends only on the
+ *       thing's IRI (the gazetteer, or the name a local IRI is minted from), so it is written once
+ *       per file and stays true when an article goes: dropping a file never leaves an article
+ *       pointing at something undescribed.
+ * </ul>
+ *
+ * Stateless; thread-safe.
  */
 public final class FactMapper {
   /** What identifies the build that produced the quads. */
@@ -42,9 +55,11 @@ public final class FactMapper {
   /**
    * The version of what a page becomes: raise it whenever a change to extraction or mapping
    * changes the quads of some page, so that the next build of an existing store re-extracts files
-   * whose bytes did not change. 2: every unit carries its whole rkg:within closure.
+   * whose bytes did not change. 2: every unit carries its whole rkg:within closure. 3: units and
+   * local concepts in the shared graph, the source file and build in the file's graph, evidence as
+   * a fragment IRI.
    */
-  public static final int MAPPING_VERSION = 2;
+  public static final int MAPPING_VERSION = 3;
 
   private final Function<String, Division> divisionByCode;
 
@@ -53,16 +68,38 @@ public final class FactMapper {
   }
 
   public void write(Page page, String relativePath, List<ArticleFacts> articles, BuildInfo build, StreamRDF out) {
+    if (articles.isEmpty()) return; // as before: a file without articles leaves nothing in the store
     String fileKey = Iris.fileKey(relativePath);
+    Node source = Iris.source(fileKey);
+    writeSource(page, relativePath, fileKey, source, build, out);
+    Set<Node> shared = new HashSet<>(); // shared-graph subjects this file described already
     for (ArticleFacts af : articles) {
-      new ArticleWriter(page, relativePath, fileKey, af, build, out).write();
+      new ArticleWriter(page, fileKey, source, af, build, out, shared).write();
     }
   }
 
-  /** Writes one article graph; holds the per-graph state (units already described). */
+  /** The file's own graph: the source file and the build activity that read it. */
+  private static void writeSource(Page page, String relativePath, String fileKey, Node source, BuildInfo build, StreamRDF out) {
+    Node g = Iris.fileGraph(fileKey);
+    SourceText st = page.source();
+    String baseName = relativePath.substring(relativePath.replace('\\', '/').lastIndexOf('/') + 1);
+    out.quad(Quad.create(g, source, Vocab.TYPE, Vocab.SOURCE_FILE));
+    out.quad(Quad.create(g, source, Vocab.TYPE, Vocab.PROV_ENTITY));
+    out.quad(Quad.create(g, source, Vocab.FILE_NAME, str(baseName)));
+    out.quad(Quad.create(g, source, Vocab.DCT_IDENTIFIER, str(relativePath)));
+    out.quad(Quad.create(g, source, Vocab.SHA256, str(st.sha256())));
+    out.quad(Quad.create(g, source, Vocab.CHARSET, str(st.charset())));
+    Node b = build.activity();
+    out.quad(Quad.create(g, b, Vocab.TYPE, Vocab.BUILD));
+    out.quad(Quad.create(g, b, Vocab.TYPE, Vocab.PROV_ACTIVITY));
+    out.quad(Quad.create(g, b, Vocab.PROV_STARTED_AT, typed(build.startedAt(), XSDDatatype.XSDdateTime)));
+    out.quad(Quad.create(g, b, Vocab.SCHEMA_SOFTWARE_VERSION, str(build.softwareLiteral())));
+    out.quad(Quad.create(g, b, Vocab.PROV_USED, source));
+  }
+
+  /** Writes one article graph, and what it needs described into the shared graph. */
   private final class ArticleWriter {
     private final Page page;
-    private final String relativePath;
     private final String fileKey;
     private final ArticleFacts facts;
     private final BuildInfo build;
@@ -70,22 +107,22 @@ public final class FactMapper {
     private final Node graph;
     private final Node article;
     private final Node source;
-    private final Set<Node> described = new HashSet<>();
+    private final Set<Node> described;
 
-    ArticleWriter(Page page, String relativePath, String fileKey, ArticleFacts facts, BuildInfo build, StreamRDF out) {
+    ArticleWriter(Page page, String fileKey, Node source, ArticleFacts facts, BuildInfo build, StreamRDF out, Set<Node> described) {
       this.page = page;
-      this.relativePath = relativePath;
       this.fileKey = fileKey;
       this.facts = facts;
       this.build = build;
       this.out = out;
       this.graph = Iris.graph(fileKey, facts.article().index());
       this.article = Iris.article(fileKey, facts.article().index());
-      this.source = Iris.source(fileKey);
+      this.source = source;
+      this.described = described;
     }
 
     void write() {
-      writeSourceAndArticle();
+      writeArticle();
       for (UnitMention u : facts.units()) writeUnitMention(u);
       for (OrgFact o : facts.orgs()) writeOrg(o);
       for (ProgrammeFact p : facts.programmes()) writeProgramme(p);
@@ -97,22 +134,11 @@ public final class FactMapper {
       out.quad(Quad.create(graph, s, p, o));
     }
 
-    private void writeSourceAndArticle() {
-      SourceText st = page.source();
-      String baseName = relativePath.substring(relativePath.replace('\\', '/').lastIndexOf('/') + 1);
-      add(source, Vocab.TYPE, Vocab.SOURCE_FILE);
-      add(source, Vocab.TYPE, Vocab.PROV_ENTITY);
-      add(source, Vocab.FILE_NAME, str(baseName));
-      add(source, Vocab.DCT_IDENTIFIER, str(relativePath));
-      add(source, Vocab.SHA256, str(st.sha256()));
-      add(source, Vocab.CHARSET, str(st.charset()));
+    private void shared(Node s, Node p, Node o) {
+      out.quad(Quad.create(Vocab.SHARED_GRAPH, s, p, o));
+    }
 
-      add(build.activity(), Vocab.TYPE, Vocab.BUILD);
-      add(build.activity(), Vocab.TYPE, Vocab.PROV_ACTIVITY);
-      add(build.activity(), Vocab.PROV_STARTED_AT, typed(build.startedAt(), XSDDatatype.XSDdateTime));
-      add(build.activity(), Vocab.SCHEMA_SOFTWARE_VERSION, str(build.softwareLiteral()));
-      add(build.activity(), Vocab.PROV_USED, source);
-
+    private void writeArticle() {
       Article a = facts.article();
       add(article, Vocab.TYPE, Vocab.SCHEMA_NEWS_ARTICLE);
       add(article, Vocab.TYPE, Vocab.PROV_ENTITY);
@@ -138,45 +164,45 @@ public final class FactMapper {
       }
     }
 
-    /** The unit itself, its level, code and parent chain; once per graph. */
+    /** The unit itself, its level, code and parent chain, in the shared graph; once per file. */
     private Node describeUnit(UnitMention u) {
       Node node = Iris.unit(u);
       if (!described.add(node)) return node;
-      add(node, Vocab.TYPE, Vocab.ADMIN_UNIT);
-      add(node, Vocab.TYPE, Vocab.levelClass(u.level()));
-      add(node, Vocab.PREF_LABEL, zh(u.canonicalName()));
-      add(node, Vocab.LEVEL, Vocab.concept("level", u.level().notation()));
-      add(node, Vocab.LINKED, bool(u.linked()));
+      shared(node, Vocab.TYPE, Vocab.ADMIN_UNIT);
+      shared(node, Vocab.TYPE, Vocab.levelClass(u.level()));
+      shared(node, Vocab.PREF_LABEL, zh(u.canonicalName()));
+      shared(node, Vocab.LEVEL, Vocab.concept("level", u.level().notation()));
+      shared(node, Vocab.LINKED, bool(u.linked()));
       if (u.division() != null) {
-        add(node, Vocab.DIVISION_CODE, str(u.division().code()));
+        shared(node, Vocab.DIVISION_CODE, str(u.division().code()));
         describeAncestors(node, u.division());
       } else if (u.parentName() != null) {
-        // the parent is only known by name: say so with a label, not a made-up node
-        add(node, Vocab.PARENT_NAME, zh(u.parentName()));
+        // the parent is only known by name: say so with a label, not a made-up node (the unit's
+        // IRI is minted from level, parent name and name, so this stays true for every article)
+        shared(node, Vocab.PARENT_NAME, zh(u.parentName()));
       }
       return node;
     }
 
     /**
      * A unit's rkg:parent, its rkg:within to every ancestor, and each ancestor described the same
-     * way (once per graph). Every unit of a graph thus carries its whole ancestor closure, also one
-     * first met as another unit's ancestor and mentioned later, so that queries can match inside
-     * one article graph.
+     * way (once per file), all in the shared graph. Every unit there carries its whole ancestor
+     * closure, so that a query finds a unit's county with one rkg:within lookup.
      */
     private void describeAncestors(Node node, Division division) {
       boolean first = true;
       for (Division a = parentOf(division); a != null; a = parentOf(a)) {
         Node p = Iris.unitByCode(a.code());
-        if (first) add(node, Vocab.PARENT, p);
+        if (first) shared(node, Vocab.PARENT, p);
         first = false;
-        add(node, Vocab.WITHIN, p);
+        shared(node, Vocab.WITHIN, p);
         if (described.add(p)) {
-          add(p, Vocab.TYPE, Vocab.ADMIN_UNIT);
-          add(p, Vocab.TYPE, Vocab.levelClass(a.level()));
-          add(p, Vocab.PREF_LABEL, zh(a.name()));
-          add(p, Vocab.LEVEL, Vocab.concept("level", a.level().notation()));
-          add(p, Vocab.LINKED, bool(true));
-          add(p, Vocab.DIVISION_CODE, str(a.code()));
+          shared(p, Vocab.TYPE, Vocab.ADMIN_UNIT);
+          shared(p, Vocab.TYPE, Vocab.levelClass(a.level()));
+          shared(p, Vocab.PREF_LABEL, zh(a.name()));
+          shared(p, Vocab.LEVEL, Vocab.concept("level", a.level().notation()));
+          shared(p, Vocab.LINKED, bool(true));
+          shared(p, Vocab.DIVISION_CODE, str(a.code()));
           describeAncestors(p, a);
         }
       }
@@ -224,11 +250,12 @@ public final class FactMapper {
 
     private void writeProgramme(ProgrammeFact p) {
       Node concept = p.conceptId() != null ? Vocab.concept("programme", p.conceptId()) : Iris.localScheme(p.label());
-      if (p.conceptId() == null) {
-        add(concept, Vocab.TYPE, Vocab.CONCEPT);
-        add(concept, Vocab.PREF_LABEL, zh(p.label()));
-        add(concept, Vocab.NOTATION, str(p.label()));
-        add(concept, Vocab.IN_SCHEME, Vocab.PROGRAMME_SCHEME);
+      if (p.conceptId() == null && described.add(concept)) {
+        // minted from its label: the same description wherever it is met
+        shared(concept, Vocab.TYPE, Vocab.CONCEPT);
+        shared(concept, Vocab.PREF_LABEL, zh(p.label()));
+        shared(concept, Vocab.NOTATION, str(p.label()));
+        shared(concept, Vocab.IN_SCHEME, Vocab.PROGRAMME_SCHEME);
       }
       Node f = Iris.fact("programme", fileKey, facts.article().index(), p.evidence().start(), p.unit());
       add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
@@ -276,21 +303,15 @@ public final class FactMapper {
     }
 
     /**
-     * Web Annotation evidence: a specific resource of the source file with one position selector
-     * (character offsets in the file as read). No quote selector: the text at those offsets is the
-     * fact's surface or quantity text and its context is rkg:sentence, so a quote would only repeat
-     * them (it was 6 of every fact's 12 evidence quads, a quarter of the store).
+     * Web Annotation evidence: the fact's span of the source file as an RFC 5147 fragment IRI,
+     * {@code <source>#char=start,end} (character offsets in the file as read), which the Web
+     * Annotation model accepts as a target in place of a specific resource with a selector. One
+     * quad per fact: the specific resource with its position selector took six (half the store).
+     * The text of the span is the fact's surface or quantity text; its context is rkg:sentence.
      */
     private void writeSelectors(Node fact, int start, int end) {
       SourceText st = page.source();
-      Node target = Iris.child(fact, "target");
-      Node position = Iris.child(fact, "position");
-      add(fact, Vocab.EVIDENCE, target);
-      add(target, Vocab.OA_HAS_SOURCE, source);
-      add(target, Vocab.OA_HAS_SELECTOR, position);
-      add(position, Vocab.TYPE, Vocab.OA_TEXT_POSITION_SELECTOR);
-      add(position, Vocab.OA_START, integer(st.originalOffset(start)));
-      add(position, Vocab.OA_END, integer(st.originalOffset(end)));
+      add(fact, Vocab.EVIDENCE, Iris.textSpan(source, st.originalOffset(start), st.originalOffset(end)));
     }
   }
 

@@ -56,6 +56,20 @@ public final class Iris {
     return uri(Vocab.ID + "graph/" + fileKey + "/" + index);
   }
 
+  /** The named graph holding one file's own description (source file, build activity), beside its article graphs. */
+  public static Node fileGraph(String fileKey) {
+    return uri(Vocab.ID + "graph/" + fileKey + "/file");
+  }
+
+  /**
+   * A span of a source file as an RFC 5147 fragment IRI ({@code <source>#char=start,end}, offsets
+   * in characters of the file as read): the Web Annotation model's way to name a segment of a
+   * plain-text resource without a selector node.
+   */
+  public static Node textSpan(Node source, long start, long end) {
+    return uri(source.getURI() + "#char=" + start + "," + end);
+  }
+
   /** Prefix of every graph of one file, to find and drop them when the file changes. */
   public static String graphPrefix(String fileKey) {
     return Vocab.ID + "graph/" + fileKey + "/";

@@ -128,6 +128,12 @@ public final class Vocab {
   // --- data IRIs (under ID)
   public static final Node FIGURES_DATASET = NodeFactory.createURI(ID + "dataset/figures");
   public static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(ID + "graph/ontology");
+  /**
+   * The graph of descriptions that many articles share and that depend only on the thing's IRI:
+   * administrative units (from the gazetteer, or an unlinked unit's level, name and parent name)
+   * and local programme concepts. Written once per store; never removed with an article.
+   */
+  public static final Node SHARED_GRAPH = NodeFactory.createURI(ID + "graph/shared");
   public static final String CONCEPT_BASE = ID + "concept/";
   public static final Node PROGRAMME_SCHEME = NodeFactory.createURI(CONCEPT_BASE + "programme");
   public static final Node INDUSTRY_SCHEME = NodeFactory.createURI(CONCEPT_BASE + "industry");

@@ -86,8 +86,11 @@ final class ResourceDescriber {
     }
     for (Node o : objects) {
       if (seen.contains(o)) continue;
+      // a fact's evidence is a span of its source file (<source>#char=s,e): the file's name reads it
+      int hash = o.getURI().indexOf("#char=");
+      Node named = hash > 0 ? NodeFactory.createURI(o.getURI().substring(0, hash)) : o;
       for (Node label : LABELS) {
-        union.find(o, label, Node.ANY).forEachRemaining(out::add);
+        union.find(named, label, Node.ANY).forEachRemaining(out::add);
       }
     }
   }

@@ -224,7 +224,12 @@ final class ResourcePage {
         });
         if (!found.isEmpty()) break;
       }
-      if (found.isEmpty()) return null;
+      if (found.isEmpty()) {
+        // a span of a source file (a fact's evidence) reads as the file's name and the offsets
+        int hash = target.indexOf("#char=");
+        String file = hash > 0 ? label(target.substring(0, hash)) : null;
+        return file == null ? null : file + " " + target.substring(hash + 1);
+      }
       return found.getOrDefault("zh", found.values().iterator().next());
     }
   }

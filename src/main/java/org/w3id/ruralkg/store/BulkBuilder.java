@@ -69,6 +69,8 @@ public final class BulkBuilder {
   private final FileProcessor processor;
   private final int threads;
   private final boolean textIndex;
+  /** The shared graph's indexed quads indexed already (stated by many files, stored once). */
+  private final Set<Quad> sharedIndexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private java.time.Duration fileTimeout = BuildSettings.DEFAULT_FILE_TIMEOUT;
 
   public BulkBuilder(Path storeDir, FileProcessor processor, int threads) {
@@ -384,12 +386,16 @@ public final class BulkBuilder {
     }
   }
 
-  /** One index document per distinct indexed quad, as the store keeps one copy of a repeated quad. */
-  private static void indexText(TextIndexLucene index, EntityDefinition def, List<Quad> quads) {
+  /**
+   * One index document per distinct indexed quad, as the store keeps one copy of a repeated quad:
+   * repeats within a file, and the shared graph's labels that many files state (a unit's name).
+   */
+  private void indexText(TextIndexLucene index, EntityDefinition def, List<Quad> quads) {
     Set<Quad> seen = new HashSet<>();
     for (Quad q : quads) {
       Entity e = TextIndex.entity(def, q);
-      if (e != null && seen.add(q)) index.addEntity(e);
+      if (e == null) continue;
+      if (Vocab.SHARED_GRAPH.equals(q.getGraph()) ? sharedIndexed.add(q) : seen.add(q)) index.addEntity(e);
     }
   }
 

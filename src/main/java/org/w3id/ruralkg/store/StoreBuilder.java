@@ -294,12 +294,19 @@ public final class StoreBuilder {
     return dsg instanceof IndexedDataset indexed ? indexed.storeDir() : "the store";
   }
 
-  /** The graphs holding a source file's articles (every article graph describes its source). */
+  /**
+   * The graphs of a source file: the file's graph (it states the file's SHA-256) and its article
+   * graphs (each says its article prov:wasDerivedFrom the file). The shared graph is not among
+   * them: what it says holds whatever the file said. A store of an earlier mapping, where every
+   * article graph stated the SHA-256, is found the same way.
+   */
   private List<Node> graphsOf(Node source) {
     List<Node> graphs = new ArrayList<>();
-    dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY).forEachRemaining(q -> {
-      if (!graphs.contains(q.getGraph())) graphs.add(q.getGraph());
-    });
+    java.util.function.Consumer<Quad> add = q -> {
+      if (!q.isDefaultGraph() && !q.getGraph().equals(Vocab.SHARED_GRAPH) && !graphs.contains(q.getGraph())) graphs.add(q.getGraph());
+    };
+    dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY).forEachRemaining(add);
+    dsg.find(Node.ANY, Node.ANY, Vocab.PROV_DERIVED_FROM, source).forEachRemaining(add);
     return graphs;
   }
 

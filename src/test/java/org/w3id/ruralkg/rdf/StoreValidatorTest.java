@@ -282,12 +282,26 @@ class StoreValidatorTest {
   }
 
   @Test
-  void selectorOffsetsMustBeOrderedAndNonNegative() {
-    Node pos = Iris.child(figure("500余亩"), "position");
-    ValidationReport r = validateAfter(d -> replace(d, pos, Vocab.OA_START, NodeFactory.createLiteralDT("999", XSDDatatype.XSDinteger)));
-    assertTrue(hasViolation(r, pos, Vocab.OA_START), validator.describe(r, 5));
-    ValidationReport r2 = validateAfter(d -> replace(d, pos, Vocab.OA_START, NodeFactory.createLiteralDT("-1", XSDDatatype.XSDinteger)));
-    assertTrue(hasViolation(r2, pos, Vocab.OA_START));
+  void aFactsEvidenceIsItsSpanOfTheSourceFileAsAFragmentIri() {
+    DatasetGraph dsg = mapped();
+    Node figure = figure("500余亩");
+    List<Quad> evidence = new ArrayList<>();
+    dsg.executeRead(() -> dsg.find(articleGraph(), figure, Vocab.EVIDENCE, Node.ANY).forEachRemaining(evidence::add));
+    assertEquals(1, evidence.size());
+    int start = at("500余亩");
+    // the test text is read as written (no normalisation), so its offsets are the file's
+    assertEquals(Iris.textSpan(Iris.source(Iris.fileKey(FILE)), start, start + "500余亩".length()), evidence.get(0).getObject());
+  }
+
+  @Test
+  void evidenceThatIsNotASpanOfASourceFileIsAViolation() {
+    Node figure = figure("500余亩");
+    Node notASpan = Iris.source(Iris.fileKey(FILE));
+    ValidationReport r = validateAfter(d -> replace(d, figure, Vocab.EVIDENCE, notASpan));
+    assertTrue(hasViolation(r, notASpan, null), validator.describe(r, 5));
+    Node negative = NodeFactory.createURI(notASpan.getURI() + "#char=-1,4");
+    ValidationReport r2 = validateAfter(d -> replace(d, figure, Vocab.EVIDENCE, negative));
+    assertTrue(hasViolation(r2, negative, null), validator.describe(r2, 5));
   }
 
   @Test
@@ -300,13 +314,6 @@ class StoreValidatorTest {
     Node article = dated.get(0).getSubject();
     ValidationReport r = validateAfter(d -> replace(d, article, Vocab.SCHEMA_DATE_PUBLISHED, NodeFactory.createLiteralString("2025年11月20日")));
     assertTrue(hasViolation(r, article, Vocab.SCHEMA_DATE_PUBLISHED), validator.describe(r, 5));
-  }
-
-  @Test
-  void evidenceWithoutItsPositionSelectorIsAViolation() {
-    Node target = Iris.child(figure("500余亩"), "target");
-    ValidationReport r = validateAfter(d -> replace(d, target, Vocab.OA_HAS_SELECTOR, null));
-    assertTrue(hasViolation(r, target, Vocab.OA_HAS_SELECTOR), validator.describe(r, 5));
   }
 
   @Test

@@ -88,7 +88,8 @@ class VocabularyTest {
 
   @Test
   void dataIrisInVocabAreDeclaredOrOwnedElsewhere() throws Exception {
-    Set<String> elsewhere = Set.of(Vocab.PROGRAMME_SCHEME.getURI(), Vocab.INDUSTRY_SCHEME.getURI(), Vocab.ONTOLOGY_GRAPH.getURI());
+    Set<String> elsewhere = Set.of(Vocab.PROGRAMME_SCHEME.getURI(), Vocab.INDUSTRY_SCHEME.getURI(), Vocab.ONTOLOGY_GRAPH.getURI(),
+        Vocab.SHARED_GRAPH.getURI());
     for (Map.Entry<String, Node> e : vocabNodes().entrySet()) {
       String iri = e.getValue().getURI();
       if (!iri.startsWith(Vocab.ID) || elsewhere.contains(iri)) continue;
