@@ -32,8 +32,8 @@ import org.w3id.ruralkg.source.TextNormaliser;
  * <ol>
  *   <li>source — {@link PageReader}: decode, {@link TextNormaliser}, {@link PageSplitter} (page
  *       header, articles, title lines, paragraphs and their sentences);
- *   <li>analysis — {@link PageAnalyser}: {@link UnitLinker} (with {@link UnitRecogniser}) links
- *       the units, {@link DeicticUnits} resolves 我省/全县, a place attributor per article;
+ *   <li>analysis — {@link PageAnalyser}: {@link UnitLinker} (with {@link UnitRecogniser}) links the
+ *       units, {@link DeicticUnits} resolves 我省/全县, a place attributor per article;
  *   <li>fact stages over that analysis — party organisations, programmes, industries, figures;
  *   <li>rdf — {@link FactMapper}: the facts as quads, one named graph per article.
  * </ol>
@@ -45,7 +45,10 @@ public record Extraction(PageReader reader, ArticleExtractor extractor, FactMapp
     static final Extraction INSTANCE = standard(Gazetteer.load());
   }
 
-  /** The standard chain over the packaged gazetteer, built once per process (the gazetteer, dictionaries and HanLP take a moment to load). */
+  /**
+   * The standard chain over the packaged gazetteer, built once per process (the gazetteer,
+   * dictionaries and HanLP take a moment to load).
+   */
   public static Extraction shared() {
     return Holder.INSTANCE;
   }
@@ -57,12 +60,14 @@ public record Extraction(PageReader reader, ArticleExtractor extractor, FactMapp
     Segmenter segmenter = new Segmenter();
     UnitLinker linker = new UnitLinker(gazetteer, new UnitRecogniser(gazetteer, segmenter));
     PageAnalyser analyser = new PageAnalyser(linker, new DeicticUnits(gazetteer), segmenter);
-    ArticleExtractor extractor = new ArticleExtractor(
-        analyser,
-        new PartyOrgStage(new PartyOrgRecognizer()),
-        new ProgrammeStage(new ProgrammeRecognizer()),
-        new IndustryStage(new IndustryRecognizer()),
-        new FigureStage(new QuantityParser(), new MetricClassifier(segmenter), new YearFinder()));
+    ArticleExtractor extractor =
+        new ArticleExtractor(
+            analyser,
+            new PartyOrgStage(new PartyOrgRecognizer()),
+            new ProgrammeStage(new ProgrammeRecognizer()),
+            new IndustryStage(new IndustryRecognizer()),
+            new FigureStage(
+                new QuantityParser(), new MetricClassifier(segmenter), new YearFinder()));
     FactMapper mapper = new FactMapper(code -> gazetteer.byCode(code).orElse(null));
     return new Extraction(reader, extractor, mapper);
   }

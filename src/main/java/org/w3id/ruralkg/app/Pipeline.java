@@ -1,8 +1,5 @@
 package org.w3id.ruralkg.app;
 
-import org.w3id.ruralkg.common.RuralKgException;
-import org.w3id.ruralkg.common.Version;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.common.Version;
 import org.w3id.ruralkg.extract.ArticleFacts;
+import org.w3id.ruralkg.nlp.SentenceSplitter;
 import org.w3id.ruralkg.rdf.FactMapper;
 import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.OntologyFiles;
@@ -31,22 +28,21 @@ import org.w3id.ruralkg.server.QueryApi;
 import org.w3id.ruralkg.server.SavedQueries;
 import org.w3id.ruralkg.server.Server;
 import org.w3id.ruralkg.source.Page;
-import org.w3id.ruralkg.nlp.SentenceSplitter;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.BuildSettings;
-import org.w3id.ruralkg.store.InputScan;
-import org.w3id.ruralkg.store.StoreLock;
 import org.w3id.ruralkg.store.BulkBuilder;
-import org.w3id.ruralkg.store.FileQuads;
 import org.w3id.ruralkg.store.FileProcessor;
+import org.w3id.ruralkg.store.FileQuads;
 import org.w3id.ruralkg.store.InputFile;
+import org.w3id.ruralkg.store.InputScan;
 import org.w3id.ruralkg.store.Store;
 import org.w3id.ruralkg.store.StoreBuilder;
+import org.w3id.ruralkg.store.StoreLock;
 import org.w3id.ruralkg.store.StoreOps;
 
 /**
- * The one place where the stages are composed: source → extract (nlp, link) → rdf → store →
- * server. The CLI calls these methods and nothing else.
+ * The one place where the stages are composed: source → extract (nlp, link) → rdf → store → server.
+ * The CLI calls these methods and nothing else.
  */
 public final class Pipeline {
   private Pipeline() {}
@@ -57,16 +53,27 @@ public final class Pipeline {
   }
 
   /** As above, with a per-file time budget in seconds (0: none); links not followed. */
-  public static BuildReport build(Path inDir, Path storeDir, int threads, double fileTimeoutSeconds) {
-    return build(inDir, storeDir, new BuildSettings(threads, Duration.ofNanos((long) (fileTimeoutSeconds * 1e9)), false));
+  public static BuildReport build(
+      Path inDir, Path storeDir, int threads, double fileTimeoutSeconds) {
+    return build(
+        inDir,
+        storeDir,
+        new BuildSettings(threads, Duration.ofNanos((long) (fileTimeoutSeconds * 1e9)), false));
   }
 
   public static BuildReport build(Path inDir, Path storeDir, BuildSettings settings) {
     InputScan scan = InputScan.scan(inDir, settings.followLinks());
     if (scan.files().isEmpty()) {
       if (scan.skipped().isEmpty()) throw new RuralKgException(inDir + ": no *.txt input files");
-      throw new RuralKgException(inDir + ": no readable *.txt input files (" + scan.skipped().size() + " skipped, e.g. " + scan.skipped().get(0).file() + ": "
-          + scan.skipped().get(0).reason() + ")");
+      throw new RuralKgException(
+          inDir
+              + ": no readable *.txt input files ("
+              + scan.skipped().size()
+              + " skipped, e.g. "
+              + scan.skipped().get(0).file()
+              + ": "
+              + scan.skipped().get(0).reason()
+              + ")");
     }
     // one build per store: taken before the bulk marker is read or a half-made store is wiped
     try (StoreLock lock = StoreLock.acquire(storeDir)) {
@@ -76,10 +83,12 @@ public final class Pipeline {
     }
   }
 
-  private static BuildReport buildLocked(List<InputFile> inputs, Path storeDir, BuildSettings settings) {
+  private static BuildReport buildLocked(
+      List<InputFile> inputs, Path storeDir, BuildSettings settings) {
     // a new store is loaded in one pass by TDB2's bulk loader; a store with data gets a
     // transaction per batch of whole files, so that queries and crashes see whole files
-    if (BulkBuilder.applies(storeDir)) return new BulkBuilder(storeDir, fileProcessor(), settings).build(ontologyGraph(), inputs);
+    if (BulkBuilder.applies(storeDir))
+      return new BulkBuilder(storeDir, fileProcessor(), settings).build(ontologyGraph(), inputs);
     DatasetGraph dsg = Store.openOrCreate(storeDir);
     BuildReport report;
     try {
@@ -89,7 +98,8 @@ public final class Pipeline {
     } finally {
       dsg.close();
     }
-    if (StoreBuilder.worthCompacting(report)) StoreOps.compactLocked(storeDir); // the caller holds the build lock
+    if (StoreBuilder.worthCompacting(report))
+      StoreOps.compactLocked(storeDir); // the caller holds the build lock
     return report;
   }
 
@@ -104,7 +114,11 @@ public final class Pipeline {
    */
   public static FileProcessor fileProcessor(String startedAt) {
     Extraction c = Extraction.shared();
-    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build(startedAt), startedAt, Version.get() + " mapping " + FactMapper.MAPPING_VERSION);
+    FactMapper.BuildInfo build =
+        new FactMapper.BuildInfo(
+            Iris.build(startedAt),
+            startedAt,
+            Version.get() + " mapping " + FactMapper.MAPPING_VERSION);
     return new FileProcessor() {
       @Override
       public FileQuads process(InputFile file, byte[] bytes, String sha) {
@@ -113,15 +127,17 @@ public final class Pipeline {
         List<ArticleFacts> facts = c.extractor().extract(page);
         checkNotAbandoned(file);
         List<Quad> quads = new ArrayList<>();
-        StreamRDF sink = new StreamRDFBase() {
-          @Override
-          public void quad(Quad quad) {
-            if ((quads.size() & 1023) == 0) checkNotAbandoned(file);
-            quads.add(quad);
-          }
-        };
+        StreamRDF sink =
+            new StreamRDFBase() {
+              @Override
+              public void quad(Quad quad) {
+                if ((quads.size() & 1023) == 0) checkNotAbandoned(file);
+                quads.add(quad);
+              }
+            };
         c.mapper().write(page, file.relativePath(), facts, build, sink);
-        return new FileQuads(file, sha, facts.size(), quads, SentenceSplitter.overlongRuns(page.text()));
+        return new FileQuads(
+            file, sha, facts.size(), quads, SentenceSplitter.overlongRuns(page.text()));
       }
 
       @Override
@@ -133,17 +149,24 @@ public final class Pipeline {
 
   /**
    * Loads the output of the Spark extraction job ({@code org.w3id.ruralkg.spark.ExtractJob}) into
-   * the store, as a build would have: bulk into a new or empty store, else replacing those files' graphs.
+   * the store, as a build would have: bulk into a new or empty store, else replacing those files'
+   * graphs.
    */
   public static BuildReport load(Path nquadsDir, Path storeDir, int threads) {
     try (StoreLock lock = StoreLock.acquire(storeDir)) {
-      return new org.w3id.ruralkg.store.ExtractedLoader(nquadsDir, storeDir, threads).load(ontologyGraph());
+      return new org.w3id.ruralkg.store.ExtractedLoader(nquadsDir, storeDir, threads)
+          .load(ontologyGraph());
     }
   }
 
-  /** A build that gave up on a file (over its time budget) interrupts its thread: stop at the next stage. */
+  /**
+   * A build that gave up on a file (over its time budget) interrupts its thread: stop at the next
+   * stage.
+   */
   private static void checkNotAbandoned(InputFile file) {
-    if (Thread.currentThread().isInterrupted()) throw new RuralKgException(file.relativePath() + ": extraction stopped (over its time budget)");
+    if (Thread.currentThread().isInterrupted())
+      throw new RuralKgException(
+          file.relativePath() + ": extraction stopped (over its time budget)");
   }
 
   /** The ontology and its SKOS schemes, as one graph. */
@@ -152,40 +175,101 @@ public final class Pipeline {
   }
 
   /** Serves the store until the process is stopped; {@code updatePassword} null means read-only. */
-  public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart) throws InterruptedException {
-    serve(storeDir, port, updatePassword, returnAfterStart, org.w3id.ruralkg.server.QueryGuard.DEFAULT);
+  public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart)
+      throws InterruptedException {
+    serve(
+        storeDir,
+        port,
+        updatePassword,
+        returnAfterStart,
+        org.w3id.ruralkg.server.QueryGuard.DEFAULT);
   }
 
   /** As above, with a query timeout and API row cap. */
-  public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart, org.w3id.ruralkg.server.QueryGuard guard) throws InterruptedException {
-    serve(storeDir, port, updatePassword, returnAfterStart, guard, org.w3id.ruralkg.server.CacheSettings.DEFAULT);
+  public static void serve(
+      Path storeDir,
+      int port,
+      String updatePassword,
+      boolean returnAfterStart,
+      org.w3id.ruralkg.server.QueryGuard guard)
+      throws InterruptedException {
+    serve(
+        storeDir,
+        port,
+        updatePassword,
+        returnAfterStart,
+        guard,
+        org.w3id.ruralkg.server.CacheSettings.DEFAULT);
   }
 
   /** As above, with the saved-query API's response cache (and whether to warm it at startup). */
-  public static void serve(Path storeDir, int port, String updatePassword, boolean returnAfterStart, org.w3id.ruralkg.server.QueryGuard guard,
-      org.w3id.ruralkg.server.CacheSettings cache) throws InterruptedException {
-    serve(storeDir, org.w3id.ruralkg.server.ServerSettings.local(port), updatePassword, returnAfterStart, guard, cache);
+  public static void serve(
+      Path storeDir,
+      int port,
+      String updatePassword,
+      boolean returnAfterStart,
+      org.w3id.ruralkg.server.QueryGuard guard,
+      org.w3id.ruralkg.server.CacheSettings cache)
+      throws InterruptedException {
+    serve(
+        storeDir,
+        org.w3id.ruralkg.server.ServerSettings.local(port),
+        updatePassword,
+        returnAfterStart,
+        guard,
+        cache);
   }
 
-  /** As above, bound and named as {@code settings} say (interface, base URL, SERVICE allow-list). */
-  public static void serve(Path storeDir, org.w3id.ruralkg.server.ServerSettings settings, String updatePassword, boolean returnAfterStart,
-      org.w3id.ruralkg.server.QueryGuard guard, org.w3id.ruralkg.server.CacheSettings cache) throws InterruptedException {
+  /**
+   * As above, bound and named as {@code settings} say (interface, base URL, SERVICE allow-list).
+   */
+  public static void serve(
+      Path storeDir,
+      org.w3id.ruralkg.server.ServerSettings settings,
+      String updatePassword,
+      boolean returnAfterStart,
+      org.w3id.ruralkg.server.QueryGuard guard,
+      org.w3id.ruralkg.server.CacheSettings cache)
+      throws InterruptedException {
     DatasetGraph dsg = Store.openExisting(storeDir);
-    FusekiServer server = Server.start(dsg, settings, updatePassword, guard, new SavedQueries(queriesDir()), cache.keptIn(storeDir));
-    System.err.println("ruralkg: serving " + storeDir + " at " + settings.publicBase(server.getHttpPort()) + Server.DATASET + "/sparql"
-        + " (listening on " + settings.host() + ":" + server.getHttpPort() + ")");
+    FusekiServer server =
+        Server.start(
+            dsg,
+            settings,
+            updatePassword,
+            guard,
+            new SavedQueries(queriesDir()),
+            cache.keptIn(storeDir));
+    System.err.println(
+        "ruralkg: serving "
+            + storeDir
+            + " at "
+            + settings.publicBase(server.getHttpPort())
+            + Server.DATASET
+            + "/sparql"
+            + " (listening on "
+            + settings.host()
+            + ":"
+            + server.getHttpPort()
+            + ")");
     if (!returnAfterStart) server.join();
   }
 
-  public static void query(Path storeDir, String name, Map<String, String> params, String format, OutputStream out) {
+  public static void query(
+      Path storeDir, String name, Map<String, String> params, String format, OutputStream out) {
     SavedQueries queries = new SavedQueries(queriesDir());
     var q = queries.get(name);
-    QueryApi.Format f = QueryApi.Format.parse(format); // before the store is opened: a typo costs nothing
+    QueryApi.Format f =
+        QueryApi.Format.parse(format); // before the store is opened: a typo costs nothing
     DatasetGraph dsg = Store.openExisting(storeDir);
     try {
       QueryApi.stream(dsg, q, params, f, 0, out);
-    } catch (org.apache.jena.query.text.TextIndexParseException | org.apache.jena.query.text.TextIndexException e) {
-      throw new RuralKgException(name + ": bad search words: " + e.getMessage().lines().limit(2).reduce((a, b) -> a + " " + b).orElse(""));
+    } catch (org.apache.jena.query.text.TextIndexParseException
+        | org.apache.jena.query.text.TextIndexException e) {
+      throw new RuralKgException(
+          name
+              + ": bad search words: "
+              + e.getMessage().lines().limit(2).reduce((a, b) -> a + " " + b).orElse(""));
     } finally {
       dsg.close();
     }
@@ -204,7 +288,10 @@ public final class Pipeline {
     }
   }
 
-  /** queries/ of the project when run from it (the launcher sets ruralkg.home), else the packaged copy. */
+  /**
+   * queries/ of the project when run from it (the launcher sets ruralkg.home), else the packaged
+   * copy.
+   */
   public static Path queriesDir() {
     String home = System.getProperty("ruralkg.home");
     Path dir = home != null ? Path.of(home, "queries") : Path.of("queries");

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
@@ -28,28 +27,34 @@ import org.apache.jena.sparql.core.Quad;
 import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.rdf.Vocab;
-import org.w3id.ruralkg.server.SavedQueries;
-import org.w3id.ruralkg.server.Server;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.BulkBuilder;
 import org.w3id.ruralkg.store.FileProcessor;
 import org.w3id.ruralkg.store.FileQuads;
 import org.w3id.ruralkg.store.InputFile;
-import org.w3id.ruralkg.store.Store;
 import org.w3id.ruralkg.store.StoreBuilder;
 import org.w3id.ruralkg.store.StoreOps;
 
 /**
  * The benchmark: needs the seed pages (for {@link Synth}), the saved queries and a scratch folder;
  * adds, for each corpus size, extraction rates (one thread and all), the end-to-end build, the
- * store's size, the write path alone against Jena's tdb2.tdbloader (default and parallel) on the same quads, peak heap and
- * RSS, and HTTP latency of the saved queries under 1..16 clients. Runs phases one after another
- * in this process; not thread-safe (one run at a time).
+ * store's size, the write path alone against Jena's tdb2.tdbloader (default and parallel) on the
+ * same quads, peak heap and RSS, and HTTP latency of the saved queries under 1..16 clients. Runs
+ * phases one after another in this process; not thread-safe (one run at a time).
  */
 public final class Bench {
   /** Settings of a run. */
-  public record Options(List<Integer> sizes, long seed, Path seeds, Path work, int threads,
-      List<Integer> clients, int requestsPerClient, Duration cellLimit, Duration requestTimeout, boolean keep) {}
+  public record Options(
+      List<Integer> sizes,
+      long seed,
+      Path seeds,
+      Path work,
+      int threads,
+      List<Integer> clients,
+      int requestsPerClient,
+      Duration cellLimit,
+      Duration requestTimeout,
+      boolean keep) {}
 
   private final Options o;
   private final PrintStream log;
@@ -78,7 +83,8 @@ public final class Bench {
     return report;
   }
 
-  private Map<String, Object> runSize(int articles, Synth synth, FileProcessor processor) throws Exception {
+  private Map<String, Object> runSize(int articles, Synth synth, FileProcessor processor)
+      throws Exception {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("articles", articles);
     r.put("loadAverageBefore", Machine.loadAverage());
@@ -91,14 +97,17 @@ public final class Bench {
     r.put("files", made.files());
     r.put("chars", made.chars());
     r.put("bytes", made.bytes());
-    log.printf("bench: %d articles, %d files, %,d chars (synth %.1f s)%n", articles, made.files(), made.chars(), secs(t));
+    log.printf(
+        "bench: %d articles, %d files, %,d chars (synth %.1f s)%n",
+        articles, made.files(), made.chars(), secs(t));
 
     List<InputFile> inputs = StoreBuilder.listInputs(corpus);
     List<byte[]> bytes = new ArrayList<>(inputs.size());
     for (InputFile f : inputs) bytes.add(Files.readAllBytes(f.path()));
 
     // JIT warm-up on a slice of the corpus, not timed
-    for (int i = 0; i < Math.min(inputs.size(), 60); i++) processor.process(inputs.get(i), bytes.get(i), "warmup");
+    for (int i = 0; i < Math.min(inputs.size(), 60); i++)
+      processor.process(inputs.get(i), bytes.get(i), "warmup");
 
     try (HeapWatch heap = HeapWatch.start()) {
       r.put("extraction", extraction(inputs, bytes, processor, made.chars()));
@@ -128,7 +137,8 @@ public final class Bench {
     b.put("peakHeapAfterGcMiB", heap.peakAfterGcBytes() >> 20);
     b.put("peakRssMiB", Machine.peakRssBytes() >> 20);
     r.put("build", b);
-    log.printf("bench: build %.1f s, %,d quads, %s%n", buildSeconds, built.quads(), built.summary());
+    log.printf(
+        "bench: build %.1f s, %,d quads, %s%n", buildSeconds, built.quads(), built.summary());
 
     r.put("loading", loading(dir, inputs, processor));
     r.put("operations", operations(dir, store));
@@ -162,18 +172,27 @@ public final class Bench {
     m.put("compactedStoreMiB", Machine.folderBytes(restored) / (1024.0 * 1024));
     Machine.deleteTree(restored);
     Files.deleteIfExists(backup);
-    log.printf("bench: backup %.1f s (%.0f MiB), restore %.1f s (%.0f MiB), compact %.1f s (%.0f MiB)%n", m.get("backupSeconds"), m.get("backupMiB"),
-        m.get("restoreSeconds"), m.get("restoredStoreMiB"), m.get("compactSeconds"), m.get("compactedStoreMiB"));
+    log.printf(
+        "bench: backup %.1f s (%.0f MiB), restore %.1f s (%.0f MiB), compact %.1f s (%.0f MiB)%n",
+        m.get("backupSeconds"),
+        m.get("backupMiB"),
+        m.get("restoreSeconds"),
+        m.get("restoredStoreMiB"),
+        m.get("compactSeconds"),
+        m.get("compactedStoreMiB"));
     return m;
   }
 
   /** Extraction alone (read, extract, map to quads in memory): one thread, then all threads. */
-  private Map<String, Object> extraction(List<InputFile> inputs, List<byte[]> bytes, FileProcessor processor, long chars) throws Exception {
+  private Map<String, Object> extraction(
+      List<InputFile> inputs, List<byte[]> bytes, FileProcessor processor, long chars)
+      throws Exception {
     Map<String, Object> m = new LinkedHashMap<>();
     long t = System.nanoTime();
     long cpu0 = threadCpu();
     long quads = 0;
-    for (int i = 0; i < inputs.size(); i++) quads += processor.process(inputs.get(i), bytes.get(i), "x").quads().size();
+    for (int i = 0; i < inputs.size(); i++)
+      quads += processor.process(inputs.get(i), bytes.get(i), "x").quads().size();
     double one = secs(t);
     double oneCpu = (threadCpu() - cpu0) / 1e9;
     m.put("singleThreadSeconds", one);
@@ -181,15 +200,19 @@ public final class Bench {
     m.put("singleThreadCharsPerSecond", chars / one);
     m.put("singleThreadCharsPerCpuSecond", chars / oneCpu);
     m.put("quads", quads);
-    java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> new Thread(r, "bench-extract-" + names.incrementAndGet()));
+    java.util.concurrent.atomic.AtomicInteger names =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            o.threads(), r -> new Thread(r, "bench-extract-" + names.incrementAndGet()));
     long pcpu0 = processCpu();
     try (Sampler sampler = new Sampler("bench-extract-", 7)) {
       t = System.nanoTime();
       List<Future<Integer>> fs = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
         int k = i;
-        fs.add(pool.submit(() -> processor.process(inputs.get(k), bytes.get(k), "x").quads().size()));
+        fs.add(
+            pool.submit(() -> processor.process(inputs.get(k), bytes.get(k), "x").quads().size()));
       }
       for (Future<Integer> f : fs) f.get();
       sampler.close();
@@ -205,7 +228,8 @@ public final class Bench {
     m.put("allThreadsSeconds", all);
     m.put("allThreadsCharsPerSecond", chars / all);
     m.put("allThreadsCharsPerSecondPerCore", chars / all / o.threads());
-    log.printf("bench: extraction %,.0f chars/s on 1 thread (%,.0f per CPU second), %,.0f chars/s per core on %d threads (%,.0f per CPU second)%n",
+    log.printf(
+        "bench: extraction %,.0f chars/s on 1 thread (%,.0f per CPU second), %,.0f chars/s per core on %d threads (%,.0f per CPU second)%n",
         chars / one, chars / oneCpu, chars / all / o.threads(), o.threads(), chars / allCpu);
     return m;
   }
@@ -217,13 +241,16 @@ public final class Bench {
    * the same files (plus the ontology, without a text index) into fresh stores, as it runs by
    * default and with its parallel loader.
    */
-  private Map<String, Object> loading(Path dir, List<InputFile> inputs, FileProcessor processor) throws Exception {
+  private Map<String, Object> loading(Path dir, List<InputFile> inputs, FileProcessor processor)
+      throws Exception {
     Path nq = dir.resolve("nq");
     Files.createDirectories(nq);
     List<String> files = new ArrayList<>();
     long quads = 0;
     for (InputFile f : inputs) {
-      FileQuads fq = processor.process(f, Files.readAllBytes(f.path()), StoreBuilder.sha256(Files.readAllBytes(f.path())));
+      FileQuads fq =
+          processor.process(
+              f, Files.readAllBytes(f.path()), StoreBuilder.sha256(Files.readAllBytes(f.path())));
       Path out = nq.resolve(f.relativePath().replace('/', '_') + ".nq");
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
         StreamRDF w = StreamRDFLib.writer(os);
@@ -238,24 +265,31 @@ public final class Bench {
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(ontology))) {
       StreamRDF w = StreamRDFLib.writer(os);
       w.start();
-      Pipeline.ontologyGraph().find().forEachRemaining(tr -> w.quad(Quad.create(Vocab.ONTOLOGY_GRAPH, tr)));
+      Pipeline.ontologyGraph()
+          .find()
+          .forEachRemaining(tr -> w.quad(Quad.create(Vocab.ONTOLOGY_GRAPH, tr)));
       w.finish();
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("quads", quads);
 
-    // ruralkg: the path `build` takes for a new store (bulk loader and text index), fed the prepared quads
+    // ruralkg: the path `build` takes for a new store (bulk loader and text index), fed the
+    // prepared quads
     Path ours = dir.resolve("store-writeonly");
-    FileProcessor fromNq = (file, b, sha) -> {
-      List<Quad> qs = new ArrayList<>();
-      RDFParser.source(nq.resolve(file.relativePath().replace('/', '_') + ".nq")).lang(Lang.NQUADS).parse(new org.apache.jena.riot.system.StreamRDFBase() {
-        @Override
-        public void quad(Quad q) {
-          qs.add(q);
-        }
-      });
-      return new FileQuads(file, sha, 1, qs);
-    };
+    FileProcessor fromNq =
+        (file, b, sha) -> {
+          List<Quad> qs = new ArrayList<>();
+          RDFParser.source(nq.resolve(file.relativePath().replace('/', '_') + ".nq"))
+              .lang(Lang.NQUADS)
+              .parse(
+                  new org.apache.jena.riot.system.StreamRDFBase() {
+                    @Override
+                    public void quad(Quad q) {
+                      qs.add(q);
+                    }
+                  });
+          return new FileQuads(file, sha, 1, qs);
+        };
     HeapWatch heap = HeapWatch.start();
     long t = System.nanoTime();
     long c0 = processCpu();
@@ -270,7 +304,8 @@ public final class Bench {
     m.put("ruralkgStoreMiB", Machine.folderBytes(ours) / (1024.0 * 1024));
     Machine.deleteTree(ours);
 
-    // the same path without the Lucene index: the quad loading alone, which is all Jena's loader does
+    // the same path without the Lucene index: the quad loading alone, which is all Jena's loader
+    // does
     Path quadsOnly = dir.resolve("store-quadsonly");
     t = System.nanoTime();
     c0 = processCpu();
@@ -301,9 +336,16 @@ public final class Bench {
     }
     m.put("ruralkgOverJenaCpuEfficiency", (Double) m.get("jenaProcessCpuSeconds") / oursCpu);
     Machine.deleteTree(nq);
-    log.printf("bench: write path %.1f s (without the text index %.1f s); tdb2.tdbloader %.1f s, --loader=parallel %.1f s (ruralkg speed / Jena speed = %.2f and %.2f; without the text index %.2f and %.2f)%n",
-        oursSeconds, quadsOnlySeconds, m.get("jenaSeconds"), m.get("jenaParallelSeconds"), m.get("ruralkgOverJenaSpeed"), m.get("ruralkgOverJenaParallelSpeed"),
-        m.get("ruralkgQuadsOnlyOverJenaSpeed"), m.get("ruralkgQuadsOnlyOverJenaParallelSpeed"));
+    log.printf(
+        "bench: write path %.1f s (without the text index %.1f s); tdb2.tdbloader %.1f s, --loader=parallel %.1f s (ruralkg speed / Jena speed = %.2f and %.2f; without the text index %.2f and %.2f)%n",
+        oursSeconds,
+        quadsOnlySeconds,
+        m.get("jenaSeconds"),
+        m.get("jenaParallelSeconds"),
+        m.get("ruralkgOverJenaSpeed"),
+        m.get("ruralkgOverJenaParallelSpeed"),
+        m.get("ruralkgQuadsOnlyOverJenaSpeed"),
+        m.get("ruralkgQuadsOnlyOverJenaParallelSpeed"));
     return m;
   }
 
@@ -313,7 +355,8 @@ public final class Bench {
    * seconds of the child (NaN where /proc is missing) and the store's size. {@code loader} is a
    * value of --loader, or null for none (the command's default, the phased loader).
    */
-  private static Map<String, Object> tdbloader(Path dir, String loader, List<String> files) throws IOException, InterruptedException {
+  private static Map<String, Object> tdbloader(Path dir, String loader, List<String> files)
+      throws IOException, InterruptedException {
     String name = loader == null ? "default" : loader;
     Path store = dir.resolve("store-tdbloader-" + name);
     Path args = dir.resolve("tdbloader-" + name + ".args");
@@ -322,18 +365,39 @@ public final class Bench {
     if (loader != null) a.add("--loader=" + loader);
     a.addAll(files);
     // an @argfile: 2,000 file names would be a long command line
-    Files.write(args, List.of("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-cp", quoted(System.getProperty("java.class.path")), "tdb2.tdbloader"), StandardCharsets.UTF_8);
-    Files.write(args, a.stream().map(Bench::quoted).toList(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(
+        args,
+        List.of(
+            "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m",
+            "-cp",
+            quoted(System.getProperty("java.class.path")),
+            "tdb2.tdbloader"),
+        StandardCharsets.UTF_8);
+    Files.write(
+        args,
+        a.stream().map(Bench::quoted).toList(),
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     double cpu0 = Machine.childrenCpuSeconds();
     long t = System.nanoTime();
-    Process p = new ProcessBuilder(java, "@" + args).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(java, "@" + args)
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     int exit = p.waitFor();
     double seconds = secs(t);
     double cpu = Machine.childrenCpuSeconds() - cpu0;
     if (exit != 0) {
       List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-      throw new RuralKgException("tdb2.tdbloader (" + name + ") failed (exit " + exit + "): " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
+      throw new RuralKgException(
+          "tdb2.tdbloader ("
+              + name
+              + ") failed (exit "
+              + exit
+              + "): "
+              + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seconds", seconds);
@@ -349,22 +413,32 @@ public final class Bench {
   }
 
   private Map<String, Object> queries(Path store) throws Exception {
-    return new QueryBench(o.clients(), o.requestsPerClient(), o.cellLimit(), o.requestTimeout(), sparqlToo, log).run(store);
+    return new QueryBench(
+            o.clients(), o.requestsPerClient(), o.cellLimit(), o.requestTimeout(), sparqlToo, log)
+        .run(store);
   }
 
-  /** Also measure the raw SPARQL endpoint after the API (slow at 10,000 articles: no cache there). */
+  /**
+   * Also measure the raw SPARQL endpoint after the API (slow at 10,000 articles: no cache there).
+   */
   public Bench withSparqlEndpoint(boolean on) {
     this.sparqlToo = on;
     return this;
   }
 
-  /** Whether a run measures the saved queries over HTTP after each build (the longest phase at 10,000 articles). */
+  /**
+   * Whether a run measures the saved queries over HTTP after each build (the longest phase at
+   * 10,000 articles).
+   */
   public Bench withQueries(boolean on) {
     this.queriesToo = on;
     return this;
   }
 
-  /** Only the query part, on a store built already: the report's {@code queries} and a table of them. */
+  /**
+   * Only the query part, on a store built already: the report's {@code queries} and a table of
+   * them.
+   */
   public Map<String, Object> queriesOnly(Path store) throws Exception {
     quietServerLogs();
     Map<String, Object> report = new LinkedHashMap<>();
@@ -403,8 +477,10 @@ public final class Bench {
    * configures too), so its levels are set directly.
    */
   private static void quietServerLogs() {
-    for (String logger : List.of("org.apache.jena.fuseki", "org.w3id.ruralkg.store", "org.eclipse.jetty")) {
-      org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.WARN);
+    for (String logger :
+        List.of("org.apache.jena.fuseki", "org.w3id.ruralkg.store", "org.eclipse.jetty")) {
+      org.apache.logging.log4j.core.config.Configurator.setLevel(
+          logger, org.apache.logging.log4j.Level.WARN);
     }
   }
 
@@ -416,7 +492,9 @@ public final class Bench {
   public static void writeJson(Map<String, Object> report, Path out) {
     try {
       if (out.getParent() != null) Files.createDirectories(out.getParent());
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(out.toFile(), report);
     } catch (IOException e) {
       throw new RuralKgException(out + ": cannot write report: " + e.getMessage(), e);
     }
@@ -427,38 +505,86 @@ public final class Bench {
   public static String table(Map<String, Object> report) {
     StringBuilder sb = new StringBuilder();
     Map<String, Object> machine = (Map<String, Object>) report.get("machine");
-    sb.append(String.format("machine: %s cores, %s MiB memory, max heap %s MiB, %s%n", machine.get("nproc"), machine.get("memTotalMiB"), machine.get("maxHeapMiB"), machine.get("java")));
-    sb.append("\n| articles | files | chars | extract 1 thread: chars/s (per CPU s) | extract all threads: chars/s/core (per CPU s) | build s (CPU s) | quads | quads/s | store MiB | write path s (CPU s) | tdb2.tdbloader s (CPU s) | ruralkg/tdbloader speed (CPU) | tdbloader --loader=parallel s (CPU s) | ruralkg/parallel speed | write path without text index s (CPU s) | its speed / tdbloader, / parallel | peak heap MiB (after GC) | peak RSS MiB | load avg |\n");
-    sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    sb.append(
+        String.format(
+            "machine: %s cores, %s MiB memory, max heap %s MiB, %s%n",
+            machine.get("nproc"),
+            machine.get("memTotalMiB"),
+            machine.get("maxHeapMiB"),
+            machine.get("java")));
+    sb.append(
+        "\n| articles | files | chars | extract 1 thread: chars/s (per CPU s) | extract all threads: chars/s/core (per CPU s) | build s (CPU s) | quads | quads/s | store MiB | write path s (CPU s) | tdb2.tdbloader s (CPU s) | ruralkg/tdbloader speed (CPU) | tdbloader --loader=parallel s (CPU s) | ruralkg/parallel speed | write path without text index s (CPU s) | its speed / tdbloader, / parallel | peak heap MiB (after GC) | peak RSS MiB | load avg |\n");
+    sb.append(
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Object o : (List<Object>) report.get("sizes")) {
       Map<String, Object> s = (Map<String, Object>) o;
       Map<String, Object> x = (Map<String, Object>) s.get("extraction");
       Map<String, Object> b = (Map<String, Object>) s.get("build");
       Map<String, Object> l = (Map<String, Object>) s.get("loading");
       long heap = Math.max(num(b.get("peakHeapMiB")), num(s.get("extractionPeakHeapMiB")));
-      sb.append(String.format("| %s | %s | %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.1f (%.1f) | %,d | %,.0f | %.0f | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %.1f (%.1f) | %.2f | %.1f (%.1f) | %.2f, %.2f | %d (%s) | %s | %s → %s |%n",
-          s.get("articles"), s.get("files"), num(s.get("chars")), dbl(x.get("singleThreadCharsPerSecond")), dbl(x.get("singleThreadCharsPerCpuSecond")),
-          dbl(x.get("allThreadsCharsPerSecondPerCore")), dbl(x.get("allThreadsCharsPerCpuSecond")),
-          dbl(b.get("seconds")), dbl(b.get("processCpuSeconds")), num(b.get("quads")), dbl(b.get("quadsPerSecond")), dbl(b.get("storeMiB")),
-          dbl(l.get("ruralkgSeconds")), dbl(l.get("ruralkgProcessCpuSeconds")), dbl(l.get("jenaSeconds")), dbl(l.get("jenaProcessCpuSeconds")),
-          dbl(l.get("ruralkgOverJenaSpeed")), dbl(l.get("ruralkgOverJenaCpuEfficiency")),
-          dbl(l.get("jenaParallelSeconds")), dbl(l.get("jenaParallelProcessCpuSeconds")), dbl(l.get("ruralkgOverJenaParallelSpeed")),
-          dbl(l.get("ruralkgQuadsOnlySeconds")), dbl(l.get("ruralkgQuadsOnlyProcessCpuSeconds")), dbl(l.get("ruralkgQuadsOnlyOverJenaSpeed")), dbl(l.get("ruralkgQuadsOnlyOverJenaParallelSpeed")),
-          heap, b.get("peakHeapAfterGcMiB"), b.get("peakRssMiB"),
-          s.get("loadAverageBefore"), s.get("loadAverageAfter")));
+      sb.append(
+          String.format(
+              "| %s | %s | %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.1f (%.1f) | %,d | %,.0f | %.0f | %.1f (%.1f) | %.1f (%.1f) | %.2f (%.2f) | %.1f (%.1f) | %.2f | %.1f (%.1f) | %.2f, %.2f | %d (%s) | %s | %s → %s |%n",
+              s.get("articles"),
+              s.get("files"),
+              num(s.get("chars")),
+              dbl(x.get("singleThreadCharsPerSecond")),
+              dbl(x.get("singleThreadCharsPerCpuSecond")),
+              dbl(x.get("allThreadsCharsPerSecondPerCore")),
+              dbl(x.get("allThreadsCharsPerCpuSecond")),
+              dbl(b.get("seconds")),
+              dbl(b.get("processCpuSeconds")),
+              num(b.get("quads")),
+              dbl(b.get("quadsPerSecond")),
+              dbl(b.get("storeMiB")),
+              dbl(l.get("ruralkgSeconds")),
+              dbl(l.get("ruralkgProcessCpuSeconds")),
+              dbl(l.get("jenaSeconds")),
+              dbl(l.get("jenaProcessCpuSeconds")),
+              dbl(l.get("ruralkgOverJenaSpeed")),
+              dbl(l.get("ruralkgOverJenaCpuEfficiency")),
+              dbl(l.get("jenaParallelSeconds")),
+              dbl(l.get("jenaParallelProcessCpuSeconds")),
+              dbl(l.get("ruralkgOverJenaParallelSpeed")),
+              dbl(l.get("ruralkgQuadsOnlySeconds")),
+              dbl(l.get("ruralkgQuadsOnlyProcessCpuSeconds")),
+              dbl(l.get("ruralkgQuadsOnlyOverJenaSpeed")),
+              dbl(l.get("ruralkgQuadsOnlyOverJenaParallelSpeed")),
+              heap,
+              b.get("peakHeapAfterGcMiB"),
+              b.get("peakRssMiB"),
+              s.get("loadAverageBefore"),
+              s.get("loadAverageAfter")));
     }
-    sb.append("\nStore operations (on a copy of the built store): `backup`, `restore` into a new store, `compact` of the restored store\n");
-    sb.append("\n| articles | quads | backup s | backup MiB | restore s | restored store MiB | compact s | compacted store MiB |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    sb.append(
+        "\nStore operations (on a copy of the built store): `backup`, `restore` into a new store, `compact` of the restored store\n");
+    sb.append(
+        "\n| articles | quads | backup s | backup MiB | restore s | restored store MiB | compact s | compacted store MiB |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Object o : (List<Object>) report.get("sizes")) {
       Map<String, Object> s = (Map<String, Object>) o;
       if (!(s.get("operations") instanceof Map<?, ?> op)) continue;
-      sb.append(String.format("| %s | %,d | %.1f | %.0f | %.1f | %.0f | %.1f | %.0f |%n", s.get("articles"), num(op.get("quads")), dbl(op.get("backupSeconds")), dbl(op.get("backupMiB")),
-          dbl(op.get("restoreSeconds")), dbl(op.get("restoredStoreMiB")), dbl(op.get("compactSeconds")), dbl(op.get("compactedStoreMiB"))));
+      sb.append(
+          String.format(
+              "| %s | %,d | %.1f | %.0f | %.1f | %.0f | %.1f | %.0f |%n",
+              s.get("articles"),
+              num(op.get("quads")),
+              dbl(op.get("backupSeconds")),
+              dbl(op.get("backupMiB")),
+              dbl(op.get("restoreSeconds")),
+              dbl(op.get("restoredStoreMiB")),
+              dbl(op.get("compactSeconds")),
+              dbl(op.get("compactedStoreMiB"))));
     }
     for (Object o : (List<Object>) report.get("sizes")) {
       Map<String, Object> s = (Map<String, Object>) o;
-      sb.append(String.format("%nstages, one thread, %s articles (CPU seconds): %s%n", s.get("articles"), s.get("stages")));
-      sb.append(String.format("profile of extraction on all threads (%% of samples): %s%n", ((Map<String, Object>) s.get("extraction")).get("profile")));
+      sb.append(
+          String.format(
+              "%nstages, one thread, %s articles (CPU seconds): %s%n",
+              s.get("articles"), s.get("stages")));
+      sb.append(
+          String.format(
+              "profile of extraction on all threads (%% of samples): %s%n",
+              ((Map<String, Object>) s.get("extraction")).get("profile")));
       if (s.get("queries") != null) sb.append(QueryBench.table(s.get("queries")));
     }
     return sb.toString();
@@ -466,7 +592,9 @@ public final class Bench {
 
   /** The table of a {@link #queriesOnly} report. */
   public static String queriesTable(Map<String, Object> report) {
-    return String.format("store %s, load average %s → %s%n", report.get("store"), report.get("loadAverageBefore"), report.get("loadAverageAfter"))
+    return String.format(
+            "store %s, load average %s → %s%n",
+            report.get("store"), report.get("loadAverageBefore"), report.get("loadAverageAfter"))
         + QueryBench.table(report.get("queries"));
   }
 

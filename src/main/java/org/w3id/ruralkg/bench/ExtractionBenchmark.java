@@ -45,8 +45,14 @@ public final class ExtractionBenchmark {
       long w0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
       for (Page p : pages) facts += extractor.extract(p).size();
       long w1 = System.nanoTime(), c1 = threads.getCurrentThreadCpuTime();
-      System.out.printf(java.util.Locale.ROOT, "pass %d: %d pages, %,d chars: %,.0f chars/s wall, %,.0f chars/s per CPU second%n",
-          pass + 1, pages.size(), chars, chars / ((w1 - w0) / 1e9), chars / ((c1 - c0) / 1e9));
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "pass %d: %d pages, %,d chars: %,.0f chars/s wall, %,.0f chars/s per CPU second%n",
+          pass + 1,
+          pages.size(),
+          chars,
+          chars / ((w1 - w0) / 1e9),
+          chars / ((c1 - c0) / 1e9));
     }
     if (facts < 0) System.out.println(facts);
   }

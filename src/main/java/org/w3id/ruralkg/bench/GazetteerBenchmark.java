@@ -20,8 +20,8 @@ import org.w3id.ruralkg.source.SourceText;
 
 /**
  * Prints gazetteer load + automaton build time and single-thread throughput of the raw automaton
- * and of full linking over the seed pages repeated to about 50 M characters. Usage:
- * {@code GazetteerBenchmark [SEEDS_DIR] [TARGET_CHARS]}. Not a test; a manual measurement.
+ * and of full linking over the seed pages repeated to about 50 M characters. Usage: {@code
+ * GazetteerBenchmark [SEEDS_DIR] [TARGET_CHARS]}. Not a test; a manual measurement.
  */
 public final class GazetteerBenchmark {
   private GazetteerBenchmark() {}
@@ -36,8 +36,12 @@ public final class GazetteerBenchmark {
     Gazetteer g = Gazetteer.read(Gazetteer.RESOURCE);
     long t1 = System.nanoTime();
     long c1 = threads.getCurrentThreadCpuTime();
-    System.out.printf(java.util.Locale.ROOT, "gazetteer: %d divisions, load + automaton build %.0f ms wall, %.0f ms CPU of the loading thread%n",
-        g.size(), (t1 - t0) / 1e6, (c1 - c0) / 1e6);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "gazetteer: %d divisions, load + automaton build %.0f ms wall, %.0f ms CPU of the loading thread%n",
+        g.size(),
+        (t1 - t0) / 1e6,
+        (c1 - c0) / 1e6);
 
     List<Page> pages = new ArrayList<>();
     long pageChars = 0;
@@ -67,18 +71,32 @@ public final class GazetteerBenchmark {
     long w2 = System.nanoTime();
     long a2 = threads.getCurrentThreadCpuTime();
     double chars = (double) pageChars * reps;
-    System.out.printf(java.util.Locale.ROOT, "text: %.1f M chars (%d seed pages x %d), one thread%n", chars / 1e6, pages.size(), reps);
-    System.out.printf(java.util.Locale.ROOT, "keyword matching (Gazetteer.findAll): %.1f M chars/s CPU, %.1f M chars/s wall (%d raw hits)%n",
-        chars / ((a1 - a0) / 1e9) / 1e6, chars / ((w1 - w0) / 1e9) / 1e6, hits);
-    System.out.printf(java.util.Locale.ROOT, "full linking (recognise + resolve): %.1f M chars/s CPU, %.1f M chars/s wall (%d mentions)%n",
-        chars / ((a2 - a1) / 1e9) / 1e6, chars / ((w2 - w1) / 1e9) / 1e6, mentions);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "text: %.1f M chars (%d seed pages x %d), one thread%n",
+        chars / 1e6,
+        pages.size(),
+        reps);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "keyword matching (Gazetteer.findAll): %.1f M chars/s CPU, %.1f M chars/s wall (%d raw hits)%n",
+        chars / ((a1 - a0) / 1e9) / 1e6,
+        chars / ((w1 - w0) / 1e9) / 1e6,
+        hits);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "full linking (recognise + resolve): %.1f M chars/s CPU, %.1f M chars/s wall (%d mentions)%n",
+        chars / ((a2 - a1) / 1e9) / 1e6,
+        chars / ((w2 - w1) / 1e9) / 1e6,
+        mentions);
   }
 
   private static void run(Gazetteer g, UnitLinker linker, List<Page> pages, int reps) {
-    for (int r = 0; r < reps; r++) for (Page p : pages) {
-      g.findAll(p.text());
-      linker.linkPage(p);
-    }
+    for (int r = 0; r < reps; r++)
+      for (Page p : pages) {
+        g.findAll(p.text());
+        linker.linkPage(p);
+      }
   }
 
   /** One article per page, paragraphs split on blank lines (what the source stage would give). */
@@ -98,6 +116,7 @@ public final class GazetteerBenchmark {
       start = blank < 0 ? text.length() : blank + 2;
     }
     SourceText source = new SourceText(fileName, "", "UTF-8", text, text, identity);
-    return new Page(source, PageHeader.NONE, List.of(new Article(0, "", "", List.of(), paragraphs)));
+    return new Page(
+        source, PageHeader.NONE, List.of(new Article(0, "", "", List.of(), paragraphs)));
   }
 }

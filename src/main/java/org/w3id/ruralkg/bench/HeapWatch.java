@@ -21,13 +21,16 @@ import javax.management.openmbean.CompositeData;
 /**
  * The peak heap of a phase, from the collector's own notifications: the heap in use just before
  * each collection (the sum over the heap pools at that one instant; between collections use only
- * grows) and just after it (what survived: the live set and not yet collected old objects).
- * Summing each pool's separate peak, as {@code MemoryPoolMXBean.getPeakUsage} allows, adds maxima
- * reached at different times and overstates. Needs a HotSpot JVM; thread-safe; close it to stop.
+ * grows) and just after it (what survived: the live set and not yet collected old objects). Summing
+ * each pool's separate peak, as {@code MemoryPoolMXBean.getPeakUsage} allows, adds maxima reached
+ * at different times and overstates. Needs a HotSpot JVM; thread-safe; close it to stop.
  */
 final class HeapWatch implements AutoCloseable {
-  private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+  private final Set<String> heapPools =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
   private final AtomicLong maxBefore = new AtomicLong();
   private final AtomicLong maxAfter = new AtomicLong();
   private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -49,7 +52,8 @@ final class HeapWatch implements AutoCloseable {
   }
 
   private void onGc(Notification n, Object handback) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType()))
+      return;
     var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
     maxBefore.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
     maxAfter.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
@@ -57,13 +61,15 @@ final class HeapWatch implements AutoCloseable {
 
   private long heapUsed(Map<String, MemoryUsage> byPool) {
     long sum = 0;
-    for (var e : byPool.entrySet()) if (heapPools.contains(e.getKey())) sum += e.getValue().getUsed();
+    for (var e : byPool.entrySet())
+      if (heapPools.contains(e.getKey())) sum += e.getValue().getUsed();
     return sum;
   }
 
   /** The largest heap in use at one instant since the start: before a collection, or now. */
   long peakBytes() {
-    return Math.max(maxBefore.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    return Math.max(
+        maxBefore.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
   }
 
   /** The largest heap left after a collection since the start: an upper bound of the live set. */

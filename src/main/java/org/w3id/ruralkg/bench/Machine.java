@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What the benchmark reads about the machine and the process: cores, memory, load average, peak
- * RSS (VmHWM) and children's CPU time. Linux /proc files are read when present.
- * Stateless; the peak counter it resets is the kernel's.
+ * What the benchmark reads about the machine and the process: cores, memory, load average, peak RSS
+ * (VmHWM) and children's CPU time. Linux /proc files are read when present. Stateless; the peak
+ * counter it resets is the kernel's.
  */
 final class Machine {
   private Machine() {}
@@ -20,8 +20,16 @@ final class Machine {
     m.put("nproc", Runtime.getRuntime().availableProcessors());
     m.put("memTotalMiB", procKiB("/proc/meminfo", "MemTotal:") / 1024);
     m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
-    m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    m.put(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    m.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     m.put("cpu", cpuModel());
     return m;
   }
@@ -54,7 +62,8 @@ final class Machine {
   private static long procKiB(String file, String key) {
     try {
       for (String line : Files.readAllLines(Path.of(file))) {
-        if (line.startsWith(key)) return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+        if (line.startsWith(key))
+          return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
       }
     } catch (IOException | RuntimeException e) {
       return -1;
@@ -76,13 +85,16 @@ final class Machine {
   /** Bytes of the files under a folder. */
   static long folderBytes(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).mapToLong(p -> {
-        try {
-          return Files.size(p);
-        } catch (IOException e) {
-          return 0;
-        }
-      }).sum();
+      return s.filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
     } catch (IOException e) {
       return -1;
     }
@@ -115,6 +127,7 @@ final class Machine {
     }
   }
 
-  // USER_HZ: 100 on every Linux the JDK runs on (the kernel reports /proc times in it whatever HZ is)
+  // USER_HZ: 100 on every Linux the JDK runs on (the kernel reports /proc times in it whatever HZ
+  // is)
   private static final int CLOCK_TICKS_PER_SECOND = 100;
 }

@@ -19,9 +19,9 @@ import org.w3id.ruralkg.server.Server;
 import org.w3id.ruralkg.store.Store;
 
 /**
- * The query part of the benchmark: needs a built store; serves it read-only with the response
- * cache on and warming off, then adds for every saved query that runs without arguments the cold
- * latency of the API (its first request after the server started: the query really runs) and warm
+ * The query part of the benchmark: needs a built store; serves it read-only with the response cache
+ * on and warming off, then adds for every saved query that runs without arguments the cold latency
+ * of the API (its first request after the server started: the query really runs) and warm
  * percentiles of the API with each client count, and optionally the same percentiles of the raw
  * SPARQL endpoint (no cache there). Not thread-safe (one run at a time).
  */
@@ -33,7 +33,13 @@ final class QueryBench {
   private final boolean sparqlToo;
   private final PrintStream log;
 
-  QueryBench(List<Integer> clients, int requestsPerClient, Duration cellLimit, Duration requestTimeout, boolean sparqlToo, PrintStream log) {
+  QueryBench(
+      List<Integer> clients,
+      int requestsPerClient,
+      Duration cellLimit,
+      Duration requestTimeout,
+      boolean sparqlToo,
+      PrintStream log) {
     this.clients = clients;
     this.requestsPerClient = requestsPerClient;
     this.cellLimit = cellLimit;
@@ -42,27 +48,51 @@ final class QueryBench {
     this.log = log;
   }
 
-  /** {@code cold}: list of {@link QueryLoad.Cold}; {@code api} and {@code sparql}: lists of {@link QueryLoad.Cell}. */
+  /**
+   * {@code cold}: list of {@link QueryLoad.Cold}; {@code api} and {@code sparql}: lists of {@link
+   * QueryLoad.Cell}.
+   */
   Map<String, Object> run(Path store) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, String> runnable = QueryLoad.runnable(new SavedQueries(Pipeline.queriesDir()));
     QueryGuard guard = new QueryGuard(requestTimeout.toMillis(), QueryGuard.DEFAULT.maxRows());
     long t0 = System.nanoTime();
     DatasetGraph dsg = Store.openExisting(store);
-    FusekiServer server = Server.start(dsg, freePort(), null, guard, new SavedQueries(Pipeline.queriesDir()), new CacheSettings(256L << 20, false));
+    FusekiServer server =
+        Server.start(
+            dsg,
+            freePort(),
+            null,
+            guard,
+            new SavedQueries(Pipeline.queriesDir()),
+            new CacheSettings(256L << 20, false));
     try {
       String root = "http://localhost:" + server.getHttpPort();
-      QueryLoad api = new QueryLoad(root, QueryLoad.Target.API, requestsPerClient, cellLimit, requestTimeout);
+      QueryLoad api =
+          new QueryLoad(root, QueryLoad.Target.API, requestsPerClient, cellLimit, requestTimeout);
       List<Object> cold = new ArrayList<>();
       for (var q : runnable.entrySet()) {
         QueryLoad.Cold c = api.cold(q.getKey(), q.getValue());
         cold.add(c);
-        log.printf(java.util.Locale.ROOT, "bench: api cold %-28s %9.1f ms (status %d, %d rows, cache %s)%n", c.query(), c.ms(), c.status(), c.rows(), c.cache());
+        log.printf(
+            java.util.Locale.ROOT,
+            "bench: api cold %-28s %9.1f ms (status %d, %d rows, cache %s)%n",
+            c.query(),
+            c.ms(),
+            c.status(),
+            c.rows(),
+            c.cache());
       }
       out.put("cold", cold);
       out.put("api", cells(api, runnable, "api"));
       if (sparqlToo) {
-        QueryLoad sparql = new QueryLoad(root + Server.DATASET + "/sparql", QueryLoad.Target.SPARQL, requestsPerClient, cellLimit, requestTimeout);
+        QueryLoad sparql =
+            new QueryLoad(
+                root + Server.DATASET + "/sparql",
+                QueryLoad.Target.SPARQL,
+                requestsPerClient,
+                cellLimit,
+                requestTimeout);
         out.put("sparql", cells(sparql, runnable, "sparql"));
       }
     } finally {
@@ -73,14 +103,25 @@ final class QueryBench {
     return out;
   }
 
-  private List<Object> cells(QueryLoad load, Map<String, String> runnable, String label) throws Exception {
+  private List<Object> cells(QueryLoad load, Map<String, String> runnable, String label)
+      throws Exception {
     List<Object> out = new ArrayList<>();
     for (var q : runnable.entrySet()) {
       for (int c : clients) {
         QueryLoad.Cell cell = load.measure(q.getKey(), q.getValue(), c);
         out.add(cell);
-        log.printf(java.util.Locale.ROOT, "bench: %s %-28s %2d clients: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d requests, %d errors, %d rows)%n",
-            label, cell.query(), c, cell.p50Ms(), cell.p95Ms(), cell.p99Ms(), cell.requests(), cell.errors(), cell.rows());
+        log.printf(
+            java.util.Locale.ROOT,
+            "bench: %s %-28s %2d clients: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d requests, %d errors, %d rows)%n",
+            label,
+            cell.query(),
+            c,
+            cell.p50Ms(),
+            cell.p95Ms(),
+            cell.p99Ms(),
+            cell.requests(),
+            cell.errors(),
+            cell.rows());
         // a query slower than the request timeout with few clients only times out with more
         if (cell.requests() == 0 || cell.errors() == cell.requests()) break;
       }
@@ -88,49 +129,97 @@ final class QueryBench {
     return out;
   }
 
-  /** The query part of a report as Markdown tables: cold API latency, warm API percentiles, SPARQL endpoint percentiles. */
+  /**
+   * The query part of a report as Markdown tables: cold API latency, warm API percentiles, SPARQL
+   * endpoint percentiles.
+   */
   @SuppressWarnings("unchecked")
   static String table(Object queries) {
     StringBuilder sb = new StringBuilder();
     if (!(queries instanceof Map<?, ?> m)) return sb.toString();
     Map<String, Object> q = (Map<String, Object>) m;
-    sb.append("\nSaved-query API (GET /api/queries/NAME?format=json, Accept-Encoding: gzip): cold = first request after the server started (the query runs), warm = served from the response cache\n");
+    sb.append(
+        "\nSaved-query API (GET /api/queries/NAME?format=json, Accept-Encoding: gzip): cold = first request after the server started (the query runs), warm = served from the response cache\n");
     Map<String, QueryLoad.Cold> cold = new LinkedHashMap<>();
-    for (Object o : (List<Object>) q.getOrDefault("cold", List.of())) cold.put(((QueryLoad.Cold) o).query(), (QueryLoad.Cold) o);
+    for (Object o : (List<Object>) q.getOrDefault("cold", List.of()))
+      cold.put(((QueryLoad.Cold) o).query(), (QueryLoad.Cold) o);
     Map<String, Map<Integer, QueryLoad.Cell>> warm = new LinkedHashMap<>();
     for (Object o : (List<Object>) q.getOrDefault("api", List.of())) {
       QueryLoad.Cell c = (QueryLoad.Cell) o;
       warm.computeIfAbsent(c.query(), k -> new LinkedHashMap<>()).put(c.clients(), c);
     }
     List<Integer> counts = new ArrayList<>();
-    warm.values().forEach(x -> x.keySet().forEach(k -> {
-      if (!counts.contains(k)) counts.add(k);
-    }));
+    warm.values()
+        .forEach(
+            x ->
+                x.keySet()
+                    .forEach(
+                        k -> {
+                          if (!counts.contains(k)) counts.add(k);
+                        }));
     sb.append("\n| query | rows | cold (ms) |");
-    for (int c : counts) sb.append(" ").append(c).append(c == 1 ? " client" : " clients").append(" p50 / p95 / p99 (ms) |");
+    for (int c : counts)
+      sb.append(" ")
+          .append(c)
+          .append(c == 1 ? " client" : " clients")
+          .append(" p50 / p95 / p99 (ms) |");
     sb.append("\n|---|---:|---:|");
     for (int i = 0; i < counts.size(); i++) sb.append("---:|");
     sb.append('\n');
     for (var e : cold.entrySet()) {
       QueryLoad.Cold c = e.getValue();
-      sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %s |", e.getKey(), c.rows(), Double.isNaN(c.ms()) ? "— (status " + c.status() + ")" : String.format(java.util.Locale.ROOT, "%.1f", c.ms())));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| %s | %d | %s |",
+              e.getKey(),
+              c.rows(),
+              Double.isNaN(c.ms())
+                  ? "— (status " + c.status() + ")"
+                  : String.format(java.util.Locale.ROOT, "%.1f", c.ms())));
       Map<Integer, QueryLoad.Cell> w = warm.getOrDefault(e.getKey(), Map.of());
       for (int n : counts) {
         QueryLoad.Cell cell = w.get(n);
-        sb.append(cell == null || cell.requests() == 0 ? " — |" : String.format(java.util.Locale.ROOT, " %.1f / %.1f / %.1f |", cell.p50Ms(), cell.p95Ms(), cell.p99Ms()));
+        sb.append(
+            cell == null || cell.requests() == 0
+                ? " — |"
+                : String.format(
+                    java.util.Locale.ROOT,
+                    " %.1f / %.1f / %.1f |",
+                    cell.p50Ms(),
+                    cell.p95Ms(),
+                    cell.p99Ms()));
       }
       sb.append('\n');
     }
-    double coldSum = cold.values().stream().mapToDouble(QueryLoad.Cold::ms).filter(x -> !Double.isNaN(x)).sum();
+    double coldSum =
+        cold.values().stream().mapToDouble(QueryLoad.Cold::ms).filter(x -> !Double.isNaN(x)).sum();
     if (!cold.isEmpty()) {
-      sb.append(String.format(java.util.Locale.ROOT, "%nAll cold requests one after another: %.1f s (what warming the cache after a start costs, unless the responses kept beside the store are still valid)%n", coldSum / 1000));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%nAll cold requests one after another: %.1f s (what warming the cache after a start costs, unless the responses kept beside the store are still valid)%n",
+              coldSum / 1000));
     }
     if (q.get("sparql") instanceof List<?> sparql) {
       sb.append("\nSPARQL endpoint (POST /ruralkg/sparql, CSV; no cache)\n");
-      sb.append("\n| query | clients | requests | errors | rows | p50 (ms) | p95 (ms) | p99 (ms) | req/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      sb.append(
+          "\n| query | clients | requests | errors | rows | p50 (ms) | p95 (ms) | p99 (ms) | req/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Object o : sparql) {
         QueryLoad.Cell c = (QueryLoad.Cell) o;
-        sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", c.query(), c.clients(), c.requests(), c.errors(), c.rows(), c.p50Ms(), c.p95Ms(), c.p99Ms(), c.perSecond()));
+        sb.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                c.query(),
+                c.clients(),
+                c.requests(),
+                c.errors(),
+                c.rows(),
+                c.p50Ms(),
+                c.p95Ms(),
+                c.p99Ms(),
+                c.perSecond()));
       }
     }
     return sb.toString();

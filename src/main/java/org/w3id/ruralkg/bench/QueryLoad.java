@@ -33,23 +33,47 @@ import org.w3id.ruralkg.server.SavedQuery;
  */
 final class QueryLoad {
   /** Latencies of one query at one concurrency. */
-  record Cell(String query, int clients, int requests, int errors, double p50Ms, double p95Ms, double p99Ms, double maxMs, double perSecond, int rows) {}
+  record Cell(
+      String query,
+      int clients,
+      int requests,
+      int errors,
+      double p50Ms,
+      double p95Ms,
+      double p99Ms,
+      double maxMs,
+      double perSecond,
+      int rows) {}
 
-  /** The first request for a query after the server started (nothing cached yet): its latency, or NaN when it failed. */
+  /**
+   * The first request for a query after the server started (nothing cached yet): its latency, or
+   * NaN when it failed.
+   */
   record Cold(String query, double ms, int status, int rows, String cache) {}
 
   /** Where the requests go. */
-  enum Target { API, SPARQL }
+  enum Target {
+    API,
+    SPARQL
+  }
 
   private final String base;
   private final Target target;
   private final int requestsPerClient;
   private final Duration cellLimit;
   private final Duration requestTimeout;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** {@code base}: the server root for the API (http://localhost:PORT), the endpoint URL for SPARQL. */
-  QueryLoad(String base, Target target, int requestsPerClient, Duration cellLimit, Duration requestTimeout) {
+  /**
+   * {@code base}: the server root for the API (http://localhost:PORT), the endpoint URL for SPARQL.
+   */
+  QueryLoad(
+      String base,
+      Target target,
+      int requestsPerClient,
+      Duration cellLimit,
+      Duration requestTimeout) {
     if (!base.startsWith("http://localhost:") && !base.startsWith("http://127.0.0.1:")) {
       throw new RuralKgException("the benchmark only sends requests to the loopback interface");
     }
@@ -78,7 +102,9 @@ final class QueryLoad {
       if (!required) out.put(name, bound(q, Map.of()));
       for (Map<String, String> example : q.examples()) {
         StringBuilder label = new StringBuilder(name);
-        example.forEach((k, v) -> label.append(label.indexOf("?") < 0 ? '?' : '&').append(k).append('=').append(v));
+        example.forEach(
+            (k, v) ->
+                label.append(label.indexOf("?") < 0 ? '?' : '&').append(k).append('=').append(v));
         out.put(label.toString(), bound(q, example));
       }
     }
@@ -92,20 +118,30 @@ final class QueryLoad {
     return bound.serialize();
   }
 
-  /** One request for a query nobody asked for yet (call it once per query, right after the server started). */
+  /**
+   * One request for a query nobody asked for yet (call it once per query, right after the server
+   * started).
+   */
   Cold cold(String name, String sparql) throws InterruptedException {
     long s = System.nanoTime();
     try {
       HttpResponse<byte[]> r = exchange(name, sparql);
       double ms = (System.nanoTime() - s) / 1e6;
-      return new Cold(name, r.statusCode() == 200 ? ms : Double.NaN, r.statusCode(), r.statusCode() == 200 ? rows(r) : -1,
+      return new Cold(
+          name,
+          r.statusCode() == 200 ? ms : Double.NaN,
+          r.statusCode(),
+          r.statusCode() == 200 ? rows(r) : -1,
           r.headers().firstValue("X-Ruralkg-Cache").orElse(""));
     } catch (java.io.IOException e) {
       return new Cold(name, Double.NaN, -1, -1, "");
     }
   }
 
-  /** Latencies of one query with {@code clients} concurrent clients; a query that fails its warm-up gives a cell of errors only. */
+  /**
+   * Latencies of one query with {@code clients} concurrent clients; a query that fails its warm-up
+   * gives a cell of errors only.
+   */
   Cell measure(String name, String sparql, int clients) throws Exception {
     // warm the caches and the JIT once for this query before timing it
     int rows;
@@ -116,7 +152,8 @@ final class QueryLoad {
     } catch (java.io.IOException e) {
       rows = -1;
     }
-    if (rows < 0) return new Cell(name, clients, 0, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, -1);
+    if (rows < 0)
+      return new Cell(name, clients, 0, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, -1);
     long deadline = System.nanoTime() + cellLimit.toNanos();
     AtomicInteger errors = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -124,27 +161,38 @@ final class QueryLoad {
     List<Future<long[]>> futures = new ArrayList<>();
     try {
       for (int c = 0; c < clients; c++) {
-        futures.add(pool.submit(() -> {
-          long[] lat = new long[requestsPerClient];
-          int n = 0;
-          while (n < requestsPerClient && System.nanoTime() < deadline) {
-            long s = System.nanoTime();
-            try {
-              if (exchange(name, sparql).statusCode() != 200) errors.incrementAndGet();
-            } catch (java.io.IOException e) {
-              errors.incrementAndGet();
-            }
-            lat[n++] = System.nanoTime() - s;
-          }
-          return Arrays.copyOf(lat, n);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  long[] lat = new long[requestsPerClient];
+                  int n = 0;
+                  while (n < requestsPerClient && System.nanoTime() < deadline) {
+                    long s = System.nanoTime();
+                    try {
+                      if (exchange(name, sparql).statusCode() != 200) errors.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                      errors.incrementAndGet();
+                    }
+                    lat[n++] = System.nanoTime() - s;
+                  }
+                  return Arrays.copyOf(lat, n);
+                }));
       }
       List<Long> all = new ArrayList<>();
       for (Future<long[]> f : futures) for (long l : f.get()) all.add(l);
       double seconds = (System.nanoTime() - t0) / 1e9;
       long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-      return new Cell(name, clients, sorted.length, errors.get(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length / seconds, rows);
+      return new Cell(
+          name,
+          clients,
+          sorted.length,
+          errors.get(),
+          pct(sorted, 50),
+          pct(sorted, 95),
+          pct(sorted, 99),
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+          sorted.length / seconds,
+          rows);
     } finally {
       pool.shutdownNow();
     }
@@ -158,34 +206,51 @@ final class QueryLoad {
   }
 
   /** Sends one request and reads the whole answer (the timed part). */
-  /** The request path of a call's label (NAME or NAME?param=value&...), ready for one more argument. */
+  /**
+   * The request path of a call's label (NAME or NAME?param=value&...), ready for one more argument.
+   */
   static String apiPath(String label) {
     int q = label.indexOf('?');
     if (q < 0) return label + "?";
     StringBuilder path = new StringBuilder(label.substring(0, q + 1));
     for (String pair : label.substring(q + 1).split("&")) {
       int eq = pair.indexOf('=');
-      path.append(pair, 0, eq + 1).append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8)).append('&');
+      path.append(pair, 0, eq + 1)
+          .append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8))
+          .append('&');
     }
     return path.toString();
   }
 
-  private HttpResponse<byte[]> exchange(String name, String sparql) throws java.io.IOException, InterruptedException {
-    HttpRequest req = switch (target) {
-      // as a browser asks: compressed if the server can
-      case API -> HttpRequest.newBuilder(URI.create(base + "/api/queries/" + apiPath(name) + "format=json")).timeout(requestTimeout)
-          .header("Accept-Encoding", "gzip").GET().build();
-      case SPARQL -> HttpRequest.newBuilder(URI.create(base))
-          .timeout(requestTimeout)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("Accept", "text/csv")
-          .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
-          .build();
-    };
+  private HttpResponse<byte[]> exchange(String name, String sparql)
+      throws java.io.IOException, InterruptedException {
+    HttpRequest req =
+        switch (target) {
+          // as a browser asks: compressed if the server can
+          case API ->
+              HttpRequest.newBuilder(
+                      URI.create(base + "/api/queries/" + apiPath(name) + "format=json"))
+                  .timeout(requestTimeout)
+                  .header("Accept-Encoding", "gzip")
+                  .GET()
+                  .build();
+          case SPARQL ->
+              HttpRequest.newBuilder(URI.create(base))
+                  .timeout(requestTimeout)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Accept", "text/csv")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
+                  .build();
+        };
     return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** The number of result rows of a response: CSV lines after the header, or SPARQL JSON bindings (gunzipped if need be). */
+  /**
+   * The number of result rows of a response: CSV lines after the header, or SPARQL JSON bindings
+   * (gunzipped if need be).
+   */
   int rows(HttpResponse<byte[]> r) {
     byte[] body = r.body();
     if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
@@ -211,5 +276,6 @@ final class QueryLoad {
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -20,30 +20,35 @@ final class Sampler implements AutoCloseable {
 
   Sampler(String threadPrefix, long periodMillis) {
     this.threadPrefix = threadPrefix;
-    this.thread = new Thread(() -> {
-      while (running) {
-        sample();
-        try {
-          Thread.sleep(periodMillis);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "bench-sampler");
+    this.thread =
+        new Thread(
+            () -> {
+              while (running) {
+                sample();
+                try {
+                  Thread.sleep(periodMillis);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "bench-sampler");
     thread.setDaemon(true);
     thread.start();
   }
 
   private void sample() {
     for (var e : Thread.getAllStackTraces().entrySet()) {
-      if (!e.getKey().getName().startsWith(threadPrefix) || e.getKey().getState() != Thread.State.RUNNABLE) continue;
+      if (!e.getKey().getName().startsWith(threadPrefix)
+          || e.getKey().getState() != Thread.State.RUNNABLE) continue;
       StackTraceElement[] st = e.getValue();
       if (st.length == 0) continue;
       synchronized (this) {
         samples++;
         topFrames.merge(frame(st[0]), 1, Integer::sum);
         for (StackTraceElement f : st) {
-          if (f.getClassName().startsWith("org.w3id.ruralkg.") && !f.getClassName().startsWith("org.w3id.ruralkg.bench.")) {
+          if (f.getClassName().startsWith("org.w3id.ruralkg.")
+              && !f.getClassName().startsWith("org.w3id.ruralkg.bench.")) {
             ownFrames.merge(frame(f), 1, Integer::sum);
             break;
           }
@@ -68,7 +73,10 @@ final class Sampler implements AutoCloseable {
     }
   }
 
-  /** The hottest frames as "frame" → percent of samples, innermost ruralkg frames and innermost frames. */
+  /**
+   * The hottest frames as "frame" → percent of samples, innermost ruralkg frames and innermost
+   * frames.
+   */
   synchronized Map<String, Object> report(int top) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("samples", samples);
@@ -79,8 +87,13 @@ final class Sampler implements AutoCloseable {
 
   private Map<String, Double> top(Map<String, Integer> counts, int n) {
     Map<String, Double> out = new LinkedHashMap<>();
-    counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(n)
-        .forEach(e -> out.put(e.getKey(), Math.round(1000.0 * e.getValue() / Math.max(1, samples)) / 10.0));
+    counts.entrySet().stream()
+        .sorted((a, b) -> b.getValue() - a.getValue())
+        .limit(n)
+        .forEach(
+            e ->
+                out.put(
+                    e.getKey(), Math.round(1000.0 * e.getValue() / Math.max(1, samples)) / 10.0));
     return out;
   }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Load probe of a running server (docs/SECURITY.md, "Load"): fires N concurrent slow queries (a
  * three-way cross product that runs until the timeout) at its SPARQL endpoint and, meanwhile, a
- * cheap ASK every 100 ms; prints how many slow queries got 503, which other answers came back,
- * and the ASK latency (p50, p95, max). Usage: {@code java -cp target/ruralkg.jar
+ * cheap ASK every 100 ms; prints how many slow queries got 503, which other answers came back, and
+ * the ASK latency (p50, p95, max). Usage: {@code java -cp target/ruralkg.jar
  * org.w3id.ruralkg.bench.SlowQueryFlood [BASE-URL [N]]} (default http://localhost:3030, 200).
  */
 public final class SlowQueryFlood {
@@ -33,14 +33,19 @@ public final class SlowQueryFlood {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     long t0 = System.nanoTime();
     List<CompletableFuture<String>> slow = new ArrayList<>();
-    java.util.concurrent.atomic.AtomicInteger fast503 = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger fast503 =
+        new java.util.concurrent.atomic.AtomicInteger();
     for (int i = 0; i < n; i++) {
-      slow.add(client.sendAsync(get(base, SLOW), HttpResponse.BodyHandlers.discarding())
-          .handle((r, e) -> {
-            if (e != null) return "no response (" + e.getClass().getSimpleName() + ")";
-            if (r.statusCode() == 503 && System.nanoTime() - t0 < 2_000_000_000L) fast503.incrementAndGet();
-            return Integer.toString(r.statusCode());
-          }));
+      slow.add(
+          client
+              .sendAsync(get(base, SLOW), HttpResponse.BodyHandlers.discarding())
+              .handle(
+                  (r, e) -> {
+                    if (e != null) return "no response (" + e.getClass().getSimpleName() + ")";
+                    if (r.statusCode() == 503 && System.nanoTime() - t0 < 2_000_000_000L)
+                      fast503.incrementAndGet();
+                    return Integer.toString(r.statusCode());
+                  }));
     }
     List<Long> ask = new ArrayList<>();
     int askFailed = 0;
@@ -58,17 +63,36 @@ public final class SlowQueryFlood {
     Map<String, Integer> codes = new TreeMap<>();
     for (var f : slow) codes.merge(f.get(), 1, Integer::sum);
     Collections.sort(ask);
-    System.out.printf(java.util.Locale.ROOT, "slow queries: %d in %.1f s; answers: %s; 503 within 2 s of the start: %d%n", n, (System.nanoTime() - t0) / 1e9, codes, fast503.get());
-    System.out.printf(java.util.Locale.ROOT, "ASK meanwhile: %d answered 200, %d not; latency p50 %d ms, p95 %d ms, max %d ms%n",
-        ask.size(), askFailed, pct(ask, 50), pct(ask, 95), ask.isEmpty() ? -1 : ask.get(ask.size() - 1));
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "slow queries: %d in %.1f s; answers: %s; 503 within 2 s of the start: %d%n",
+        n,
+        (System.nanoTime() - t0) / 1e9,
+        codes,
+        fast503.get());
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "ASK meanwhile: %d answered 200, %d not; latency p50 %d ms, p95 %d ms, max %d ms%n",
+        ask.size(),
+        askFailed,
+        pct(ask, 50),
+        pct(ask, 95),
+        ask.isEmpty() ? -1 : ask.get(ask.size() - 1));
   }
 
   private static HttpRequest get(String base, String query) {
-    return HttpRequest.newBuilder(URI.create(base + "/ruralkg/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-        .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(120)).GET().build();
+    return HttpRequest.newBuilder(
+            URI.create(
+                base + "/ruralkg/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+        .header("Accept", "application/sparql-results+json")
+        .timeout(Duration.ofSeconds(120))
+        .GET()
+        .build();
   }
 
   private static long pct(List<Long> sorted, int p) {
-    return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return sorted.isEmpty()
+        ? -1
+        : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 }

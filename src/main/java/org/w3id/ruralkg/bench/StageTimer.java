@@ -36,7 +36,9 @@ final class StageTimer {
 
   static Map<String, Object> time(List<InputFile> inputs, List<byte[]> bytes) {
     Extraction chain = Extraction.standard(Gazetteer.load());
-    FactMapper.BuildInfo build = new FactMapper.BuildInfo(Iris.build("2000-01-01T00:00:00Z"), "2000-01-01T00:00:00Z", "bench");
+    FactMapper.BuildInfo build =
+        new FactMapper.BuildInfo(
+            Iris.build("2000-01-01T00:00:00Z"), "2000-01-01T00:00:00Z", "bench");
     Map<String, Long> nanos = new LinkedHashMap<>();
     nanos.put("read", 0L);
     nanos.put("analyse", 0L);
@@ -44,7 +46,8 @@ final class StageTimer {
     nanos.put("map", 0L);
     long chars = 0;
     int n = Math.min(SAMPLE_FILES, inputs.size());
-    for (int i = 0; i < n; i++) chars += timeFile(chain, build, inputs.get(i).relativePath(), bytes.get(i), nanos);
+    for (int i = 0; i < n; i++)
+      chars += timeFile(chain, build, inputs.get(i).relativePath(), bytes.get(i), nanos);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("files", n);
     m.put("chars", chars);
@@ -57,8 +60,16 @@ final class StageTimer {
     return m;
   }
 
-  /** Runs one file through the chain stage by stage, adding each stage's CPU time; returns the page's length. */
-  private static long timeFile(Extraction chain, FactMapper.BuildInfo build, String name, byte[] bytes, Map<String, Long> nanos) {
+  /**
+   * Runs one file through the chain stage by stage, adding each stage's CPU time; returns the
+   * page's length.
+   */
+  private static long timeFile(
+      Extraction chain,
+      FactMapper.BuildInfo build,
+      String name,
+      byte[] bytes,
+      Map<String, Long> nanos) {
     long t = cpu();
     Page page = chain.reader().read(name, bytes);
     t = add(nanos, "read", t);
@@ -71,10 +82,17 @@ final class StageTimer {
     // the facts again, as the build gets them, for the mapper (not timed: the stages were)
     List<ArticleFacts> facts = chain.extractor().extract(analysis);
     t = cpu();
-    chain.mapper().write(page, name, facts, build, new StreamRDFBase() {
-      @Override
-      public void quad(Quad quad) {}
-    });
+    chain
+        .mapper()
+        .write(
+            page,
+            name,
+            facts,
+            build,
+            new StreamRDFBase() {
+              @Override
+              public void quad(Quad quad) {}
+            });
     add(nanos, "map", t);
     return page.text().length();
   }

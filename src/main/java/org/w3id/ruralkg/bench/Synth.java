@@ -35,20 +35,32 @@ import org.w3id.ruralkg.source.Paragraph;
  * Immutable after construction and thread-safe.
  */
 public final class Synth {
-  /** A seed article as printed: its head lines (kicker, title, —— subtitle, byline) and paragraphs, and its linked units. */
-  record Template(String title, List<String> head, List<String> paragraphs, List<UnitMention> units) {}
+  /**
+   * A seed article as printed: its head lines (kicker, title, —— subtitle, byline) and paragraphs,
+   * and its linked units.
+   */
+  record Template(
+      String title, List<String> head, List<String> paragraphs, List<UnitMention> units) {}
 
-  /** A generated article: its title, the head lines as printed (title among them) and its paragraphs. */
+  /**
+   * A generated article: its title, the head lines as printed (title among them) and its
+   * paragraphs.
+   */
   public record SynthArticle(String title, List<String> head, List<String> paragraphs) {}
 
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
-  private static final String[] SHORT_SUFFIXES = {"自治县", "街道", "社区", "省", "县", "市", "区", "镇", "乡", "村", "州"};
+  private static final String[] SHORT_SUFFIXES = {
+    "自治县", "街道", "社区", "省", "县", "市", "区", "镇", "乡", "村", "州"
+  };
 
   private final List<Template> templates;
   private final List<Division> counties;
   private final Gazetteer gazetteer;
 
-  /** Templates from the seed pages, their units linked by {@code linker} (whose gazetteer gives the counties to move them to). */
+  /**
+   * Templates from the seed pages, their units linked by {@code linker} (whose gazetteer gives the
+   * counties to move them to).
+   */
   public Synth(List<Page> seeds, UnitLinker linker) {
     this.gazetteer = linker.gazetteer();
     List<Template> ts = new ArrayList<>();
@@ -64,12 +76,14 @@ public final class Synth {
     List<Division> cs = new ArrayList<>();
     for (String province : List.of("520000", "530000")) {
       for (Division pref : gazetteer.children(province)) {
-        for (Division county : pref.level() == Level.COUNTY ? List.of(pref) : gazetteer.children(pref.code())) {
+        for (Division county :
+            pref.level() == Level.COUNTY ? List.of(pref) : gazetteer.children(pref.code())) {
           if (county.level() == Level.COUNTY && hasVillages(county)) cs.add(county);
         }
       }
     }
-    if (cs.isEmpty()) throw new RuralKgException("the gazetteer has no county of Yunnan or Guizhou with villages");
+    if (cs.isEmpty())
+      throw new RuralKgException("the gazetteer has no county of Yunnan or Guizhou with villages");
     this.counties = List.copyOf(cs);
   }
 
@@ -79,7 +93,8 @@ public final class Synth {
     PageReader reader = chain.reader();
     List<Page> pages = new ArrayList<>();
     try (Stream<Path> s = Files.list(seedDir)) {
-      for (Path p : s.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) pages.add(reader.read(p));
+      for (Path p : s.filter(f -> f.toString().endsWith(".txt")).sorted().toList())
+        pages.add(reader.read(p));
     } catch (IOException e) {
       throw new RuralKgException(seedDir + ": cannot list seeds: " + e.getMessage(), e);
     }
@@ -92,7 +107,8 @@ public final class Synth {
   }
 
   private boolean hasVillages(Division county) {
-    for (Division t : gazetteer.children(county.code())) if (!gazetteer.children(t.code()).isEmpty()) return true;
+    for (Division t : gazetteer.children(county.code()))
+      if (!gazetteer.children(t.code()).isEmpty()) return true;
     return false;
   }
 
@@ -105,7 +121,8 @@ public final class Synth {
     String title = a.title().strip();
     List<String> head = new ArrayList<>();
     int titleAt = text.indexOf(title);
-    String sub = a.subtitle() == null || a.subtitle().isBlank() ? null : lineOf(text, a.subtitle().strip());
+    String sub =
+        a.subtitle() == null || a.subtitle().isBlank() ? null : lineOf(text, a.subtitle().strip());
     boolean kicker = sub != null && text.indexOf(sub) < titleAt;
     if (kicker) head.add(sub);
     head.add(lineOf(text, title));
@@ -120,7 +137,10 @@ public final class Synth {
     return new Template(title, List.copyOf(head), List.copyOf(paras), units);
   }
 
-  /** The whole printed line of the page that holds {@code s} (with its —— or # marks), else {@code s}. */
+  /**
+   * The whole printed line of the page that holds {@code s} (with its —— or # marks), else {@code
+   * s}.
+   */
   private static String lineOf(String text, String s) {
     int i = text.indexOf(s);
     if (i < 0) return s;
@@ -130,7 +150,10 @@ public final class Synth {
     return line.length() <= s.length() + 4 ? line : s;
   }
 
-  /** The byline as printed (the line naming the first author between head and body), else a plain one. */
+  /**
+   * The byline as printed (the line naming the first author between head and body), else a plain
+   * one.
+   */
   private static String byline(String text, Article a) {
     if (a.authors().isEmpty()) return "";
     String first = a.authors().get(0);
@@ -164,18 +187,25 @@ public final class Synth {
     Set<String> used = new HashSet<>();
     Division home = counties.get(rnd.nextInt(counties.size()));
     // counties first: their townships and villages then follow them
-    for (Level level : List.of(Level.COUNTY, Level.PREFECTURE, Level.PROVINCE, Level.TOWNSHIP, Level.VILLAGE)) {
+    for (Level level :
+        List.of(Level.COUNTY, Level.PREFECTURE, Level.PROVINCE, Level.TOWNSHIP, Level.VILLAGE)) {
       for (UnitMention u : t.units()) {
         Division d = u.division();
         // only Yunnan and Guizhou move; partner provinces of 东西部协作 stay as written
         if (d == null || d.level() != level || target.containsKey(d.code()) || !isHome(d)) continue;
-        Division to = switch (level) {
-          case COUNTY -> used.add(home.code()) ? home : pick(counties, rnd, used);
-          case PREFECTURE -> prefecture(home, rnd, used);
-          case PROVINCE -> gazetteer.province(home.code()).orElse(null);
-          case TOWNSHIP -> pick(gazetteer.children(countyFor(d, target, home).code()), rnd, used);
-          case VILLAGE -> pick(gazetteer.children(townshipFor(d, target, home, rnd, used).code()), rnd, used);
-        };
+        Division to =
+            switch (level) {
+              case COUNTY -> used.add(home.code()) ? home : pick(counties, rnd, used);
+              case PREFECTURE -> prefecture(home, rnd, used);
+              case PROVINCE -> gazetteer.province(home.code()).orElse(null);
+              case TOWNSHIP ->
+                  pick(gazetteer.children(countyFor(d, target, home).code()), rnd, used);
+              case VILLAGE ->
+                  pick(
+                      gazetteer.children(townshipFor(d, target, home, rnd, used).code()),
+                      rnd,
+                      used);
+            };
         if (to != null) target.put(d.code(), to);
       }
     }
@@ -186,7 +216,8 @@ public final class Synth {
       if (to == null || u.surface().length() < 2) continue;
       out.putIfAbsent(u.surface(), u.surface().equals(d.name()) ? to.name() : shortName(to.name()));
       // titles and headlines use the short form of counties and prefectures (万山区 → 万山)
-      if (u.surface().equals(d.name()) && (d.level() == Level.COUNTY || d.level() == Level.PREFECTURE)) {
+      if (u.surface().equals(d.name())
+          && (d.level() == Level.COUNTY || d.level() == Level.PREFECTURE)) {
         String shortFrom = shortName(d.name());
         if (!shortFrom.equals(d.name())) out.putIfAbsent(shortFrom, shortName(to.name()));
       }
@@ -204,10 +235,12 @@ public final class Synth {
 
   /** The home county's prefecture the first time, another prefecture of its province after. */
   private Division prefecture(Division home, SplittableRandom rnd, Set<String> used) {
-    Division own = gazetteer.parent(home.code()).filter(p -> p.level() == Level.PREFECTURE).orElse(null);
+    Division own =
+        gazetteer.parent(home.code()).filter(p -> p.level() == Level.PREFECTURE).orElse(null);
     if (own != null && used.add(own.code())) return own;
     List<Division> prefectures = new ArrayList<>();
-    for (Division p : gazetteer.children(home.code().substring(0, 2) + "0000")) if (p.level() == Level.PREFECTURE) prefectures.add(p);
+    for (Division p : gazetteer.children(home.code().substring(0, 2) + "0000"))
+      if (p.level() == Level.PREFECTURE) prefectures.add(p);
     return pick(prefectures, rnd, used);
   }
 
@@ -216,11 +249,17 @@ public final class Synth {
     return mapped != null && mapped.level() == Level.COUNTY ? mapped : home;
   }
 
-  private Division townshipFor(Division village, Map<String, Division> target, Division home, SplittableRandom rnd, Set<String> used) {
+  private Division townshipFor(
+      Division village,
+      Map<String, Division> target,
+      Division home,
+      SplittableRandom rnd,
+      Set<String> used) {
     Division mapped = village.parentCode() == null ? null : target.get(village.parentCode());
     if (mapped != null && !gazetteer.children(mapped.code()).isEmpty()) return mapped;
     List<Division> withVillages = new ArrayList<>();
-    for (Division t : gazetteer.children(home.code())) if (!gazetteer.children(t.code()).isEmpty()) withVillages.add(t);
+    for (Division t : gazetteer.children(home.code()))
+      if (!gazetteer.children(t.code()).isEmpty()) withVillages.add(t);
     Division t = withVillages.get(rnd.nextInt(withVillages.size()));
     if (village.parentCode() != null) target.putIfAbsent(village.parentCode(), t);
     return t;
@@ -242,7 +281,8 @@ public final class Synth {
     int ethnic = name.indexOf("族");
     if (ethnic >= 2) return name.substring(0, 2);
     for (String s : SHORT_SUFFIXES) {
-      if (name.endsWith(s) && name.length() - s.length() >= 2) return name.substring(0, name.length() - s.length());
+      if (name.endsWith(s) && name.length() - s.length() >= 2)
+        return name.substring(0, name.length() - s.length());
     }
     return name;
   }
@@ -258,7 +298,8 @@ public final class Synth {
     int last = 0;
     while (m.find()) {
       sb.append(text, last, m.start());
-      sb.append(keep(text, m) ? m.group() : scale(m.group(), factor, followedBy(text, m.end(), "%")));
+      sb.append(
+          keep(text, m) ? m.group() : scale(m.group(), factor, followedBy(text, m.end(), "%")));
       last = m.end();
     }
     return sb.append(text, last, text.length()).toString();
@@ -355,7 +396,8 @@ public final class Synth {
     try {
       Files.createDirectories(out);
       try (Stream<Path> s = Files.list(out)) {
-        if (s.anyMatch(p -> p.toString().endsWith(".txt"))) throw new RuralKgException(out + ": already holds *.txt files");
+        if (s.anyMatch(p -> p.toString().endsWith(".txt")))
+          throw new RuralKgException(out + ": already holds *.txt files");
       }
       SplittableRandom pages = new SplittableRandom(seed);
       int files = 0;
@@ -367,7 +409,8 @@ public final class Synth {
         for (int k = 0; k < n; k++) onPage.add(article(seed, i + k));
         String text = pageText(onPage);
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        Files.write(out.resolve(String.format(java.util.Locale.ROOT, "page-%05d.txt", files + 1)), b);
+        Files.write(
+            out.resolve(String.format(java.util.Locale.ROOT, "page-%05d.txt", files + 1)), b);
         files++;
         chars += text.length();
         bytes += b.length;

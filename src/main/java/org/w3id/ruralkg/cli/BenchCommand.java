@@ -6,34 +6,92 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.bench.Bench;
 import org.w3id.ruralkg.bench.LongLines;
+import org.w3id.ruralkg.common.RuralKgException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure extraction, build, loading (against Jena's loader) and query latency on synthetic corpora; writes a JSON report and prints a table.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure extraction, build, loading (against Jena's loader) and query latency on synthetic corpora; writes a JSON report and prints a table.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--articles", split = ",", description = "corpus sizes in articles (default ${DEFAULT-VALUE})") List<Integer> sizes = List.of(1000, 10000);
-  @Option(names = "--out", description = "JSON report (default ${DEFAULT-VALUE})") Path out = Path.of("target/bench.json");
-  @Option(names = "--seed", description = "corpus seed (default ${DEFAULT-VALUE})") long seed = 1;
-  @Option(names = "--threads", description = "extraction threads (default: all cores)") int threads = Runtime.getRuntime().availableProcessors();
-  @Option(names = "--clients", split = ",", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})") List<Integer> clients = List.of(1, 4, 16);
-  @Option(names = "--requests", description = "requests per client per query (default ${DEFAULT-VALUE})") int requests = 50;
-  @Option(names = "--cell-seconds", description = "time limit per query and client count (default ${DEFAULT-VALUE})") int cellSeconds = 20;
-  @Option(names = "--timeout-seconds", description = "HTTP timeout of one query request (default ${DEFAULT-VALUE})") int timeoutSeconds = 120;
-  @Option(names = "--work", description = "scratch folder (default: a new temp folder)") Path work;
-  @Option(names = "--keep", description = "keep corpora and stores in the scratch folder") boolean keep;
-  @Option(names = "--store", description = "measure only the saved queries, on this store built already (no corpus, no build)") Path store;
-  @Option(names = "--no-queries", description = "skip the HTTP query phase (extraction, build and loading only)") boolean noQueries;
-  @Option(names = "--long-lines", description = "only the long-line benchmark: build time per MB of one paragraph without sentence ends, per length") boolean longLines;
-  @Option(names = "--lengths", split = ",", description = "line lengths in chars for --long-lines (default ${DEFAULT-VALUE})") List<Integer> lengths = LongLines.DEFAULT_LENGTHS;
-  @Option(names = "--sparql", description = "also measure the raw SPARQL endpoint (no cache: slow on large stores)") boolean sparql;
+  @Option(
+      names = "--articles",
+      split = ",",
+      description = "corpus sizes in articles (default ${DEFAULT-VALUE})")
+  List<Integer> sizes = List.of(1000, 10000);
+
+  @Option(names = "--out", description = "JSON report (default ${DEFAULT-VALUE})")
+  Path out = Path.of("target/bench.json");
+
+  @Option(names = "--seed", description = "corpus seed (default ${DEFAULT-VALUE})")
+  long seed = 1;
+
+  @Option(names = "--threads", description = "extraction threads (default: all cores)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--clients",
+      split = ",",
+      description = "concurrent HTTP clients (default ${DEFAULT-VALUE})")
+  List<Integer> clients = List.of(1, 4, 16);
+
+  @Option(
+      names = "--requests",
+      description = "requests per client per query (default ${DEFAULT-VALUE})")
+  int requests = 50;
+
+  @Option(
+      names = "--cell-seconds",
+      description = "time limit per query and client count (default ${DEFAULT-VALUE})")
+  int cellSeconds = 20;
+
+  @Option(
+      names = "--timeout-seconds",
+      description = "HTTP timeout of one query request (default ${DEFAULT-VALUE})")
+  int timeoutSeconds = 120;
+
+  @Option(names = "--work", description = "scratch folder (default: a new temp folder)")
+  Path work;
+
+  @Option(names = "--keep", description = "keep corpora and stores in the scratch folder")
+  boolean keep;
+
+  @Option(
+      names = "--store",
+      description =
+          "measure only the saved queries, on this store built already (no corpus, no build)")
+  Path store;
+
+  @Option(
+      names = "--no-queries",
+      description = "skip the HTTP query phase (extraction, build and loading only)")
+  boolean noQueries;
+
+  @Option(
+      names = "--long-lines",
+      description =
+          "only the long-line benchmark: build time per MB of one paragraph without sentence ends, per length")
+  boolean longLines;
+
+  @Option(
+      names = "--lengths",
+      split = ",",
+      description = "line lengths in chars for --long-lines (default ${DEFAULT-VALUE})")
+  List<Integer> lengths = LongLines.DEFAULT_LENGTHS;
+
+  @Option(
+      names = "--sparql",
+      description = "also measure the raw SPARQL endpoint (no cache: slow on large stores)")
+  boolean sparql;
 
   @Override
   public Integer call() throws Exception {
-    if (sizes.stream().anyMatch(n -> n <= 0) || requests <= 0 || threads <= 0) throw new RuralKgException("sizes, --requests and --threads must be positive");
+    if (sizes.stream().anyMatch(n -> n <= 0) || requests <= 0 || threads <= 0)
+      throw new RuralKgException("sizes, --requests and --threads must be positive");
     Path home = Path.of(System.getProperty("ruralkg.home", "."));
     if (longLines) {
       Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-longlines");
@@ -45,17 +103,41 @@ final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     if (store != null) {
-      Bench.Options q = new Bench.Options(List.of(), seed, home.resolve("seeds"), store, threads, clients, requests, Duration.ofSeconds(cellSeconds), Duration.ofSeconds(timeoutSeconds), true);
-      Map<String, Object> report = new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);
+      Bench.Options q =
+          new Bench.Options(
+              List.of(),
+              seed,
+              home.resolve("seeds"),
+              store,
+              threads,
+              clients,
+              requests,
+              Duration.ofSeconds(cellSeconds),
+              Duration.ofSeconds(timeoutSeconds),
+              true);
+      Map<String, Object> report =
+          new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);
       Bench.writeJson(report, out);
       System.out.println(Bench.queriesTable(report));
       System.err.println("ruralkg: report written to " + out);
       return 0;
     }
     Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-bench");
-    Bench.Options o = new Bench.Options(sizes, seed, home.resolve("seeds"), scratch, threads, clients, requests, Duration.ofSeconds(cellSeconds), Duration.ofSeconds(timeoutSeconds), keep);
+    Bench.Options o =
+        new Bench.Options(
+            sizes,
+            seed,
+            home.resolve("seeds"),
+            scratch,
+            threads,
+            clients,
+            requests,
+            Duration.ofSeconds(cellSeconds),
+            Duration.ofSeconds(timeoutSeconds),
+            keep);
     try {
-      Map<String, Object> report = new Bench(o, System.err).withSparqlEndpoint(sparql).withQueries(!noQueries).run();
+      Map<String, Object> report =
+          new Bench(o, System.err).withSparqlEndpoint(sparql).withQueries(!noQueries).run();
       Bench.writeJson(report, out);
       System.out.println(Bench.table(report));
       System.err.println("ruralkg: report written to " + out);

@@ -6,9 +6,14 @@ import org.w3id.ruralkg.store.StoreOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "compact", mixinStandardHelpOptions = true, description = "Compact a TDB2 store into a new generation and delete the old one (stop the server first).")
+@Command(
+    name = "compact",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compact a TDB2 store into a new generation and delete the old one (stop the server first).")
 final class CompactCommand implements Callable<Integer> {
-  @Option(names = "--store", required = true, description = "TDB2 store folder") Path store;
+  @Option(names = "--store", required = true, description = "TDB2 store folder")
+  Path store;
 
   @Override
   public Integer call() {

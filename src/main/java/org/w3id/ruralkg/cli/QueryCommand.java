@@ -12,12 +12,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "query", mixinStandardHelpOptions = true, description = "Run the saved query queries/NAME.rq on a store and print its results.")
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = "Run the saved query queries/NAME.rq on a store and print its results.")
 final class QueryCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "saved query name") String name;
-  @Option(names = "--store", required = true, description = "TDB2 store folder") Path store;
-  @Option(names = "--format", description = "csv, tsv, json (SPARQL results) or rows (a JSON array of objects), as the API's format parameter (default ${DEFAULT-VALUE})") String format = "csv";
-  @Option(names = "--param", description = "a parameter as key=value (repeatable)") List<String> params = List.of();
+  @Parameters(index = "0", description = "saved query name")
+  String name;
+
+  @Option(names = "--store", required = true, description = "TDB2 store folder")
+  Path store;
+
+  @Option(
+      names = "--format",
+      description =
+          "csv, tsv, json (SPARQL results) or rows (a JSON array of objects), as the API's format parameter (default ${DEFAULT-VALUE})")
+  String format = "csv";
+
+  @Option(names = "--param", description = "a parameter as key=value (repeatable)")
+  List<String> params = List.of();
 
   @Override
   public Integer call() throws Exception {

@@ -8,10 +8,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Build the graph from seeds/ into data/store, then serve it until stopped.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Build the graph from seeds/ into data/store, then serve it until stopped.")
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--in", description = "input folder (default: seeds/ of the project)") Path in;
-  @Option(names = "--store", description = "TDB2 store folder (default: data/store of the project)") Path store;
+  @Option(names = "--in", description = "input folder (default: seeds/ of the project)")
+  Path in;
+
+  @Option(names = "--store", description = "TDB2 store folder (default: data/store of the project)")
+  Path store;
+
   @Mixin ServerOptions server;
 
   @Override

@@ -6,9 +6,14 @@ import org.w3id.ruralkg.app.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate a store against ontology/shapes.ttl (SHACL); non-zero exit on violations.")
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Validate a store against ontology/shapes.ttl (SHACL); non-zero exit on violations.")
 final class ValidateCommand implements Callable<Integer> {
-  @Option(names = "--store", required = true, description = "TDB2 store folder") Path store;
+  @Option(names = "--store", required = true, description = "TDB2 store folder")
+  Path store;
 
   @Override
   public Integer call() {

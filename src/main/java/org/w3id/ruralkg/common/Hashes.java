@@ -21,7 +21,9 @@ public final class Hashes {
     return digest("SHA-256");
   }
 
-  /** A new SHA-1 digest: only where a value minted with it must stay the same (short IRI hashes). */
+  /**
+   * A new SHA-1 digest: only where a value minted with it must stay the same (short IRI hashes).
+   */
   public static MessageDigest sha1() {
     return digest("SHA-1");
   }
@@ -30,7 +32,8 @@ public final class Hashes {
     try {
       return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is missing from this JVM (every Java platform must have it)", e);
+      throw new IllegalStateException(
+          algorithm + " is missing from this JVM (every Java platform must have it)", e);
     }
   }
 }

@@ -13,14 +13,15 @@ public final class Html {
   public static String escape(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
-      String ref = switch (s.charAt(i)) {
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '&' -> "&amp;";
-        case '"' -> "&quot;";
-        case '\'' -> "&#39;";
-        default -> null;
-      };
+      String ref =
+          switch (s.charAt(i)) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+          };
       if (ref == null) {
         if (sb != null) sb.append(s.charAt(i));
         continue;

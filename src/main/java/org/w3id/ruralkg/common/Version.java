@@ -2,8 +2,8 @@ package org.w3id.ruralkg.common;
 
 /**
  * The software's version, from the jar manifest ("dev" when run from classes): read here, at the
- * bottom layer, so that the build's provenance and the server's headers need not reach up into
- * the command line. Stateless and thread-safe.
+ * bottom layer, so that the build's provenance and the server's headers need not reach up into the
+ * command line. Stateless and thread-safe.
  */
 public final class Version {
   private Version() {}

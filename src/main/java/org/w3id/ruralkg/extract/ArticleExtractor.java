@@ -60,7 +60,9 @@ public final class ArticleExtractor implements PageExtractor {
     List<ArticleFacts> out = new ArrayList<>();
     for (int a = 0; a < page.articles().size(); a++) {
       PageAnalysis.ArticleAnalysis article = page.articles().get(a);
-      out.add(new ArticleFacts(article.article(), article.units(), o.get(a), p.get(a), i.get(a), f.get(a)));
+      out.add(
+          new ArticleFacts(
+              article.article(), article.units(), o.get(a), p.get(a), i.get(a), f.get(a)));
     }
     return out;
   }

@@ -20,7 +20,8 @@ public final class Confidence {
   /** The level named {@code name}; a missing name is a packaging error. */
   public static double of(String name) {
     Double v = LEVELS.get(name);
-    if (v == null) throw new IllegalStateException("no confidence level " + name + " in lexicon/confidence.tsv");
+    if (v == null)
+      throw new IllegalStateException("no confidence level " + name + " in lexicon/confidence.tsv");
     return v;
   }
 

@@ -1,15 +1,15 @@
 package org.w3id.ruralkg.extract;
 
-import org.w3id.ruralkg.common.Wordlist;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.link.Division;
-import org.w3id.ruralkg.link.Level;
 import org.w3id.ruralkg.link.Gazetteer;
+import org.w3id.ruralkg.link.Level;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Segmenter;
 import org.w3id.ruralkg.nlp.Sentence;
@@ -28,28 +28,46 @@ import org.w3id.ruralkg.source.Paragraph;
  * <ul>
  *   <li>a unit that only names a person's post (红光社区党支部书记鲜波) or starts a company's name
  *       (巧家县洪邦农业发展有限公司) is passed over;
- *   <li>units listed together (金塘、蒙姑等沿江乡镇; 玉屏街道、白鹤滩街道等地) stand for the unit that
- *       encloses them all, when the gazetteer knows one;
+ *   <li>units listed together (金塘、蒙姑等沿江乡镇; 玉屏街道、白鹤滩街道等地) stand for the unit that encloses them all,
+ *       when the gazetteer knows one;
  *   <li>a sentence's unit gives way to the paragraph's when the paragraph's lies within it;
- *   <li>a unit after the preposition 从/自 (她和家人从矿山镇泗水村搬进…) is where someone came from, not
- *       a place of the story: HanLP's segmenter tells the preposition from words ending in it.
+ *   <li>a unit after the preposition 从/自 (她和家人从矿山镇泗水村搬进…) is where someone came from, not a place
+ *       of the story: HanLP's segmenter tells the preposition from words ending in it.
  * </ul>
  */
 public final class ContextPlaceAttributor implements PlaceAttributor {
   /** What may follow a unit that only names someone's post. */
-  private static final Pattern POST = Pattern.compile("^(?:党(?:总支|支部|委|工委)?|村委会|居委会|两委)?(?:第一)?(?:副)?(?:书记|主任|支书|主席|镇长|乡长|县长|市长|村长|站长)");
-  /** A body's name that a unit begins: CJK run (no punctuation) ending in a head of lexicon/body-name-heads.txt. */
-  private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,16}?(?:"
-      + String.join("|", Wordlist.words("body-name-heads.txt")) + ")");
+  private static final Pattern POST =
+      Pattern.compile(
+          "^(?:党(?:总支|支部|委|工委)?|村委会|居委会|两委)?(?:第一)?(?:副)?(?:书记|主任|支书|主席|镇长|乡长|县长|市长|村长|站长)");
+
+  /**
+   * A body's name that a unit begins: CJK run (no punctuation) ending in a head of
+   * lexicon/body-name-heads.txt.
+   */
+  private static final Pattern BODY =
+      Pattern.compile(
+          "^[\\p{IsHan}A-Za-z0-9]{0,16}?(?:"
+              + String.join("|", Wordlist.words("body-name-heads.txt"))
+              + ")");
+
   /** A unit's own party committee or government right after its name: 义乌市委, 信丰县政府. */
-  private static final Pattern OWN_BODY = Pattern.compile("^(?:委|党委|党工委|人民政府|政府)(?!书记|副|常委|组织部|宣传部)");
+  private static final Pattern OWN_BODY =
+      Pattern.compile("^(?:委|党委|党工委|人民政府|政府)(?!书记|副|常委|组织部|宣传部)");
+
   private static final String LIST_JOINERS = "、和及与";
   private static final String CLAUSE_BREAKS = ",，;；:：。！？!?";
-  private static final java.util.Set<String> DESTINATION_BEFORE = Wordlist.words("destination-cues.tsv", "before");
-  private static final java.util.Set<String> DESTINATION_AFTER = Wordlist.words("destination-cues.tsv", "after");
+  private static final java.util.Set<String> DESTINATION_BEFORE =
+      Wordlist.words("destination-cues.tsv", "before");
+  private static final java.util.Set<String> DESTINATION_AFTER =
+      Wordlist.words("destination-cues.tsv", "after");
+
   /** Frames around a unit named as a model to compare with or learn from (跟山东寿光等地比): "A…B". */
-  private static final List<String[]> MODEL_FRAMES = Wordlist.words("destination-cues.tsv", "around").stream()
-      .map(f -> f.split("…", 2)).filter(f -> f.length == 2).toList();
+  private static final List<String[]> MODEL_FRAMES =
+      Wordlist.words("destination-cues.tsv", "around").stream()
+          .map(f -> f.split("…", 2))
+          .filter(f -> f.length == 2)
+          .toList();
 
   private final String text;
   private final Sentence[] sentences;
@@ -61,27 +79,47 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final Gazetteer gazetteer;
   private final Segmenter segmenter;
   private final UnitMention topic;
+
   /** Whether the topic is what the title names (else it is only the unit named most). */
   private final boolean topicFromTitle;
+
   /**
    * Whether every place the article names lies in one prefecture: a local story is about its topic
    * throughout, a round-up moving between provinces is not.
    */
   private final boolean localStory;
+
   private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
+
   /** Units that only name a post: a place of last resort, before the article's topic. */
   private final List<UnitMention> posts = new ArrayList<>();
 
-  /** @param segmenter tells an origin preposition (从, 自) before a unit from a word ending in it */
-  public ContextPlaceAttributor(String text, Article article, List<Sentence> sentences, List<UnitMention> units, int titleEnd, Gazetteer gazetteer, Segmenter segmenter) {
+  /**
+   * @param segmenter tells an origin preposition (从, 自) before a unit from a word ending in it
+   */
+  public ContextPlaceAttributor(
+      String text,
+      Article article,
+      List<Sentence> sentences,
+      List<UnitMention> units,
+      int titleEnd,
+      Gazetteer gazetteer,
+      Segmenter segmenter) {
     this.text = text;
     this.segmenter = segmenter;
     this.gazetteer = gazetteer;
-    this.sentences = sentences.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Sentence[]::new);
+    this.sentences =
+        sentences.stream()
+            .sorted((a, b) -> Integer.compare(a.start(), b.start()))
+            .toArray(Sentence[]::new);
     this.sentenceStarts = Arrays.stream(this.sentences).mapToInt(Sentence::start).toArray();
-    this.paragraphs = article.paragraphs().stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toArray(Paragraph[]::new);
+    this.paragraphs =
+        article.paragraphs().stream()
+            .sorted((a, b) -> Integer.compare(a.start(), b.start()))
+            .toArray(Paragraph[]::new);
     this.paragraphStarts = Arrays.stream(this.paragraphs).mapToInt(Paragraph::start).toArray();
-    List<UnitMention> sorted = units.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toList();
+    List<UnitMention> sorted =
+        units.stream().sorted((a, b) -> Integer.compare(a.start(), b.start())).toList();
     this.places = placesOf(sorted);
     this.placeStarts = places.stream().mapToInt(UnitMention::start).toArray();
     this.topic = topicOf(this.places, titleEnd);
@@ -94,8 +132,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   }
 
   /**
-   * The units a place stands for: the listed units when the place is the unit enclosing a list
-   * (a programme run in 玉屏街道、白鹤滩街道 is run in each), else the place itself.
+   * The units a place stands for: the listed units when the place is the unit enclosing a list (a
+   * programme run in 玉屏街道、白鹤滩街道 is run in each), else the place itself.
    */
   public List<UnitMention> membersOf(UnitMention place) {
     if (place == null) return java.util.Collections.singletonList(null);
@@ -103,7 +141,14 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   }
 
   /** Where a place was found, nearest first: the confidence of a fact's place follows it. */
-  public enum Scope { SENTENCE, PARAGRAPH, POST, CARRIED, TOPIC, NONE }
+  public enum Scope {
+    SENTENCE,
+    PARAGRAPH,
+    POST,
+    CARRIED,
+    TOPIC,
+    NONE
+  }
 
   /** A place and where it was found. */
   public record Placed(UnitMention place, Scope scope) {}
@@ -117,7 +162,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   public Placed placed(int start, int end) {
     UnitMention[] scope = new UnitMention[Scope.values().length];
     UnitMention p = placeFor(start, end, true, scope);
-    for (Scope sc : Scope.values()) if (sc != Scope.NONE && scope[sc.ordinal()] == p && p != null) return new Placed(p, sc);
+    for (Scope sc : Scope.values())
+      if (sc != Scope.NONE && scope[sc.ordinal()] == p && p != null) return new Placed(p, sc);
     return new Placed(p, Scope.NONE);
   }
 
@@ -133,7 +179,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return placeFor(start, end, carry, null);
   }
 
-  /** @param seen when given, the candidate of each scope is recorded at its ordinal */
+  /**
+   * @param seen when given, the candidate of each scope is recorded at its ordinal
+   */
   private UnitMention placeFor(int start, int end, boolean carry, UnitMention[] seen) {
     Sentence s = sentenceAt(start);
     Paragraph p = paragraphAt(start);
@@ -152,7 +200,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     // a speaker's unit (李老家乡党委副书记侯让东说) named after the paragraph's last place: a sentence
     // naming no unit of its own goes on about the speaker's unit
     UnitMention speaker = p == null ? null : lastPost(p.start(), s != null ? s.start() : start);
-    if (speaker != null && inParagraph != null && speaker.start() < inParagraph.end()) speaker = null;
+    if (speaker != null && inParagraph != null && speaker.start() < inParagraph.end())
+      speaker = null;
     if (seen != null) {
       seen[Scope.SENTENCE.ordinal()] = inSentence;
       seen[Scope.PARAGRAPH.ordinal()] = inParagraph;
@@ -161,7 +210,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     if (inSentence != null) {
       // a narrower unit just named refines the sentence's, unless the sentence's unit acts through
       // its own party committee or government (义乌市委、市政府深化实施…): then the place is the whole unit
-      if (inParagraph != null && isWithin(inParagraph, inSentence) && !actsThroughItsBodies(inSentence)) return inParagraph;
+      if (inParagraph != null
+          && isWithin(inParagraph, inSentence)
+          && !actsThroughItsBodies(inSentence)) return inParagraph;
       return inSentence;
     }
     if (speaker != null) {
@@ -181,15 +232,18 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     }
     if (!carry) return topicFromTitle || localStory ? topic : null;
     // the place the article last talked about carries forward until another takes over
-    UnitMention carried = p != null && paragraphs.length > 0 ? lastSentenceUnit(paragraphs[0].start(), p.start()) : null;
+    UnitMention carried =
+        p != null && paragraphs.length > 0
+            ? lastSentenceUnit(paragraphs[0].start(), p.start())
+            : null;
     if (seen != null) seen[Scope.CARRIED.ordinal()] = carried;
     return carried != null ? carried : topic;
   }
 
   /**
-   * The mentions that can be a sentence's place: posts and company-name prefixes dropped, a list
-   * of units replaced by the unit enclosing them all (at the list's position), or dropped when
-   * nothing encloses them.
+   * The mentions that can be a sentence's place: posts and company-name prefixes dropped, a list of
+   * units replaced by the unit enclosing them all (at the list's position), or dropped when nothing
+   * encloses them.
    */
   private List<UnitMention> placesOf(List<UnitMention> units) {
     List<UnitMention> out = new ArrayList<>();
@@ -207,7 +261,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
       } else if (isDestination(units.get(i))) {
         // where people go to work or goods are sold is not where the fact happens
       } else if (isOrigin(units.get(i)) || units.get(i).start() == originEnd) {
-        // where someone moved from is not where the fact happens (nor the units written after it: 从矿山镇泗水村)
+        // where someone moved from is not where the fact happens (nor the units written after it:
+        // 从矿山镇泗水村)
         originEnd = units.get(i).end();
       } else if (namesPost(units.get(i))) {
         posts.add(units.get(i));
@@ -219,11 +274,14 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return out;
   }
 
-  /** Two mentions in one list: only a joiner (、和及与) between them, or a shared-suffix list (金塘、蒙姑). */
+  /**
+   * Two mentions in one list: only a joiner (、和及与) between them, or a shared-suffix list (金塘、蒙姑).
+   */
   private boolean listed(UnitMention a, UnitMention b) {
     if (b.start() <= a.end() || b.start() - a.end() > 2) return false;
     String between = text.substring(a.end(), b.start());
-    return !between.isEmpty() && between.chars().allMatch(c -> LIST_JOINERS.indexOf(c) >= 0 || c == ' ');
+    return !between.isEmpty()
+        && between.chars().allMatch(c -> LIST_JOINERS.indexOf(c) >= 0 || c == ' ');
   }
 
   /** 销往广东、浙江等地, 到浙江务工: a destination cue before the unit in its clause, or right after it. */
@@ -238,12 +296,14 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     }
     String near = text.substring(u.end(), Math.min(text.length(), u.end() + 12));
     near = near.substring(0, firstBreak(near));
-    for (String[] frame : MODEL_FRAMES) if (before.contains(frame[0]) && near.contains(frame[1])) return true;
+    for (String[] frame : MODEL_FRAMES)
+      if (before.contains(frame[0]) && near.contains(frame[1])) return true;
     return false;
   }
 
   private static int firstBreak(String s) {
-    for (int i = 0; i < s.length(); i++) if (CLAUSE_BREAKS.indexOf(s.charAt(i)) >= 0 || "。！？".indexOf(s.charAt(i)) >= 0) return i;
+    for (int i = 0; i < s.length(); i++)
+      if (CLAUSE_BREAKS.indexOf(s.charAt(i)) >= 0 || "。！？".indexOf(s.charAt(i)) >= 0) return i;
     return s.length();
   }
 
@@ -267,7 +327,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return BODY.matcher(text.subSequence(u.end(), Math.min(text.length(), u.end() + 24))).find();
   }
 
-  /** The lowest unit enclosing every listed one, as a mention spanning the list; null if unknown. */
+  /**
+   * The lowest unit enclosing every listed one, as a mention spanning the list; null if unknown.
+   */
   private UnitMention enclosing(List<UnitMention> list) {
     List<Division> common = null;
     for (UnitMention u : list) {
@@ -281,7 +343,15 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     Division d = common.get(0);
     Division parent = gazetteer.parent(d.code()).orElse(null);
     UnitMention first = list.get(0), last = list.get(list.size() - 1);
-    return new UnitMention(first.start(), last.end(), text.substring(first.start(), last.end()), d.level(), d.name(), d, parent == null ? null : parent.name(), 0.5);
+    return new UnitMention(
+        first.start(),
+        last.end(),
+        text.substring(first.start(), last.end()),
+        d.level(),
+        d.name(),
+        d,
+        parent == null ? null : parent.name(),
+        0.5);
   }
 
   private boolean withinOnePrefecture(List<UnitMention> units) {
@@ -354,7 +424,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return us.isEmpty() ? null : us.get(us.size() - 1);
   }
 
-  /** Where the clause holding {@code offset} starts: after the last ,;: before it in the sentence. */
+  /**
+   * Where the clause holding {@code offset} starts: after the last ,;: before it in the sentence.
+   */
   private int clauseStart(int sentenceStart, int offset) {
     for (int i = offset - 1; i >= sentenceStart; i--) {
       if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) return i + 1;
@@ -370,7 +442,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     UnitMention best = null;
     for (UnitMention u : us) {
       if (best == null || u.level().ordinal() > best.level().ordinal()) best = u;
-      else if (u.level() == best.level() && !(listMembers.containsKey(u) && !listMembers.containsKey(best))) best = u;
+      else if (u.level() == best.level()
+          && !(listMembers.containsKey(u) && !listMembers.containsKey(best))) best = u;
     }
     return best;
   }
@@ -405,7 +478,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     Map<String, Integer> counts = new HashMap<>();
     Map<String, UnitMention> first = new HashMap<>();
     for (UnitMention u : units) {
-      if (u.start() < titleEnd && (inTitle == null || u.level().ordinal() > inTitle.level().ordinal())) inTitle = u;
+      if (u.start() < titleEnd
+          && (inTitle == null || u.level().ordinal() > inTitle.level().ordinal())) inTitle = u;
       counts.merge(u.key(), 1, Integer::sum);
       first.putIfAbsent(u.key(), u);
     }

@@ -14,14 +14,15 @@ import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Sentence;
 
 /**
- * Resolves units named by reference rather than by name: 我省/本省/全省 (the province the page's
- * places lie in), 全县/本县/我县, 全市/全州, 全乡/全镇/本镇, 全村 (the unit of that level the article
- * is about at that point). Needs the article's sentences and linked unit mentions; adds mentions
- * whose surface is the reference as written. A reference nothing in the text can resolve is left
- * out rather than guessed. Stateless; thread-safe.
+ * Resolves units named by reference rather than by name: 我省/本省/全省 (the province the page's places
+ * lie in), 全县/本县/我县, 全市/全州, 全乡/全镇/本镇, 全村 (the unit of that level the article is about at that
+ * point). Needs the article's sentences and linked unit mentions; adds mentions whose surface is
+ * the reference as written. A reference nothing in the text can resolve is left out rather than
+ * guessed. Stateless; thread-safe.
  */
 public final class DeicticUnits {
-  private static final Pattern REFERENCE = Pattern.compile("(?:我|本|全)(省|县|州|乡|镇|村)|(?:我|本)市|全市(?!场)");
+  private static final Pattern REFERENCE =
+      Pattern.compile("(?:我|本|全)(省|县|州|乡|镇|村)|(?:我|本)市|全市(?!场)");
 
   private final Gazetteer gazetteer;
 
@@ -43,12 +44,20 @@ public final class DeicticUnits {
         if (p != null) votes.merge(p.code(), u.level().ordinal() + 1, Integer::sum);
       }
     }
-    return votes.entrySet().stream().max(Map.Entry.comparingByValue()).flatMap(e -> gazetteer.byCode(e.getKey())).orElse(null);
+    return votes.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .flatMap(e -> gazetteer.byCode(e.getKey()))
+        .orElse(null);
   }
 
   /** The article's units with its resolved references added, in text order. */
-  public List<UnitMention> addReferences(List<Sentence> sentences, List<UnitMention> units, Division province) {
-    List<UnitMention> linked = units.stream().filter(UnitMention::linked).sorted(Comparator.comparingInt(UnitMention::start)).toList();
+  public List<UnitMention> addReferences(
+      List<Sentence> sentences, List<UnitMention> units, Division province) {
+    List<UnitMention> linked =
+        units.stream()
+            .filter(UnitMention::linked)
+            .sorted(Comparator.comparingInt(UnitMention::start))
+            .toList();
     List<UnitMention> out = new ArrayList<>(units);
     for (Sentence s : sentences) {
       Matcher m = REFERENCE.matcher(s.text());
@@ -59,7 +68,16 @@ public final class DeicticUnits {
         Division d = level == Level.PROVINCE ? province : recentAt(linked, start, level);
         if (d == null) continue;
         Division parent = gazetteer.parent(d.code()).orElse(null);
-        out.add(new UnitMention(start, end, m.group(), d.level(), d.name(), d, parent == null ? null : parent.name(), 0.6));
+        out.add(
+            new UnitMention(
+                start,
+                end,
+                m.group(),
+                d.level(),
+                d.name(),
+                d,
+                parent == null ? null : parent.name(),
+                0.6));
       }
     }
     out.sort(Comparator.comparingInt(UnitMention::start));
@@ -68,7 +86,8 @@ public final class DeicticUnits {
 
   private static boolean listed(String text, UnitMention u) {
     boolean before = u.start() > 0 && text.charAt(u.start() - 1) == '、';
-    boolean after = u.end() < text.length() && (text.charAt(u.end()) == '、' || text.startsWith("等地", u.end()));
+    boolean after =
+        u.end() < text.length() && (text.charAt(u.end()) == '、' || text.startsWith("等地", u.end()));
     return before || after;
   }
 

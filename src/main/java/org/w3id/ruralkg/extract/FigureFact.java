@@ -6,4 +6,5 @@ import org.w3id.ruralkg.link.UnitMention;
  * An outcome figure: the quantity, its metric code (income_increase, wages, ...), the place it is
  * about (null if none), and the year it refers to (null unless the text states it).
  */
-public record FigureFact(Quantity quantity, String metric, UnitMention place, Integer year, Evidence evidence) {}
+public record FigureFact(
+    Quantity quantity, String metric, UnitMention place, Integer year, Evidence evidence) {}

@@ -27,7 +27,8 @@ public final class FigureStage implements FactStage<FigureFact> {
   @Override
   public List<List<FigureFact>> extract(PageAnalysis page) {
     List<List<FigureFact>> out = new ArrayList<>();
-    for (PageAnalysis.ArticleAnalysis a : page.articles()) out.add(figures(a, page.publicationYear()));
+    for (PageAnalysis.ArticleAnalysis a : page.articles())
+      out.add(figures(a, page.publicationYear()));
     return out;
   }
 
@@ -40,9 +41,19 @@ public final class FigureStage implements FactStage<FigureFact> {
       Paragraph p = a.paragraphOf().get(i);
       for (Quantity q : quantities.parse(s.text())) {
         int start = s.start() + q.start(), end = s.start() + q.end();
-        Quantity onPage = new Quantity(start, end, q.surface(), q.value(), q.valueMax(), q.unit(), q.qualifier(), q.counted());
+        Quantity onPage =
+            new Quantity(
+                start,
+                end,
+                q.surface(),
+                q.value(),
+                q.valueMax(),
+                q.unit(),
+                q.qualifier(),
+                q.counted());
         MetricClassifier.Decision metric = metrics.decide(s.text(), q);
-        // the year finder reads the whole paragraph: a year stated before a ；still governs what follows
+        // the year finder reads the whole paragraph: a year stated before a ；still governs what
+        // follows
         if (p != marked) {
           // scanned once per paragraph: a rescan per figure was ~10% of extraction time
           marked = p;
@@ -51,7 +62,9 @@ public final class FigureStage implements FactStage<FigureFact> {
         Integer year = yearMarks.yearFor(start - p.start(), publicationYear);
         ContextPlaceAttributor.Placed placed = a.places().placed(start, end);
         // as sure as the weaker of what decided the metric and where the place was found
-        double confidence = Math.min(Confidence.of("metric", metric.evidence()), Confidence.of("place", placed.scope()));
+        double confidence =
+            Math.min(
+                Confidence.of("metric", metric.evidence()), Confidence.of("place", placed.scope()));
         Evidence ev = new Evidence(start, end, q.surface(), s.start(), s.text(), confidence);
         out.add(new FigureFact(onPage, metric.metric(), placed.place(), year, ev));
       }

@@ -19,6 +19,9 @@ public final class IndustryStage implements FactStage<IndustryFact> {
   @Override
   public List<List<IndustryFact>> extract(PageAnalysis page) {
     List<IndustryFact> facts = recognizer.recognise(page.text(), page.sentences(), page.places());
-    return page.perListedUnit(page.byArticle(facts, f -> f.evidence().start()), IndustryFact::unit, (f, u) -> new IndustryFact(f.label(), f.conceptId(), u, f.evidence()));
+    return page.perListedUnit(
+        page.byArticle(facts, f -> f.evidence().start()),
+        IndustryFact::unit,
+        (f, u) -> new IndustryFact(f.label(), f.conceptId(), u, f.evidence()));
   }
 }

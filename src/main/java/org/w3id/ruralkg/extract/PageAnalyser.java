@@ -16,8 +16,8 @@ import org.w3id.ruralkg.source.Paragraph;
  * Analyses a page once for every fact stage: needs a split {@link Page} (paragraphs with their
  * sentences, head lines from the splitter); adds a {@link PageAnalysis} — the units each article
  * mentions (linked by {@link UnitLinker}, quoted names dropped, references such as 我省 resolved by
- * {@link DeicticUnits}) and a {@link ContextPlaceAttributor} per article. Thread-safe: every part is
- * immutable after construction.
+ * {@link DeicticUnits}) and a {@link ContextPlaceAttributor} per article. Thread-safe: every part
+ * is immutable after construction.
  */
 public final class PageAnalyser {
   private final UnitLinker linker;
@@ -40,11 +40,13 @@ public final class PageAnalyser {
     List<List<UnitMention>> unitsPerArticle = linker.linkPage(page);
     Division province = deictic.pageProvince(page.text(), unitsPerArticle);
     List<PageAnalysis.ArticleAnalysis> articles = new ArrayList<>();
-    for (int i = 0; i < page.articles().size(); i++) articles.add(article(page, page.articles().get(i), unitsPerArticle.get(i), province));
+    for (int i = 0; i < page.articles().size(); i++)
+      articles.add(article(page, page.articles().get(i), unitsPerArticle.get(i), province));
     return new PageAnalysis(page, province, articles);
   }
 
-  private PageAnalysis.ArticleAnalysis article(Page page, Article article, List<UnitMention> linked, Division province) {
+  private PageAnalysis.ArticleAnalysis article(
+      Page page, Article article, List<UnitMention> linked, Division province) {
     List<Sentence> sentences = new ArrayList<>();
     List<Paragraph> paragraphOf = new ArrayList<>();
     for (Paragraph p : article.paragraphs()) {
@@ -57,24 +59,28 @@ public final class PageAnalyser {
     List<Sentence> headSentences = new ArrayList<>();
     for (Paragraph h : heads) headSentences.add(new Sentence(h.start(), h.end(), h.text()));
     String text = page.text();
-    List<UnitMention> units = deictic.addReferences(sentences, withoutQuotedNames(text, linked), province);
+    List<UnitMention> units =
+        deictic.addReferences(sentences, withoutQuotedNames(text, linked), province);
     int headEnd = 0;
     for (Paragraph h : heads) headEnd = Math.max(headEnd, h.end());
-    ContextPlaceAttributor places = new ContextPlaceAttributor(text, article, sentences, units, headEnd, gazetteer, segmenter);
-    return new PageAnalysis.ArticleAnalysis(article, sentences, paragraphOf, headSentences, units, places);
+    ContextPlaceAttributor places =
+        new ContextPlaceAttributor(text, article, sentences, units, headEnd, gazetteer, segmenter);
+    return new PageAnalysis.ArticleAnalysis(
+        article, sentences, paragraphOf, headSentences, units, places);
   }
 
   /**
-   * The head lines the recognisers read and the title's topic counts from: the title and a
-   * subtitle printed below it. A kicker printed above the title (its subtitle when it has no ——
-   * line) is left out, as it was when heads were searched for after the title; reading it too is a
-   * change of behaviour to be measured on the gold on its own.
+   * The head lines the recognisers read and the title's topic counts from: the title and a subtitle
+   * printed below it. A kicker printed above the title (its subtitle when it has no —— line) is
+   * left out, as it was when heads were searched for after the title; reading it too is a change of
+   * behaviour to be measured on the gold on its own.
    */
   static List<Paragraph> readHeads(Article article) {
     List<Paragraph> out = new ArrayList<>();
     Paragraph title = null;
     for (Paragraph h : article.heads()) {
-      boolean isTitle = title == null && article.title() != null && h.text().equals(article.title());
+      boolean isTitle =
+          title == null && article.title() != null && h.text().equals(article.title());
       if (isTitle) title = h;
       if (isTitle || title == null || h.start() >= title.end()) out.add(h);
     }
@@ -82,14 +88,16 @@ public final class PageAnalyser {
   }
 
   /**
-   * Drops units that open a short quoted name: an honour or a brand (“红旗村(社区)”, “巧家实践”)
-   * names no place.
+   * Drops units that open a short quoted name: an honour or a brand (“红旗村(社区)”, “巧家实践”) names no
+   * place.
    */
   static List<UnitMention> withoutQuotedNames(String text, List<UnitMention> units) {
     List<UnitMention> out = new ArrayList<>();
     for (UnitMention u : units) {
-      boolean opensQuote = u.start() > 0 && (text.charAt(u.start() - 1) == '“' || text.charAt(u.start() - 1) == '"');
-      int close = opensQuote ? text.indexOf(text.charAt(u.start() - 1) == '“' ? '”' : '"', u.end()) : -1;
+      boolean opensQuote =
+          u.start() > 0 && (text.charAt(u.start() - 1) == '“' || text.charAt(u.start() - 1) == '"');
+      int close =
+          opensQuote ? text.indexOf(text.charAt(u.start() - 1) == '“' ? '”' : '"', u.end()) : -1;
       if (opensQuote && close >= u.end() && close - u.end() <= 6) continue;
       out.add(u);
     }

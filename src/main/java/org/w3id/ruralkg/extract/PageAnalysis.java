@@ -39,7 +39,8 @@ public final class PageAnalysis {
     }
 
     /** One fact per listed unit when a fact's place stands for a list of units (云南、贵州两省). */
-    public <T> List<T> perListedUnit(List<T> facts, Function<T, UnitMention> unit, BiFunction<T, UnitMention, T> withUnit) {
+    public <T> List<T> perListedUnit(
+        List<T> facts, Function<T, UnitMention> unit, BiFunction<T, UnitMention, T> withUnit) {
       List<T> out = new ArrayList<>();
       for (T f : facts) {
         List<UnitMention> members = places.membersOf(unit.apply(f));
@@ -122,7 +123,10 @@ public final class PageAnalysis {
     return page.header() == null ? null : page.header().publicationYear();
   }
 
-  /** The article whose paragraph or head holds {@code offset}, or null: a binary search over them all. */
+  /**
+   * The article whose paragraph or head holds {@code offset}, or null: a binary search over them
+   * all.
+   */
   public ArticleAnalysis at(int offset) {
     int i = Arrays.binarySearch(starts, offset);
     if (i < 0) i = -i - 2;
@@ -145,10 +149,17 @@ public final class PageAnalysis {
     };
   }
 
-  /** {@link ArticleAnalysis#perListedUnit} for the facts of every article, as {@link #byArticle} groups them. */
-  public <T> List<List<T>> perListedUnit(List<List<T>> byArticle, Function<T, UnitMention> unit, BiFunction<T, UnitMention, T> withUnit) {
+  /**
+   * {@link ArticleAnalysis#perListedUnit} for the facts of every article, as {@link #byArticle}
+   * groups them.
+   */
+  public <T> List<List<T>> perListedUnit(
+      List<List<T>> byArticle,
+      Function<T, UnitMention> unit,
+      BiFunction<T, UnitMention, T> withUnit) {
     List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < byArticle.size(); i++) out.add(articles.get(i).perListedUnit(byArticle.get(i), unit, withUnit));
+    for (int i = 0; i < byArticle.size(); i++)
+      out.add(articles.get(i).perListedUnit(byArticle.get(i), unit, withUnit));
     return out;
   }
 

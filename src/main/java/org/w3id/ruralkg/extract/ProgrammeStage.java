@@ -18,7 +18,11 @@ public final class ProgrammeStage implements FactStage<ProgrammeFact> {
 
   @Override
   public List<List<ProgrammeFact>> extract(PageAnalysis page) {
-    List<ProgrammeFact> facts = recognizer.recognise(page.text(), page.sentences(), page.placesNamedAround());
-    return page.perListedUnit(page.byArticle(facts, f -> f.evidence().start()), ProgrammeFact::unit, (f, u) -> new ProgrammeFact(f.label(), f.conceptId(), u, f.evidence()));
+    List<ProgrammeFact> facts =
+        recognizer.recognise(page.text(), page.sentences(), page.placesNamedAround());
+    return page.perListedUnit(
+        page.byArticle(facts, f -> f.evidence().start()),
+        ProgrammeFact::unit,
+        (f, u) -> new ProgrammeFact(f.label(), f.conceptId(), u, f.evidence()));
   }
 }

@@ -9,10 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Derives the keywords news uses for each division: the canonical name, the name without its
- * ethnic part (关岭布依族苗族自治县 -> 关岭县, 伍寨彝族苗族乡 -> 伍寨乡, 怒江傈僳族自治州 -> 怒江州), bare
- * short forms of provinces, prefectures and (in Yunnan and Guizhou only) counties (云南, 昭通, 巧家), and the committee forms of village names (X居委会 for X社区). Single use, not
- * thread-safe; used while a {@link Gazetteer} is built.
+ * Derives the keywords news uses for each division: the canonical name, the name without its ethnic
+ * part (关岭布依族苗族自治县 -> 关岭县, 伍寨彝族苗族乡 -> 伍寨乡, 怒江傈僳族自治州 -> 怒江州), bare short forms of provinces,
+ * prefectures and (in Yunnan and Guizhou only) counties (云南, 昭通, 巧家), and the committee forms of
+ * village names (X居委会 for X社区). Single use, not thread-safe; used while a {@link Gazetteer} is
+ * built.
  */
 final class AliasBuilder {
   /** The 55 minority nationalities, longest first so the alternation prefers full names. */
@@ -20,22 +21,30 @@ final class AliasBuilder {
       "柯尔克孜|乌孜别克|鄂伦春|鄂温克|达斡尔|维吾尔|哈萨克|塔吉克|塔塔尔|俄罗斯|蒙古|布依|朝鲜|土家|哈尼|傈僳|高山|"
           + "拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|"
           + "回|藏|苗|彝|壮|满|侗|瑶|白|黎|傈|佤|畲|水|土|羌|怒|京";
+
   private static final Pattern ETHNIC_AUTONOMOUS =
       Pattern.compile("^(.+?)(?:(?:" + ETHNIC + ")族|蒙古|哈萨克|柯尔克孜|维吾尔)+自治(州|县|旗|区)$");
-  private static final Pattern ETHNIC_TOWNSHIP = Pattern.compile("^(.+?)(?:(?:" + ETHNIC + ")族)+(乡|镇|苏木)$");
+  private static final Pattern ETHNIC_TOWNSHIP =
+      Pattern.compile("^(.+?)(?:(?:" + ETHNIC + ")族)+(乡|镇|苏木)$");
+
   /** Two-character official names that are also everyday words; never matched on their own. */
   private static final Set<String> GENERIC =
-      Set.of("城区", "郊区", "林场", "街道", "矿区", "东区", "西区", "城南", "农场", "盐场", "苗圃", "牛场",
-          "中心村", "移民村", "和谐社区", "先进村", "社区");
+      Set.of(
+          "城区", "郊区", "林场", "街道", "矿区", "东区", "西区", "城南", "农场", "盐场", "苗圃", "牛场", "中心村", "移民村",
+          "和谐社区", "先进村", "社区");
 
-  private static final Pattern GENERIC_ZONE = Pattern.compile("^(县|市|区|城市|国营|经济|高新|工业|开发|技术|产业|社区|第)");
-  private static final Map<String, String> REGIONS = Map.of("内蒙古自治区", "内蒙古", "广西壮族自治区", "广西",
-      "西藏自治区", "西藏", "宁夏回族自治区", "宁夏", "新疆维吾尔自治区", "新疆");
+  private static final Pattern GENERIC_ZONE =
+      Pattern.compile("^(县|市|区|城市|国营|经济|高新|工业|开发|技术|产业|社区|第)");
+  private static final Map<String, String> REGIONS =
+      Map.of("内蒙古自治区", "内蒙古", "广西壮族自治区", "广西", "西藏自治区", "西藏", "宁夏回族自治区", "宁夏", "新疆维吾尔自治区", "新疆");
 
   private final Map<String, List<Alias.Entry>> keys = new HashMap<>(200_000);
   private final Map<String, List<Division>> bareTownships = new HashMap<>(60_000);
 
-  /** Adds the keywords of {@code d}; {@code sameName} is how many divisions share its canonical name. */
+  /**
+   * Adds the keywords of {@code d}; {@code sameName} is how many divisions share its canonical
+   * name.
+   */
   void add(Division d, int sameName) {
     String n = d.name();
     switch (d.level()) {
@@ -72,8 +81,10 @@ final class AliasBuilder {
         }
       }
       case TOWNSHIP -> {
-        // township-level zones (工业园区, 红旗农场, 开发区) often carry generic names: keep only distinctive ones
-        boolean standard = n.endsWith("镇") || n.endsWith("乡") || n.endsWith("街道") || n.endsWith("苏木");
+        // township-level zones (工业园区, 红旗农场, 开发区) often carry generic names: keep only distinctive
+        // ones
+        boolean standard =
+            n.endsWith("镇") || n.endsWith("乡") || n.endsWith("街道") || n.endsWith("苏木");
         if (!standard && (sameName > 1 || n.length() < 5 || GENERIC_ZONE.matcher(n).find())) return;
         put(n, d, false);
         Matcher m = ETHNIC_TOWNSHIP.matcher(n);
@@ -83,7 +94,8 @@ final class AliasBuilder {
           put(plain, d, false);
         }
         String stem = stem(plain);
-        if (stem != null && stem.length() >= 2) bareTownships.computeIfAbsent(stem, k -> new ArrayList<>(2)).add(d);
+        if (stem != null && stem.length() >= 2)
+          bareTownships.computeIfAbsent(stem, k -> new ArrayList<>(2)).add(d);
       }
       case VILLAGE -> {
         // two-character names (新村, 大村, 上村) are everyday words: found only after their township
@@ -100,7 +112,8 @@ final class AliasBuilder {
 
   private static String stem(String township) {
     if (township.endsWith("街道")) return township.substring(0, township.length() - 2);
-    if (township.endsWith("镇") || township.endsWith("乡")) return township.substring(0, township.length() - 1);
+    if (township.endsWith("镇") || township.endsWith("乡"))
+      return township.substring(0, township.length() - 1);
     return null;
   }
 
@@ -119,12 +132,16 @@ final class AliasBuilder {
     return bareTownships;
   }
 
-  /** Puts keywords of provinces, prefectures and counties into {@code upper}, all others into {@code lower}. */
+  /**
+   * Puts keywords of provinces, prefectures and counties into {@code upper}, all others into {@code
+   * lower}.
+   */
   void split(Map<String, Alias> upper, Map<String, Alias> lower) {
-    keys.forEach((k, v) -> {
-      boolean high = false;
-      for (Alias.Entry e : v) high |= e.division().level().ordinal() <= Level.COUNTY.ordinal();
-      (high ? upper : lower).put(k, new Alias(k, v));
-    });
+    keys.forEach(
+        (k, v) -> {
+          boolean high = false;
+          for (Alias.Entry e : v) high |= e.division().level().ordinal() <= Level.COUNTY.ordinal();
+          (high ? upper : lower).put(k, new Alias(k, v));
+        });
   }
 }

@@ -10,26 +10,39 @@ final class Candidate {
   final int start;
   final int end;
   final String surface;
+
   /** Divisions the surface may stand for; empty for a unit absent from the gazetteer. */
   final List<Division> divisions;
+
   /**
-   * Kept only if linked: a bare township in an enumeration (金塘、蒙姑等乡镇), or a name that only
-   * villages bear (示范村 is also a village somewhere).
+   * Kept only if linked: a bare township in an enumeration (金塘、蒙姑等乡镇), or a name that only villages
+   * bear (示范村 is also a village somewhere).
    */
   final boolean needsLink;
+
   /** Whether the keyword was a bare short form (巧家) rather than a suffixed name. */
   final boolean bare;
+
   int article;
   int paragraph;
   int sentence;
+
   /** The mention written directly before this one when it is a higher level (绥江县|南岸镇). */
   Candidate chainParent;
+
   Division resolved;
   double confidence;
+
   /** Set when the sentence names an enclosing unit that none of the divisions lies in. */
   boolean contradicted;
 
-  Candidate(int start, int end, String surface, List<Division> divisions, boolean bare, boolean needsLink) {
+  Candidate(
+      int start,
+      int end,
+      String surface,
+      List<Division> divisions,
+      boolean bare,
+      boolean needsLink) {
     this.start = start;
     this.end = end;
     this.surface = surface;
@@ -51,7 +64,8 @@ final class Candidate {
     boolean same = true;
     for (Division d : divisions) same &= d.level() == first;
     if (same) return first;
-    if (fromSuffix != null) for (Division d : divisions) if (d.level() == fromSuffix) return fromSuffix;
+    if (fromSuffix != null)
+      for (Division d : divisions) if (d.level() == fromSuffix) return fromSuffix;
     Level top = Level.VILLAGE;
     for (Division d : divisions) if (d.level().ordinal() < top.ordinal()) top = d.level();
     return top;

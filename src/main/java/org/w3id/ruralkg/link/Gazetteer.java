@@ -28,8 +28,12 @@ public final class Gazetteer {
   private final Map<String, List<Division>> children;
   private final Map<String, List<Division>> byName;
   private final Map<String, List<Division>> bareTownships;
-  /** Provinces, prefectures, counties and their short forms (short keywords, any last character). */
+
+  /**
+   * Provinces, prefectures, counties and their short forms (short keywords, any last character).
+   */
   private final DictionaryMatcher<Alias> matcher;
+
   /** Townships and villages (many keywords, few last characters). */
   private final SuffixIndex suffixIndex;
 
@@ -39,7 +43,8 @@ public final class Gazetteer {
     Map<String, List<Division>> names = new HashMap<>(divisions.size() * 2);
     for (Division d : divisions) {
       codes.put(d.code(), d);
-      if (d.parentCode() != null) kids.computeIfAbsent(d.parentCode(), k -> new ArrayList<>(4)).add(d);
+      if (d.parentCode() != null)
+        kids.computeIfAbsent(d.parentCode(), k -> new ArrayList<>(4)).add(d);
       names.computeIfAbsent(d.name(), k -> new ArrayList<>(1)).add(d);
     }
     this.byCode = codes;
@@ -75,7 +80,9 @@ public final class Gazetteer {
     if (in == null) throw new RuralKgException("gazetteer resource not found: " + resource);
     List<Division> divisions = new ArrayList<>(80_000);
     try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        new BufferedReader(
+            new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8),
+            1 << 16)) {
       String line;
       while ((line = r.readLine()) != null) {
         if (line.isEmpty()) continue;
@@ -84,8 +91,12 @@ public final class Gazetteer {
         int c = line.indexOf('\t', b + 1);
         if (a < 0 || b < 0 || c < 0) throw new RuralKgException("bad gazetteer line: " + line);
         String parent = line.substring(c + 1);
-        divisions.add(new Division(line.substring(0, a), line.substring(a + 1, b),
-            Level.ofNotation(line.substring(b + 1, c)), parent.isEmpty() ? null : parent));
+        divisions.add(
+            new Division(
+                line.substring(0, a),
+                line.substring(a + 1, b),
+                Level.ofNotation(line.substring(b + 1, c)),
+                parent.isEmpty() ? null : parent));
       }
     } catch (IOException e) {
       throw new RuralKgException("cannot read gazetteer " + resource + ": " + e.getMessage(), e);
@@ -103,7 +114,9 @@ public final class Gazetteer {
 
   public Optional<Division> parent(String code) {
     Division d = byCode.get(code);
-    return d == null || d.parentCode() == null ? Optional.empty() : Optional.ofNullable(byCode.get(d.parentCode()));
+    return d == null || d.parentCode() == null
+        ? Optional.empty()
+        : Optional.ofNullable(byCode.get(d.parentCode()));
   }
 
   /** The enclosing units of {@code code}, nearest first, up to and including the province. */
@@ -172,7 +185,11 @@ public final class Gazetteer {
   public List<DictionaryMatcher.Hit<Alias>> findAll(String text) {
     List<DictionaryMatcher.Hit<Alias>> hits = new ArrayList<>(matcher.findAll(text));
     hits.addAll(suffixIndex.findAll(text));
-    hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    hits.sort(
+        (a, b) ->
+            a.start() != b.start()
+                ? Integer.compare(a.start(), b.start())
+                : Integer.compare(b.end(), a.end()));
     return hits;
   }
 

@@ -1,8 +1,14 @@
 package org.w3id.ruralkg.link;
 
-/** Administrative levels; {@link #notation()} is the contract's code (docs/CONTRACT.md section 2). */
+/**
+ * Administrative levels; {@link #notation()} is the contract's code (docs/CONTRACT.md section 2).
+ */
 public enum Level {
-  PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE;
+  PROVINCE,
+  PREFECTURE,
+  COUNTY,
+  TOWNSHIP,
+  VILLAGE;
 
   public String notation() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -6,11 +6,11 @@ import java.util.Map;
 import org.w3id.ruralkg.nlp.DictionaryMatcher.Hit;
 
 /**
- * Finds keywords by their last character: at each text position whose character ends some
- * keyword, hashes the few possible spans backwards (String.hashCode arithmetic, no allocation) and
- * probes an open-addressing table. Used for the ~70 000 township and village names, which end in a
- * handful of characters (镇 乡 道 村 区 会 ...): building it takes milliseconds where a double-array
- * trie of that size takes seconds on a cold JVM. Immutable and thread-safe after construction.
+ * Finds keywords by their last character: at each text position whose character ends some keyword,
+ * hashes the few possible spans backwards (String.hashCode arithmetic, no allocation) and probes an
+ * open-addressing table. Used for the ~70 000 township and village names, which end in a handful of
+ * characters (镇 乡 道 村 区 会 ...): building it takes milliseconds where a double-array trie of that
+ * size takes seconds on a cold JVM. Immutable and thread-safe after construction.
  */
 final class SuffixIndex {
   private static final int MAX_LEN = 63;
@@ -24,9 +24,13 @@ final class SuffixIndex {
   private final String[] keys;
   private final Alias[] values;
   private final int mask;
+
   /** For each last character, a bit mask of the keyword lengths (1..63) that end in it. */
   private final long[] lengthsByLastChar = new long[Character.MAX_VALUE + 1];
-  /** Bloom-style bits over (first char, last char, length): skips most probes without a cache miss. */
+
+  /**
+   * Bloom-style bits over (first char, last char, length): skips most probes without a cache miss.
+   */
   private final long[] shapeFilter = new long[1 << 14];
 
   SuffixIndex(Map<String, Alias> entries) {

@@ -13,11 +13,11 @@ import org.w3id.ruralkg.source.Page;
 import org.w3id.ruralkg.source.Paragraph;
 
 /**
- * Links the administrative units an article mentions to the national gazetteer: needs a
- * {@link Page} split into {@link Article}s, adds one {@link UnitMention} per mention (title,
- * subtitle and paragraphs). Same-name units are told apart by an enclosing unit named nearby: in
- * the same sentence, else paragraph, else article, else page; without such evidence the mention
- * stays unresolved (division null). Thread-safe: holds only the immutable gazetteer.
+ * Links the administrative units an article mentions to the national gazetteer: needs a {@link
+ * Page} split into {@link Article}s, adds one {@link UnitMention} per mention (title, subtitle and
+ * paragraphs). Same-name units are told apart by an enclosing unit named nearby: in the same
+ * sentence, else paragraph, else article, else page; without such evidence the mention stays
+ * unresolved (division null). Thread-safe: holds only the immutable gazetteer.
  */
 public final class UnitLinker {
   private static final double[] SCOPE_CONFIDENCE = {0.95, 0.9, 0.85, 0.8, 0.7};
@@ -26,7 +26,10 @@ public final class UnitLinker {
   private final Gazetteer gazetteer;
   private final UnitRecogniser recogniser;
 
-  /** A linker over {@code gazetteer}, finding candidates with {@code recogniser} (built on the same gazetteer). */
+  /**
+   * A linker over {@code gazetteer}, finding candidates with {@code recogniser} (built on the same
+   * gazetteer).
+   */
   public UnitLinker(Gazetteer gazetteer, UnitRecogniser recogniser) {
     this.gazetteer = gazetteer;
     this.recogniser = recogniser;
@@ -77,7 +80,8 @@ public final class UnitLinker {
     List<List<UnitMention>> out = new ArrayList<>();
     for (int a = 0; a < page.articles().size(); a++) out.add(new ArrayList<>());
     for (Candidate c : all) {
-      // written right after its parent (矿山镇泗水村), a name is a unit even when the code list lacks it there
+      // written right after its parent (矿山镇泗水村), a name is a unit even when the code list lacks it
+      // there
       if (c.needsLink && c.resolved == null && c.chainParent == null) continue;
       out.get(c.article).add(toMention(c, all));
     }
@@ -85,12 +89,16 @@ public final class UnitLinker {
     return out;
   }
 
-  /** The title and subtitle lines the splitter found (those not inside a paragraph), then every paragraph. */
+  /**
+   * The title and subtitle lines the splitter found (those not inside a paragraph), then every
+   * paragraph.
+   */
   private static List<Paragraph> segments(Article article) {
     List<Paragraph> out = new ArrayList<>();
     for (Paragraph head : article.heads()) {
       boolean inParagraph = false;
-      for (Paragraph p : article.paragraphs()) inParagraph |= p.start() < head.end() && head.start() < p.end();
+      for (Paragraph p : article.paragraphs())
+        inParagraph |= p.start() < head.end() && head.start() < p.end();
       if (!inParagraph) out.add(head);
     }
     out.addAll(article.paragraphs());
@@ -102,8 +110,12 @@ public final class UnitLinker {
     return Math.max(0, sentences.size() - 1);
   }
 
-  /** A unit the gazetteer lacks, once found after its parent (永丰镇新社区), is that unit wherever the article repeats it. */
-  private static void addRepeatedUnknowns(String text, List<Paragraph> segments, List<Candidate> inArticle) {
+  /**
+   * A unit the gazetteer lacks, once found after its parent (永丰镇新社区), is that unit wherever the
+   * article repeats it.
+   */
+  private static void addRepeatedUnknowns(
+      String text, List<Paragraph> segments, List<Candidate> inArticle) {
     List<Candidate> unknowns = new ArrayList<>();
     for (Candidate c : inArticle) if (c.unknown() && c.chainParent != null) unknowns.add(c);
     for (Candidate u : unknowns) {
@@ -132,7 +144,9 @@ public final class UnitLinker {
     markContradictions(all);
     // unique provinces, prefectures and counties anchor everything else
     for (Candidate c : all) {
-      if (c.divisions.size() == 1 && !c.contradicted && !c.needsLink
+      if (c.divisions.size() == 1
+          && !c.contradicted
+          && !c.needsLink
           && c.divisions.get(0).level().ordinal() <= Level.COUNTY.ordinal()) {
         set(c, c.divisions.get(0), c.bare ? 0.9 : 0.95);
       }
@@ -185,8 +199,10 @@ public final class UnitLinker {
         for (Candidate r : resolved) {
           if (r == c || scope(c, r) > scope) continue;
           Level rl = r.resolved.level();
-          if (village && rl == Level.PROVINCE) continue; // a province says little about a village name
-          if (rl.ordinal() > spec && gazetteer.isAncestor(r.resolved.code(), d.code())) spec = rl.ordinal();
+          if (village && rl == Level.PROVINCE)
+            continue; // a province says little about a village name
+          if (rl.ordinal() > spec && gazetteer.isAncestor(r.resolved.code(), d.code()))
+            spec = rl.ordinal();
         }
         if (spec < 0) continue;
         if (spec > best) {
@@ -228,12 +244,15 @@ public final class UnitLinker {
         c.contradicted = !anyInside(c.divisions, c.chainParent.divisions);
         continue;
       }
-      for (Level outer = Level.values()[level.ordinal() - 1]; outer.ordinal() >= Level.COUNTY.ordinal();
+      for (Level outer = Level.values()[level.ordinal() - 1];
+          outer.ordinal() >= Level.COUNTY.ordinal();
           outer = Level.values()[outer.ordinal() - 1]) {
         List<Division> enclosing = new ArrayList<>();
         for (Candidate r : all) {
-          if (r == c || r.sentence != c.sentence || r.article != c.article || c.sentence < 0) continue;
-          if (r.divisions.size() == 1 && r.divisions.get(0).level() == outer) enclosing.add(r.divisions.get(0));
+          if (r == c || r.sentence != c.sentence || r.article != c.article || c.sentence < 0)
+            continue;
+          if (r.divisions.size() == 1 && r.divisions.get(0).level() == outer)
+            enclosing.add(r.divisions.get(0));
         }
         if (enclosing.isEmpty()) continue;
         c.contradicted = !anyInside(c.divisions, enclosing);
@@ -243,7 +262,8 @@ public final class UnitLinker {
   }
 
   private boolean anyInside(List<Division> inner, List<Division> outer) {
-    for (Division i : inner) for (Division o : outer) if (gazetteer.isAncestor(o.code(), i.code())) return true;
+    for (Division i : inner)
+      for (Division o : outer) if (gazetteer.isAncestor(o.code(), i.code())) return true;
     return false;
   }
 
@@ -257,10 +277,14 @@ public final class UnitLinker {
     return null;
   }
 
-  /** A name linked somewhere in an article means the same unit where the article repeats it without context. */
+  /**
+   * A name linked somewhere in an article means the same unit where the article repeats it without
+   * context.
+   */
   private static void oneSensePerArticle(List<Candidate> all) {
     Map<String, Division> linked = new HashMap<>();
-    for (Candidate c : all) if (c.resolved != null) linked.putIfAbsent(c.article + "|" + c.resolved.name(), c.resolved);
+    for (Candidate c : all)
+      if (c.resolved != null) linked.putIfAbsent(c.article + "|" + c.resolved.name(), c.resolved);
     for (Candidate c : all) {
       if (c.resolved != null || c.contradicted) continue;
       for (Division d : c.divisions) {
@@ -281,7 +305,14 @@ public final class UnitLinker {
   private UnitMention toMention(Candidate c, List<Candidate> all) {
     if (c.resolved != null) {
       String parent = gazetteer.parent(c.resolved.code()).map(Division::name).orElse(null);
-      return new UnitMention(c.start, c.end, c.surface, c.resolved.level(), c.resolved.name(), c.resolved, parent,
+      return new UnitMention(
+          c.start,
+          c.end,
+          c.surface,
+          c.resolved.level(),
+          c.resolved.name(),
+          c.resolved,
+          parent,
           c.confidence);
     }
     Level level = c.level();
@@ -293,7 +324,8 @@ public final class UnitLinker {
   }
 
   private static String canonicalName(Candidate c, Level level) {
-    if (c.unknown()) return level == Level.VILLAGE ? UnitNames.canonicalVillage(c.surface) : c.surface;
+    if (c.unknown())
+      return level == Level.VILLAGE ? UnitNames.canonicalVillage(c.surface) : c.surface;
     for (Division d : c.divisions) if (d.level() == level) return d.name();
     return c.divisions.get(0).name();
   }

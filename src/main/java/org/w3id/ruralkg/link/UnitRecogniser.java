@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,39 +17,48 @@ import org.w3id.ruralkg.nlp.Token;
 /**
  * Finds the administrative-unit mentions of one text segment (a title or a paragraph): needs a
  * {@link Gazetteer}, adds {@link Candidate}s with every division each mention may denote. Bare
- * short forms (巧家, 昭通) count only as standalone names; a unit written right after its parent
- * but absent from the gazetteer (永丰镇新社区) becomes a candidate without divisions. Thread-safe.
+ * short forms (巧家, 昭通) count only as standalone names; a unit written right after its parent but
+ * absent from the gazetteer (永丰镇新社区) becomes a candidate without divisions. Thread-safe.
  */
 public final class UnitRecogniser {
   /** Characters before a bare short form that leave it a standalone name (在巧家, 的巧家). */
   private static final String LEFT_OK = "在到赴从和与及同是为的对向往至了于据或";
+
   /** Characters after a bare short form that leave it a standalone name (巧家县, 昭通是, 巧家的). */
   private static final String RIGHT_OK = "县市州人的是以在将等和与及地籍各全为有把已正也还都共境又";
+
   /** Characters that never occur inside the name of a unit found only by its suffix. */
   private static final String STOP = "的了在是为有和与及等各全本该每这那此其个级区县市州省里外内以对把将被从向到于人党委府局所站队会部厅办要";
+
   /** Everyday words that look like a name plus a unit suffix: lexicon/generic-unit-words.txt. */
   private static final Set<String> GENERIC = Wordlist.words("generic-unit-words.txt");
+
   /**
-   * Bare short forms that are also everyday words (安宁 peace, 威信 prestige, 古城 old town): they
-   * count only before a unit word (安宁市 is matched whole anyway; 安宁人, 威信籍) or next to a
-   * related unit.
+   * Bare short forms that are also everyday words (安宁 peace, 威信 prestige, 古城 old town): they count
+   * only before a unit word (安宁市 is matched whole anyway; 安宁人, 威信籍) or next to a related unit.
    */
-  private static final Set<String> WEAK_SHORT_FORMS = Set.of("安宁", "富民", "大同", "长治", "安康", "白银", "平坝",
-      "古城", "西山", "白云", "江口", "朝阳", "白山", "黄山", "威信", "大方", "祥云", "红河", "弥勒", "麒麟", "大关",
-      "水城", "万山", "钟山", "天柱", "独山", "龙里", "长顺", "清镇", "开阳", "修文", "海口", "北海", "中山", "阿里",
-      "山南", "金沙", "五华", "盘龙", "马龙", "罗平", "广安", "乐山", "永平", "永胜", "南华", "建水", "石屏", "马关",
-      "广南", "海东", "定西", "三明", "南明", "花溪", "云岩", "乌当", "东川", "官渡", "黑河", "大庆", "吉安", "泰安",
-      "延安", "常德", "宣威", "文山");
+  private static final Set<String> WEAK_SHORT_FORMS =
+      Set.of(
+          "安宁", "富民", "大同", "长治", "安康", "白银", "平坝", "古城", "西山", "白云", "江口", "朝阳", "白山", "黄山", "威信",
+          "大方", "祥云", "红河", "弥勒", "麒麟", "大关", "水城", "万山", "钟山", "天柱", "独山", "龙里", "长顺", "清镇", "开阳",
+          "修文", "海口", "北海", "中山", "阿里", "山南", "金沙", "五华", "盘龙", "马龙", "罗平", "广安", "乐山", "永平", "永胜",
+          "南华", "建水", "石屏", "马关", "广南", "海东", "定西", "三明", "南明", "花溪", "云岩", "乌当", "东川", "官渡", "黑河",
+          "大庆", "吉安", "泰安", "延安", "常德", "宣威", "文山");
+
   private static final String WEAK_RIGHT_OK = "县市州区人籍境";
-  private static final Pattern UNIT_SUFFIX = Pattern.compile(
-      "([\\u4e00-\\u9fff]{1,5}?)(村民委员会|居民委员会|村委会|居委会|社区|街道|村|镇|乡)");
+  private static final Pattern UNIT_SUFFIX =
+      Pattern.compile("([\\u4e00-\\u9fff]{1,5}?)(村民委员会|居民委员会|村委会|居委会|社区|街道|村|镇|乡)");
+
   /** 金塘、蒙姑等沿江乡镇 / 金钟、钟屏、以礼3个街道: bare township names listed before a generic noun. */
-  private static final Pattern TOWNSHIP_LIST = Pattern.compile(
-      "([\\u4e00-\\u9fff]{2,3})((?:、[\\u4e00-\\u9fff&&[^等、]]{2,3})+)(?:等)?(?:[0-9一二三四五六七八九十两]+个)?"
-          + "[\\u4e00-\\u9fff]{0,4}?(乡镇|街道|乡|镇)");
+  private static final Pattern TOWNSHIP_LIST =
+      Pattern.compile(
+          "([\\u4e00-\\u9fff]{2,3})((?:、[\\u4e00-\\u9fff&&[^等、]]{2,3})+)(?:等)?(?:[0-9一二三四五六七八九十两]+个)?"
+              + "[\\u4e00-\\u9fff]{0,4}?(乡镇|街道|乡|镇)");
+
   /** A list whose items may each open with a township's bare name: 东姚小米、茶店菊花、横水红薯. */
-  private static final Pattern ORIGIN_LIST = Pattern.compile(
-      "[\\u4e00-\\u9fff&&[^等、]]{3,}(?:、[\\u4e00-\\u9fff&&[^等、]]{3,5})+");
+  private static final Pattern ORIGIN_LIST =
+      Pattern.compile("[\\u4e00-\\u9fff&&[^等、]]{3,}(?:、[\\u4e00-\\u9fff&&[^等、]]{3,5})+");
+
   private static final String[] VILLAGE_TAILS = {"村民委员会", "民委员会", "委会"};
   private static final String[] COMMUNITY_TAILS = {"居民委员会", "居委会"};
 
@@ -60,7 +69,10 @@ public final class UnitRecogniser {
 
   private final Segmenter segmenter;
 
-  /** A recogniser over {@code gazetteer}; {@code segmenter} (the dictionary one) checks that a bare short form stands alone. */
+  /**
+   * A recogniser over {@code gazetteer}; {@code segmenter} (the dictionary one) checks that a bare
+   * short form stands alone.
+   */
   public UnitRecogniser(Gazetteer gazetteer, Segmenter segmenter) {
     this.gazetteer = gazetteer;
     this.segmenter = segmenter;
@@ -71,7 +83,9 @@ public final class UnitRecogniser {
     List<DictionaryMatcher.Hit<Alias>> all = gazetteer.findAll(text);
     // longest keyword first, then leftmost: 玉屏街道 beats 玉屏, 伍寨彝族苗族乡 beats 伍寨
     List<DictionaryMatcher.Hit<Alias>> byLength = new ArrayList<>(all);
-    byLength.sort(Comparator.<DictionaryMatcher.Hit<Alias>>comparingInt(h -> -h.length()).thenComparingInt(h -> h.start()));
+    byLength.sort(
+        Comparator.<DictionaryMatcher.Hit<Alias>>comparingInt(h -> -h.length())
+            .thenComparingInt(h -> h.start()));
     boolean[] taken = new boolean[text.length()];
     List<DictionaryMatcher.Hit<Alias>> chosen = new ArrayList<>();
     for (DictionaryMatcher.Hit<Alias> h : byLength) {
@@ -91,7 +105,14 @@ public final class UnitRecogniser {
       // only villages bear counts only where the text supports it: an enclosing unit links it, or
       // its own committee or party branch follows (团结村党总支)
       boolean needsLink = onlyVillages(divisions) && !startsWithAny(text, end, VILLAGE_BODIES);
-      found.add(new Candidate(h.start(), end, text.substring(h.start(), end), divisions, h.value().anyBare(), needsLink));
+      found.add(
+          new Candidate(
+              h.start(),
+              end,
+              text.substring(h.start(), end),
+              divisions,
+              h.value().anyBare(),
+              needsLink));
     }
     List<Candidate> kept = validate(text, found);
     addChained(text, kept);
@@ -100,7 +121,9 @@ public final class UnitRecogniser {
     kept.sort(Comparator.comparingInt(c -> c.start));
     List<Candidate> out = new ArrayList<>(kept.size());
     for (Candidate c : kept) {
-      Candidate shifted = new Candidate(c.start + offset, c.end + offset, c.surface, c.divisions, c.bare, c.needsLink);
+      Candidate shifted =
+          new Candidate(
+              c.start + offset, c.end + offset, c.surface, c.divisions, c.bare, c.needsLink);
       out.add(shifted);
     }
     // re-link chain parents on the shifted copies
@@ -131,7 +154,8 @@ public final class UnitRecogniser {
   /** 木桥村 + 民委员会, 海口社区 + 居民委员会: the written committee form belongs to the mention. */
   private static int extendCommittee(String text, DictionaryMatcher.Hit<Alias> h) {
     String key = h.key();
-    String[] tails = key.endsWith("村") ? VILLAGE_TAILS : key.endsWith("社区") ? COMMUNITY_TAILS : null;
+    String[] tails =
+        key.endsWith("村") ? VILLAGE_TAILS : key.endsWith("社区") ? COMMUNITY_TAILS : null;
     if (tails == null) return h.end();
     for (String t : tails) if (text.startsWith(t, h.end())) return h.end() + t.length();
     return h.end();
@@ -144,15 +168,23 @@ public final class UnitRecogniser {
       Candidate c = found.get(i);
       Candidate prev = i > 0 ? found.get(i - 1) : null;
       Candidate next = i + 1 < found.size() ? found.get(i + 1) : null;
-      boolean chained = (prev != null && prev.end == c.start && encloses(prev, c))
-          || (next != null && next.start == c.end && encloses(c, next));
-      if (c.surface.endsWith("村") && c.end < text.length() && text.charAt(c.end) == '民' && !chained) {
+      boolean chained =
+          (prev != null && prev.end == c.start && encloses(prev, c))
+              || (next != null && next.start == c.end && encloses(c, next));
+      if (c.surface.endsWith("村")
+          && c.end < text.length()
+          && text.charAt(c.end) == '民'
+          && !chained) {
         continue; // 团结村民 = "unite the villagers"
       }
-      if (c.surface.endsWith("乡") && c.end < text.length() && "镇村".indexOf(text.charAt(c.end)) >= 0 && !chained) {
+      if (c.surface.endsWith("乡")
+          && c.end < text.length()
+          && "镇村".indexOf(text.charAt(c.end)) >= 0
+          && !chained) {
         continue; // 沿江乡镇 = "riverside townships", 发展乡村 = "develop the countryside"
       }
-      if (GENERIC.contains(c.surface) && onlyVillages(c.divisions) && !chained) continue; // 新农村 is also a village name somewhere
+      if (GENERIC.contains(c.surface) && onlyVillages(c.divisions) && !chained)
+        continue; // 新农村 is also a village name somewhere
       if (!chained && onlyBareCounty(c) && isEverydayWord(text, c)) {
         // 资源, 和平: a bare county name that is also a word counts only where a unit above it
         // links it (narrowed like a village); 巧家, 安吉 are no words and stand on their own
@@ -174,7 +206,8 @@ public final class UnitRecogniser {
   private boolean onlyBareCounty(Candidate c) {
     Alias a = gazetteer.alias(c.surface);
     if (a == null || !c.bare) return false;
-    for (Alias.Entry e : a.entries()) if (!e.bare() || e.division().level() != Level.COUNTY) return false;
+    for (Alias.Entry e : a.entries())
+      if (!e.bare() || e.division().level() != Level.COUNTY) return false;
     return true;
   }
 
@@ -186,10 +219,14 @@ public final class UnitRecogniser {
   }
 
   private static boolean standalone(String text, Candidate c, List<Candidate> kept) {
-    boolean left = c.start == 0 || !UnitNames.isHan(text.charAt(c.start - 1))
-        || LEFT_OK.indexOf(text.charAt(c.start - 1)) >= 0;
-    boolean right = c.end == text.length() || !UnitNames.isHan(text.charAt(c.end))
-        || RIGHT_OK.indexOf(text.charAt(c.end)) >= 0;
+    boolean left =
+        c.start == 0
+            || !UnitNames.isHan(text.charAt(c.start - 1))
+            || LEFT_OK.indexOf(text.charAt(c.start - 1)) >= 0;
+    boolean right =
+        c.end == text.length()
+            || !UnitNames.isHan(text.charAt(c.end))
+            || RIGHT_OK.indexOf(text.charAt(c.end)) >= 0;
     if (WEAK_SHORT_FORMS.contains(c.surface)) {
       left = true;
       right = c.end < text.length() && WEAK_RIGHT_OK.indexOf(text.charAt(c.end)) >= 0;
@@ -228,7 +265,9 @@ public final class UnitRecogniser {
       Candidate next = i + 1 < kept.size() ? kept.get(i + 1) : null;
       if (next != null && next.start == c.end) continue;
       Level parentLevel = c.level();
-      if (parentLevel == null || parentLevel.ordinal() < Level.COUNTY.ordinal() || parentLevel == Level.VILLAGE) continue;
+      if (parentLevel == null
+          || parentLevel.ordinal() < Level.COUNTY.ordinal()
+          || parentLevel == Level.VILLAGE) continue;
       Candidate child = chainedChild(text, c, next == null ? text.length() : next.start);
       if (child != null) kept.add(i + 1, child);
     }
@@ -254,10 +293,12 @@ public final class UnitRecogniser {
     for (int k = 0; k < name.length(); k++) if (STOP.indexOf(name.charAt(k)) >= 0) return null;
     if (GENERIC.contains(whole) || GENERIC.contains(UnitNames.canonicalVillage(whole))) return null;
     if (whole.endsWith("村") && m.end() < text.length() && text.charAt(m.end()) == '民') return null;
-    if (whole.endsWith("乡") && m.end() < text.length() && "镇村".indexOf(text.charAt(m.end())) >= 0) return null;
+    if (whole.endsWith("乡") && m.end() < text.length() && "镇村".indexOf(text.charAt(m.end())) >= 0)
+      return null;
     Level level = UnitNames.levelOfSuffix(whole);
     Level parentLevel = parent.level();
-    if (level == null || parentLevel == null || level.ordinal() <= parentLevel.ordinal()) return null;
+    if (level == null || parentLevel == null || level.ordinal() <= parentLevel.ordinal())
+      return null;
     return new Candidate(m.start(), m.end(), whole, List.of(), false, false);
   }
 
@@ -268,8 +309,14 @@ public final class UnitRecogniser {
       List<int[]> spans = new ArrayList<>();
       int firstEnd = m.end(1);
       // the first item may be two or three characters: prefer the one that names a township
-      int firstStart = gazetteer.bareTownships(text.substring(firstEnd - 3 < m.start(1) ? m.start(1) : firstEnd - 3, firstEnd)).isEmpty()
-          ? firstEnd - 2 : Math.max(m.start(1), firstEnd - 3);
+      int firstStart =
+          gazetteer
+                  .bareTownships(
+                      text.substring(
+                          firstEnd - 3 < m.start(1) ? m.start(1) : firstEnd - 3, firstEnd))
+                  .isEmpty()
+              ? firstEnd - 2
+              : Math.max(m.start(1), firstEnd - 3);
       spans.add(new int[] {firstStart, firstEnd});
       int p = m.start(2);
       String rest = m.group(2);
@@ -288,9 +335,9 @@ public final class UnitRecogniser {
   }
 
   /**
-   * Products named after the townships they come from, in a list (东姚小米、茶店菊花、横水红薯、桂林辣椒):
-   * an item's first two or three characters name a township where at least two items name
-   * townships of one county. Each needs that county in the text to be linked.
+   * Products named after the townships they come from, in a list (东姚小米、茶店菊花、横水红薯、桂林辣椒): an item's
+   * first two or three characters name a township where at least two items name townships of one
+   * county. Each needs that county in the text to be linked.
    */
   private void addOriginLists(String text, List<Candidate> kept) {
     if (text.indexOf('、') < 0) return;
@@ -301,7 +348,8 @@ public final class UnitRecogniser {
       List<List<Division>> found = new ArrayList<>();
       int p = m.start();
       for (int i = 0; i < items.length; i++) {
-        // the first item starts somewhere in the run before the first 、: try three to five characters
+        // the first item starts somewhere in the run before the first 、: try three to five
+        // characters
         int itemEnd = p + items[i].length();
         int[] starts = i == 0 ? new int[] {itemEnd - 5, itemEnd - 4, itemEnd - 3} : new int[] {p};
         for (int start : starts) {
@@ -319,13 +367,17 @@ public final class UnitRecogniser {
       // two different townships of one county (民主管理、民主决策 names one word twice, no township)
       Map<String, Set<String>> townshipsByCounty = new HashMap<>();
       for (List<Division> ds : found) {
-        for (Division d : ds) townshipsByCounty.computeIfAbsent(d.parentCode(), x -> new HashSet<>()).add(d.code());
+        for (Division d : ds)
+          townshipsByCounty.computeIfAbsent(d.parentCode(), x -> new HashSet<>()).add(d.code());
       }
       Set<Integer> done = new HashSet<>();
       for (int k = 0; k < spans.size(); k++) {
         int[] sp = spans.get(k);
         if (done.contains(sp[2])) continue;
-        List<Division> ds = found.get(k).stream().filter(d -> townshipsByCounty.get(d.parentCode()).size() >= 2).toList();
+        List<Division> ds =
+            found.get(k).stream()
+                .filter(d -> townshipsByCounty.get(d.parentCode()).size() >= 2)
+                .toList();
         if (ds.isEmpty()) continue;
         // a bare short form found on the same characters (桂林 for 桂林市) gives way to the township
         kept.removeIf(c -> c.bare && c.start == sp[0] && c.end == sp[1]);

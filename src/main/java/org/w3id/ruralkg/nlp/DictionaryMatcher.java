@@ -34,12 +34,18 @@ public final class DictionaryMatcher<V> {
   public List<Hit<V>> findAll(String text) {
     if (empty || text.isEmpty()) return List.of();
     List<Hit<V>> hits = new ArrayList<>();
-    trie.parseText(text, (begin, end, value) -> hits.add(new Hit<>(begin, end, text.substring(begin, end), value)));
-    hits.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
+    trie.parseText(
+        text,
+        (begin, end, value) -> hits.add(new Hit<>(begin, end, text.substring(begin, end), value)));
+    hits.sort(
+        (a, b) ->
+            a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
     return hits;
   }
 
-  /** Non-overlapping occurrences, preferring at each position the longest keyword (left to right). */
+  /**
+   * Non-overlapping occurrences, preferring at each position the longest keyword (left to right).
+   */
   public List<Hit<V>> findLongest(String text) {
     List<Hit<V>> all = findAll(text);
     if (all.isEmpty()) return all;
@@ -47,7 +53,8 @@ public final class DictionaryMatcher<V> {
     int covered = 0;
     for (Hit<V> h : all) {
       if (h.start < covered) continue;
-      // a longer hit starting inside this one but reaching further wins only if it starts at the same place
+      // a longer hit starting inside this one but reaching further wins only if it starts at the
+      // same place
       out.add(h);
       covered = h.end;
     }

@@ -12,18 +12,22 @@ import java.util.List;
  * Word segmentation and part-of-speech tags from HanLP, for boundary and grammar checks (never as a
  * source of facts by themselves). Needs a text; adds {@link Token}s with offsets into it.
  *
- * <p>Two configurations, chosen by measurement on the seeds (README "HanLP's role in extraction"): {@link Mode#DICTIONARY}
- * is HanLP's longest-match double-array-trie segmenter on the core dictionary with the dictionary's
- * most frequent tag (~12 M chars per CPU second), {@link Mode#VITERBI} is the Viterbi segmenter with
- * the core dictionary and its tagging but no name/place/organisation recognition (~1.1 M chars per
- * CPU second: only for short windows). The user custom dictionary is off in both: its phrases (茶产业, 李子坪)
- * would hide the word boundaries the checks need. Each instance configures its own HanLP segment
- * once in the constructor and never again (HanLP's analysers are thread-safe while their
- * configuration does not change, hankcs/HanLP#732), so {@link #segment} is thread-safe.
+ * <p>Two configurations, chosen by measurement on the seeds (README "HanLP's role in extraction"):
+ * {@link Mode#DICTIONARY} is HanLP's longest-match double-array-trie segmenter on the core
+ * dictionary with the dictionary's most frequent tag (~12 M chars per CPU second), {@link
+ * Mode#VITERBI} is the Viterbi segmenter with the core dictionary and its tagging but no
+ * name/place/organisation recognition (~1.1 M chars per CPU second: only for short windows). The
+ * user custom dictionary is off in both: its phrases (茶产业, 李子坪) would hide the word boundaries the
+ * checks need. Each instance configures its own HanLP segment once in the constructor and never
+ * again (HanLP's analysers are thread-safe while their configuration does not change,
+ * hankcs/HanLP#732), so {@link #segment} is thread-safe.
  */
 public final class Segmenter {
   /** Which HanLP segmenter to use. */
-  public enum Mode { DICTIONARY, VITERBI }
+  public enum Mode {
+    DICTIONARY,
+    VITERBI
+  }
 
   private final Segment segment;
 
@@ -33,17 +37,20 @@ public final class Segmenter {
   }
 
   public Segmenter(Mode mode) {
-    Segment s = switch (mode) {
-      case DICTIONARY -> new DoubleArrayTrieSegment();
-      case VITERBI -> new ViterbiSegment()
-          .enableAllNamedEntityRecognize(false)
-          .enableNameRecognize(false)
-          .enableTranslatedNameRecognize(false)
-          .enableJapaneseNameRecognize(false)
-          .enablePlaceRecognize(false)
-          .enableOrganizationRecognize(false);
-    };
-    this.segment = s.enableCustomDictionary(false).enablePartOfSpeechTagging(true).enableOffset(false);
+    Segment s =
+        switch (mode) {
+          case DICTIONARY -> new DoubleArrayTrieSegment();
+          case VITERBI ->
+              new ViterbiSegment()
+                  .enableAllNamedEntityRecognize(false)
+                  .enableNameRecognize(false)
+                  .enableTranslatedNameRecognize(false)
+                  .enableJapaneseNameRecognize(false)
+                  .enablePlaceRecognize(false)
+                  .enableOrganizationRecognize(false);
+        };
+    this.segment =
+        s.enableCustomDictionary(false).enablePartOfSpeechTagging(true).enableOffset(false);
   }
 
   /** The words of a text, offsets into it; an empty list for null or empty text. */
@@ -87,7 +94,10 @@ public final class Segmenter {
     return null;
   }
 
-  /** The first word that straddles start or end of [start, end), or null when both are word boundaries. */
+  /**
+   * The first word that straddles start or end of [start, end), or null when both are word
+   * boundaries.
+   */
   public Token crossing(String text, int start, int end) {
     int to = Math.min(text.length(), end + AHEAD);
     for (Token t : segment(text, windowStart(text, start), to)) {
@@ -98,13 +108,14 @@ public final class Segmenter {
   }
 
   /**
-   * The word that ends exactly at {@code offset} (the word before a span), or null when a word
-   * runs across the offset or nothing precedes it in the clause.
+   * The word that ends exactly at {@code offset} (the word before a span), or null when a word runs
+   * across the offset or nothing precedes it in the clause.
    */
   public Token wordBefore(String text, int offset) {
     if (offset <= 0 || offset > text.length()) return null;
     Token before = null;
-    for (Token t : segment(text, windowStart(text, offset), Math.min(text.length(), offset + AHEAD))) {
+    for (Token t :
+        segment(text, windowStart(text, offset), Math.min(text.length(), offset + AHEAD))) {
       if (t.end() == offset) before = t;
       if (t.start() < offset && t.end() > offset) return null;
       if (t.start() >= offset) break;
@@ -114,8 +125,8 @@ public final class Segmenter {
 
   /**
    * Where to start segmenting for a span at {@code start}: longest-match segmentation depends on
-   * where it starts, so at the clause's punctuation when it is near (the window is cut as the
-   * whole sentence would be).
+   * where it starts, so at the clause's punctuation when it is near (the window is cut as the whole
+   * sentence would be).
    */
   private static int windowStart(String text, int start) {
     int from = Math.max(0, start - BACK);
@@ -127,6 +138,7 @@ public final class Segmenter {
 
   /** Context before a checked span, at most (the clause start when nearer). */
   private static final int BACK = 24;
+
   /** Context after a checked span: longer words are rare in the core dictionary. */
   private static final int AHEAD = 8;
 }

@@ -7,9 +7,9 @@ import java.util.List;
  * Splits a paragraph into sentences at 。！？；!?; and line breaks, keeping a closing quote with its
  * sentence. A run longer than {@link #MAX_CHARS} without such an end is cut into pieces of at most
  * that length, after a comma or space where one is near the limit: every later stage works per
- * sentence (and each fact stores and indexes its sentence), so an unbounded sentence made the
- * build quadratic in the paragraph's length. Offsets are shifted by the paragraph's start so they
- * point into the page text. Stateless and thread-safe.
+ * sentence (and each fact stores and indexes its sentence), so an unbounded sentence made the build
+ * quadratic in the paragraph's length. Offsets are shifted by the paragraph's start so they point
+ * into the page text. Stateless and thread-safe.
  */
 public final class SentenceSplitter {
   /** The longest sentence; real ones are far shorter (the seeds' longest has 231 chars). */
@@ -37,7 +37,10 @@ public final class SentenceSplitter {
     return out;
   }
 
-  /** How many runs of the text are longer than {@link #MAX_CHARS} without a sentence end, i.e. get cut. */
+  /**
+   * How many runs of the text are longer than {@link #MAX_CHARS} without a sentence end, i.e. get
+   * cut.
+   */
   public static int overlongRuns(String text) {
     int runs = 0;
     int len = 0;
@@ -52,7 +55,8 @@ public final class SentenceSplitter {
   }
 
   private static boolean isEnd(char c) {
-    return c == '。' || c == '！' || c == '？' || c == '；' || c == '!' || c == '?' || c == ';' || c == '\n';
+    return c == '。' || c == '！' || c == '？' || c == '；' || c == '!' || c == '?' || c == ';'
+        || c == '\n';
   }
 
   private static boolean isClosing(char c) {
@@ -71,13 +75,26 @@ public final class SentenceSplitter {
     if (e > b) out.add(new Sentence(b + offset, e + offset, p.substring(b, e)));
   }
 
-  /** Where a run starting at {@code b} is cut: after the last comma or space near the limit, else at it (never inside a surrogate pair). */
+  /**
+   * Where a run starting at {@code b} is cut: after the last comma or space near the limit, else at
+   * it (never inside a surrogate pair).
+   */
   private static int cut(String p, int b) {
     int limit = b + MAX_CHARS;
     for (int i = limit - 1; i > limit - CUT_WINDOW; i--) {
       char c = p.charAt(i);
-      if (c == '，' || c == ',' || c == '、' || c == '：' || c == ':' || c == ' ' || c == '\u3000' || c == '\t') return i + 1;
+      if (c == '，'
+          || c == ','
+          || c == '、'
+          || c == '：'
+          || c == ':'
+          || c == ' '
+          || c == '\u3000'
+          || c == '\t') return i + 1;
     }
-    return Character.isLowSurrogate(p.charAt(limit)) && Character.isHighSurrogate(p.charAt(limit - 1)) ? limit - 1 : limit;
+    return Character.isLowSurrogate(p.charAt(limit))
+            && Character.isHighSurrogate(p.charAt(limit - 1))
+        ? limit - 1
+        : limit;
   }
 }

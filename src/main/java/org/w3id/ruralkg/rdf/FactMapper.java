@@ -53,11 +53,11 @@ public final class FactMapper {
   }
 
   /**
-   * The version of what a page becomes: raise it whenever a change to extraction or mapping
-   * changes the quads of some page, so that the next build of an existing store re-extracts files
-   * whose bytes did not change. 2: every unit carries its whole rkg:within closure. 3: units and
-   * local concepts in the shared graph, the source file and build in the file's graph, evidence as
-   * a fragment IRI.
+   * The version of what a page becomes: raise it whenever a change to extraction or mapping changes
+   * the quads of some page, so that the next build of an existing store re-extracts files whose
+   * bytes did not change. 2: every unit carries its whole rkg:within closure. 3: units and local
+   * concepts in the shared graph, the source file and build in the file's graph, evidence as a
+   * fragment IRI.
    */
   public static final int MAPPING_VERSION = 3;
 
@@ -67,8 +67,10 @@ public final class FactMapper {
     this.divisionByCode = divisionByCode;
   }
 
-  public void write(Page page, String relativePath, List<ArticleFacts> articles, BuildInfo build, StreamRDF out) {
-    if (articles.isEmpty()) return; // as before: a file without articles leaves nothing in the store
+  public void write(
+      Page page, String relativePath, List<ArticleFacts> articles, BuildInfo build, StreamRDF out) {
+    if (articles.isEmpty())
+      return; // as before: a file without articles leaves nothing in the store
     String fileKey = Iris.fileKey(relativePath);
     Node source = Iris.source(fileKey);
     writeSource(page, relativePath, fileKey, source, build, out);
@@ -79,7 +81,8 @@ public final class FactMapper {
   }
 
   /** The file's own graph: the source file and the build activity that read it. */
-  private static void writeSource(Page page, String relativePath, String fileKey, Node source, BuildInfo build, StreamRDF out) {
+  private static void writeSource(
+      Page page, String relativePath, String fileKey, Node source, BuildInfo build, StreamRDF out) {
     Node g = Iris.fileGraph(fileKey);
     SourceText st = page.source();
     String baseName = relativePath.substring(relativePath.replace('\\', '/').lastIndexOf('/') + 1);
@@ -92,7 +95,9 @@ public final class FactMapper {
     Node b = build.activity();
     out.quad(Quad.create(g, b, Vocab.TYPE, Vocab.BUILD));
     out.quad(Quad.create(g, b, Vocab.TYPE, Vocab.PROV_ACTIVITY));
-    out.quad(Quad.create(g, b, Vocab.PROV_STARTED_AT, typed(build.startedAt(), XSDDatatype.XSDdateTime)));
+    out.quad(
+        Quad.create(
+            g, b, Vocab.PROV_STARTED_AT, typed(build.startedAt(), XSDDatatype.XSDdateTime)));
     out.quad(Quad.create(g, b, Vocab.SCHEMA_SOFTWARE_VERSION, str(build.softwareLiteral())));
     out.quad(Quad.create(g, b, Vocab.PROV_USED, source));
   }
@@ -109,7 +114,14 @@ public final class FactMapper {
     private final Node source;
     private final Set<Node> described;
 
-    ArticleWriter(Page page, String fileKey, Node source, ArticleFacts facts, BuildInfo build, StreamRDF out, Set<Node> described) {
+    ArticleWriter(
+        Page page,
+        String fileKey,
+        Node source,
+        ArticleFacts facts,
+        BuildInfo build,
+        StreamRDF out,
+        Set<Node> described) {
       this.page = page;
       this.fileKey = fileKey;
       this.facts = facts;
@@ -145,8 +157,10 @@ public final class FactMapper {
       add(article, Vocab.PROV_DERIVED_FROM, source);
       add(article, Vocab.PROV_GENERATED_BY, build.activity());
       add(article, Vocab.ARTICLE_INDEX, integer(a.index()));
-      if (a.title() != null && !a.title().isBlank()) add(article, Vocab.SCHEMA_HEADLINE, zh(a.title()));
-      if (a.subtitle() != null && !a.subtitle().isBlank()) add(article, Vocab.SCHEMA_ALTERNATIVE_HEADLINE, zh(a.subtitle()));
+      if (a.title() != null && !a.title().isBlank())
+        add(article, Vocab.SCHEMA_HEADLINE, zh(a.title()));
+      if (a.subtitle() != null && !a.subtitle().isBlank())
+        add(article, Vocab.SCHEMA_ALTERNATIVE_HEADLINE, zh(a.subtitle()));
       int i = 0;
       for (String author : a.authors()) {
         Node person = Iris.child(article, "author" + (i++));
@@ -155,11 +169,16 @@ public final class FactMapper {
         add(person, Vocab.SCHEMA_NAME, zh(author));
       }
       if (page.header() != null) {
-        if (page.header().newspaper() != null) add(article, Vocab.SCHEMA_PUBLISHER, zh(page.header().newspaper()));
-        if (page.header().editorLine() != null) add(article, Vocab.EDITOR_LINE, zh(page.header().editorLine()));
+        if (page.header().newspaper() != null)
+          add(article, Vocab.SCHEMA_PUBLISHER, zh(page.header().newspaper()));
+        if (page.header().editorLine() != null)
+          add(article, Vocab.EDITOR_LINE, zh(page.header().editorLine()));
         // the masthead's date: what 今年/去年 in the article were read against
         if (page.header().published() != null) {
-          add(article, Vocab.SCHEMA_DATE_PUBLISHED, typed(page.header().published().toString(), XSDDatatype.XSDdate));
+          add(
+              article,
+              Vocab.SCHEMA_DATE_PUBLISHED,
+              typed(page.header().published().toString(), XSDDatatype.XSDdate));
         }
       }
     }
@@ -235,7 +254,10 @@ public final class FactMapper {
       if (o.host() != null) {
         Node host = Iris.hostBody(o.unit(), o.host());
         add(host, Vocab.TYPE, Vocab.ORG_FORMAL_ORGANIZATION);
-        add(host, Vocab.TYPE, Vocab.ORG_ORGANIZATION); // stated, so that consumers without RDFS inference see it
+        add(
+            host,
+            Vocab.TYPE,
+            Vocab.ORG_ORGANIZATION); // stated, so that consumers without RDFS inference see it
         add(host, Vocab.LABEL, zh(o.host()));
         add(org, Vocab.HOST, host);
         add(org, Vocab.ORG_SUB_ORGANIZATION_OF, host);
@@ -249,7 +271,10 @@ public final class FactMapper {
     }
 
     private void writeProgramme(ProgrammeFact p) {
-      Node concept = p.conceptId() != null ? Vocab.concept("programme", p.conceptId()) : Iris.localScheme(p.label());
+      Node concept =
+          p.conceptId() != null
+              ? Vocab.concept("programme", p.conceptId())
+              : Iris.localScheme(p.label());
       if (p.conceptId() == null && described.add(concept)) {
         // minted from its label: the same description wherever it is met
         shared(concept, Vocab.TYPE, Vocab.CONCEPT);
@@ -257,7 +282,8 @@ public final class FactMapper {
         shared(concept, Vocab.NOTATION, str(p.label()));
         shared(concept, Vocab.IN_SCHEME, Vocab.PROGRAMME_SCHEME);
       }
-      Node f = Iris.fact("programme", fileKey, facts.article().index(), p.evidence().start(), p.unit());
+      Node f =
+          Iris.fact("programme", fileKey, facts.article().index(), p.evidence().start(), p.unit());
       add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
       add(f, Vocab.PROGRAMME, concept);
       add(f, Vocab.SURFACE, zh(p.evidence().quote()));
@@ -268,7 +294,8 @@ public final class FactMapper {
 
     private void writeIndustry(IndustryFact i) {
       Node concept = Vocab.concept("industry", i.conceptId());
-      Node f = Iris.fact("industry", fileKey, facts.article().index(), i.evidence().start(), i.unit());
+      Node f =
+          Iris.fact("industry", fileKey, facts.article().index(), i.evidence().start(), i.unit());
       add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
       add(f, Vocab.INDUSTRY, concept);
       add(f, Vocab.SURFACE, zh(i.evidence().quote()));
@@ -291,7 +318,8 @@ public final class FactMapper {
       add(f, Vocab.METRIC, Vocab.concept("metric", fig.metric()));
       if (q.counted() != null && !q.counted().isBlank()) add(f, Vocab.COUNTED, zh(q.counted()));
       if (fig.place() != null) add(f, Vocab.REF_AREA, describeUnit(fig.place()));
-      if (fig.year() != null) add(f, Vocab.REF_PERIOD, typed(String.valueOf(fig.year()), XSDDatatype.XSDgYear));
+      if (fig.year() != null)
+        add(f, Vocab.REF_PERIOD, typed(String.valueOf(fig.year()), XSDDatatype.XSDgYear));
       add(f, Vocab.PROV_DERIVED_FROM, article);
       writeEvidence(f, fig.evidence());
     }
@@ -311,7 +339,10 @@ public final class FactMapper {
      */
     private void writeSelectors(Node fact, int start, int end) {
       SourceText st = page.source();
-      add(fact, Vocab.EVIDENCE, Iris.textSpan(source, st.originalOffset(start), st.originalOffset(end)));
+      add(
+          fact,
+          Vocab.EVIDENCE,
+          Iris.textSpan(source, st.originalOffset(start), st.originalOffset(end)));
     }
   }
 

@@ -19,7 +19,14 @@ public final class Iris {
     StringBuilder sb = new StringBuilder();
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == '/') {
         sb.append((char) c);
       } else {
         sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
@@ -29,7 +36,9 @@ public final class Iris {
   }
 
   public static String shortHash(String s) {
-    return HexFormat.of().formatHex(org.w3id.ruralkg.common.Hashes.sha1().digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
+    return HexFormat.of()
+        .formatHex(
+            org.w3id.ruralkg.common.Hashes.sha1().digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
   }
 
   /** The key of a file: its path relative to the input folder, without the .txt extension. */
@@ -56,7 +65,10 @@ public final class Iris {
     return uri(Vocab.ID + "graph/" + fileKey + "/" + index);
   }
 
-  /** The named graph holding one file's own description (source file, build activity), beside its article graphs. */
+  /**
+   * The named graph holding one file's own description (source file, build activity), beside its
+   * article graphs.
+   */
   public static Node fileGraph(String fileKey) {
     return uri(Vocab.ID + "graph/" + fileKey + "/file");
   }
@@ -82,17 +94,29 @@ public final class Iris {
   public static Node unit(UnitMention u) {
     if (u.division() != null) return unitByCode(u.division().code());
     String parent = u.parentName() == null ? "" : u.parentName();
-    return uri(Vocab.ID + "unit/x/" + u.level().notation() + "/" + shortHash(u.level() + "|" + parent + "|" + u.canonicalName()));
+    return uri(
+        Vocab.ID
+            + "unit/x/"
+            + u.level().notation()
+            + "/"
+            + shortHash(u.level() + "|" + parent + "|" + u.canonicalName()));
   }
 
   public static Node unitByCode(String code) {
     return uri(Vocab.ID + "unit/" + code);
   }
 
-  public static Node org(UnitMention unit, Vocab.OrgKind kind, String host, String mentionIfNoUnit) {
+  public static Node org(
+      UnitMention unit, Vocab.OrgKind kind, String host, String mentionIfNoUnit) {
     String owner = unit == null ? "x/" + shortHash(mentionIfNoUnit) : unitLocal(unit);
     String h = host == null ? "" : "/" + shortHash(host);
-    return uri(Vocab.ID + "org/" + owner + "/" + kind.concept.getURI().substring(Vocab.CONCEPT_BASE.length() + "org-kind/".length()) + h);
+    return uri(
+        Vocab.ID
+            + "org/"
+            + owner
+            + "/"
+            + kind.concept.getURI().substring(Vocab.CONCEPT_BASE.length() + "org-kind/".length())
+            + h);
   }
 
   public static Node hostBody(UnitMention unit, String host) {
@@ -103,13 +127,17 @@ public final class Iris {
     return unit(u).getURI().substring((Vocab.ID + "unit/").length());
   }
 
-  /** A fact found at an offset of an article: kind is mention, org-mention, programme, industry or figure. */
+  /**
+   * A fact found at an offset of an article: kind is mention, org-mention, programme, industry or
+   * figure.
+   */
   public static Node fact(String kind, String fileKey, int articleIndex, int start) {
     return uri(Vocab.ID + kind + "/" + fileKey + "/" + articleIndex + "/" + start);
   }
 
   /** A fact at an offset that may hold for several units (a programme run in each listed unit). */
-  public static Node fact(String kind, String fileKey, int articleIndex, int start, UnitMention unit) {
+  public static Node fact(
+      String kind, String fileKey, int articleIndex, int start, UnitMention unit) {
     Node base = fact(kind, fileKey, articleIndex, start);
     return unit == null ? base : uri(base.getURI() + "-" + shortHash(unit.key()));
   }

@@ -21,10 +21,12 @@ public final class OntologyFiles {
   private OntologyFiles() {}
 
   /** Always present: the OWL ontology and the contract's code lists. */
-  public static final List<String> REQUIRED = List.of("ontology/ruralkg.ttl", "ontology/codelists.ttl");
+  public static final List<String> REQUIRED =
+      List.of("ontology/ruralkg.ttl", "ontology/codelists.ttl");
 
   /** SKOS schemes maintained separately; read when present. */
-  public static final List<String> OPTIONAL = List.of("ontology/programmes.ttl", "ontology/industries.ttl");
+  public static final List<String> OPTIONAL =
+      List.of("ontology/programmes.ttl", "ontology/industries.ttl");
 
   /** The SHACL shapes (not part of the ontology graph; harmless if loaded into it). */
   public static final String SHAPES = "ontology/shapes.ttl";
@@ -33,20 +35,26 @@ public final class OntologyFiles {
   public static Graph ontologyGraph() {
     Graph g = GraphFactory.createDefaultGraph();
     for (String r : REQUIRED) {
-      if (!parseInto(r, g)) throw new RuralKgException("missing ontology resource on the classpath: " + r);
+      if (!parseInto(r, g))
+        throw new RuralKgException("missing ontology resource on the classpath: " + r);
     }
     for (String r : OPTIONAL) parseInto(r, g);
     return g;
   }
 
-  /** Replaces the store's ontology graph with {@link #ontologyGraph()}; the caller holds a write transaction if needed. */
+  /**
+   * Replaces the store's ontology graph with {@link #ontologyGraph()}; the caller holds a write
+   * transaction if needed.
+   */
   public static void loadInto(DatasetGraph dsg) {
     Graph g = ontologyGraph();
     dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
     dsg.addGraph(Vocab.ONTOLOGY_GRAPH, g);
   }
 
-  /** Parses one classpath Turtle resource into {@code g}; false when the resource does not exist. */
+  /**
+   * Parses one classpath Turtle resource into {@code g}; false when the resource does not exist.
+   */
   public static boolean parseInto(String resource, Graph g) {
     try (InputStream in = OntologyFiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) return false;
@@ -62,7 +70,8 @@ public final class OntologyFiles {
   /** Parses one required classpath resource into a new graph. */
   public static Graph read(String resource) {
     Graph g = GraphFactory.createDefaultGraph();
-    if (!parseInto(resource, g)) throw new RuralKgException("missing resource on the classpath: " + resource);
+    if (!parseInto(resource, g))
+      throw new RuralKgException("missing resource on the classpath: " + resource);
     return g;
   }
 

@@ -35,8 +35,10 @@ public final class StoreValidator {
   public static final String SHAPES_RESOURCE = OntologyFiles.SHAPES;
 
   private final Shapes shapes;
+
   /** Property shape -> the node shape that holds it, to name blank-node shapes in reports. */
   private final Map<Node, Node> owner;
+
   private final PrefixMapping prefixes;
 
   /** Shapes from the classpath resource {@value #SHAPES_RESOURCE}. */
@@ -47,7 +49,9 @@ public final class StoreValidator {
   public StoreValidator(Graph shapesGraph) {
     this.shapes = Shapes.parse(shapesGraph);
     Map<Node, Node> o = new HashMap<>();
-    shapesGraph.find(Node.ANY, SHACL.property, Node.ANY).forEachRemaining(t -> o.put(t.getObject(), t.getSubject()));
+    shapesGraph
+        .find(Node.ANY, SHACL.property, Node.ANY)
+        .forEachRemaining(t -> o.put(t.getObject(), t.getSubject()));
     this.owner = Map.copyOf(o);
     PrefixMapping pm = PrefixMapping.Factory.create();
     pm.setNsPrefixes(shapesGraph.getPrefixMapping());
@@ -55,7 +59,10 @@ public final class StoreValidator {
     this.prefixes = pm.lock();
   }
 
-  /** Validates the union of all graphs; opens a read transaction when the dataset supports one and none is active. */
+  /**
+   * Validates the union of all graphs; opens a read transaction when the dataset supports one and
+   * none is active.
+   */
   public ValidationReport validate(Dataset ds) {
     return validate(ds.asDatasetGraph());
   }
@@ -88,28 +95,40 @@ public final class StoreValidator {
     return count(report, Severity.Violation) > 0;
   }
 
-  /** A stable name of the shape that produced an entry: a node shape's name, plus the path for a property shape. */
+  /**
+   * A stable name of the shape that produced an entry: a node shape's name, plus the path for a
+   * property shape.
+   */
   public String shapeName(ReportEntry e) {
     Node src = e.source();
     if (src == null) return "?";
     if (src.isURI()) return node(src);
     Node parent = owner.get(src);
-    String p = e.resultPath() == null ? "" : "/" + PathWriter.asString(e.resultPath(), new Prologue(prefixes));
+    String p =
+        e.resultPath() == null
+            ? ""
+            : "/" + PathWriter.asString(e.resultPath(), new Prologue(prefixes));
     return (parent == null ? "(anonymous shape)" : node(parent)) + p;
   }
 
   /** Number of entries per (severity, shape), most frequent first. */
   public Map<String, Long> countsPerShape(ValidationReport report) {
     Map<String, Long> counts = new HashMap<>();
-    for (ReportEntry e : report.getEntries()) counts.merge(severityName(e) + " " + shapeName(e), 1L, Long::sum);
+    for (ReportEntry e : report.getEntries())
+      counts.merge(severityName(e) + " " + shapeName(e), 1L, Long::sum);
     List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
-    sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    sorted.sort(
+        Map.Entry.<String, Long>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
     Map<String, Long> out = new LinkedHashMap<>();
     for (Map.Entry<String, Long> en : sorted) out.put(en.getKey(), en.getValue());
     return out;
   }
 
-  /** Prints a summary, the count per shape, then up to {@code maxPerShape} entries of each shape. */
+  /**
+   * Prints a summary, the count per shape, then up to {@code maxPerShape} entries of each shape.
+   */
   public void print(ValidationReport report, PrintStream out, int maxPerShape) {
     out.print(describe(report, maxPerShape));
     out.flush();
@@ -122,16 +141,25 @@ public final class StoreValidator {
     long w = count(report, Severity.Warning);
     long i = count(report, Severity.Info);
     sb.append(report.conforms() ? "CONFORMS" : "DOES NOT CONFORM")
-        .append(": ").append(v).append(" violation(s), ").append(w).append(" warning(s), ")
-        .append(i).append(" info\n");
+        .append(": ")
+        .append(v)
+        .append(" violation(s), ")
+        .append(w)
+        .append(" warning(s), ")
+        .append(i)
+        .append(" info\n");
     if (report.conforms()) return sb.toString();
     sb.append("(prefix id: = <").append(Vocab.ID).append(">)\n");
     sb.append("\nPer shape:\n");
-    countsPerShape(report).forEach((k, n) -> sb.append(String.format(java.util.Locale.ROOT, "  %6d  %s%n", n, k)));
+    countsPerShape(report)
+        .forEach((k, n) -> sb.append(String.format(java.util.Locale.ROOT, "  %6d  %s%n", n, k)));
     Map<String, List<ReportEntry>> byShape = new LinkedHashMap<>();
     List<ReportEntry> entries = new ArrayList<>(report.getEntries());
-    entries.sort(Comparator.comparing((ReportEntry e) -> shapeName(e)).thenComparing(e -> node(e.focusNode())));
-    for (ReportEntry e : entries) byShape.computeIfAbsent(severityName(e) + " " + shapeName(e), k -> new ArrayList<>()).add(e);
+    entries.sort(
+        Comparator.comparing((ReportEntry e) -> shapeName(e))
+            .thenComparing(e -> node(e.focusNode())));
+    for (ReportEntry e : entries)
+      byShape.computeIfAbsent(severityName(e) + " " + shapeName(e), k -> new ArrayList<>()).add(e);
     sb.append("\nDetails:\n");
     for (Map.Entry<String, List<ReportEntry>> en : byShape.entrySet()) {
       sb.append("  ").append(en.getKey()).append('\n');
@@ -142,7 +170,8 @@ public final class StoreValidator {
           break;
         }
         sb.append("    focus ").append(node(e.focusNode()));
-        if (e.resultPath() != null) sb.append("  path ").append(PathWriter.asString(e.resultPath(), new Prologue(prefixes)));
+        if (e.resultPath() != null)
+          sb.append("  path ").append(PathWriter.asString(e.resultPath(), new Prologue(prefixes)));
         if (e.value() != null) sb.append("  value ").append(node(e.value()));
         sb.append("\n      ").append(e.message()).append('\n');
       }

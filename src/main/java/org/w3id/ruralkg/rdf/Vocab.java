@@ -12,7 +12,10 @@ public final class Vocab {
 
   public static final String ONT = "https://w3id.org/ruralkg/ont#";
   public static final String ID = "https://w3id.org/ruralkg/id/";
-  /** The server's internal ARQ function that counts the rows a query materialises (never in data). */
+
+  /**
+   * The server's internal ARQ function that counts the rows a query materialises (never in data).
+   */
   public static final String FN_MATERIALISE_GUARD = "urn:x-ruralkg:fn:materialise-guard";
 
   public static final String RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -25,8 +28,10 @@ public final class Vocab {
   public static final String OA = "http://www.w3.org/ns/oa#";
   public static final String SCHEMA = "https://schema.org/";
   public static final String DCT = "http://purl.org/dc/terms/";
+
   /** SPARQL 1.1 Service Description and the W3C media-type registry its result formats name. */
   public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+
   public static final String FORMATS = "http://www.w3.org/ns/formats/";
   public static final String SDMX_DIM = "http://purl.org/linked-data/sdmx/2009/dimension#";
   public static final String SDMX_MEAS = "http://purl.org/linked-data/sdmx/2009/measure#";
@@ -128,12 +133,14 @@ public final class Vocab {
   // --- data IRIs (under ID)
   public static final Node FIGURES_DATASET = NodeFactory.createURI(ID + "dataset/figures");
   public static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(ID + "graph/ontology");
+
   /**
    * The graph of descriptions that many articles share and that depend only on the thing's IRI:
    * administrative units (from the gazetteer, or an unlinked unit's level, name and parent name)
    * and local programme concepts. Written once per store; never removed with an article.
    */
   public static final Node SHARED_GRAPH = NodeFactory.createURI(ID + "graph/shared");
+
   public static final String CONCEPT_BASE = ID + "concept/";
   public static final Node PROGRAMME_SCHEME = NodeFactory.createURI(CONCEPT_BASE + "programme");
   public static final Node INDUSTRY_SCHEME = NodeFactory.createURI(CONCEPT_BASE + "industry");
@@ -161,7 +168,8 @@ public final class Vocab {
     LEADING_GROUP("党组", "LeadingPartyGroup", "leading-group"),
     WORKING_COMMITTEE("党工委", "PartyWorkingCommittee", "working-committee"),
     TEMPORARY_BRANCH("临时党支部", "TemporaryPartyBranch", "temporary-branch"),
-    TEMPORARY_WORKING_COMMITTEE("临时党工委", "TemporaryPartyWorkingCommittee", "temporary-working-committee"),
+    TEMPORARY_WORKING_COMMITTEE(
+        "临时党工委", "TemporaryPartyWorkingCommittee", "temporary-working-committee"),
     PARTY_GROUP("党小组", "PartyGroup", "party-group"),
     JOINT_BRANCH("联合党支部", "JointPartyBranch", "joint-branch"),
     ALLIANCE("党建联盟", "PartyBuildingAlliance", "alliance"),
@@ -179,7 +187,8 @@ public final class Vocab {
 
     public static OrgKind ofNotation(String notation) {
       for (OrgKind k : values()) if (k.notation.equals(notation)) return k;
-      throw new org.w3id.ruralkg.common.RuralKgException("unknown party organisation kind: " + notation);
+      throw new org.w3id.ruralkg.common.RuralKgException(
+          "unknown party organisation kind: " + notation);
     }
   }
 }

@@ -41,7 +41,8 @@ final class AdminAuthFilter implements Filter {
   }
 
   AdminAuthFilter(String user, String password) {
-    if (password == null || password.isBlank()) throw new RuralKgException("the admin password must not be empty or blank");
+    if (password == null || password.isBlank())
+      throw new RuralKgException("the admin password must not be empty or blank");
     this.user = user;
     this.expected = digest(user + ":" + password);
   }
@@ -51,7 +52,8 @@ final class AdminAuthFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest r = (HttpServletRequest) req;
     HttpServletResponse h = (HttpServletResponse) resp;
     String client = r.getRemoteAddr();
@@ -68,32 +70,41 @@ final class AdminAuthFilter implements Filter {
     }
     String given;
     try {
-      given = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      given =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       given = "";
     }
     if (!MessageDigest.isEqual(expected, digest(given))) {
       int n = fail(client, now);
-      LOG.warn("failed admin login from {} to {} {} ({} in the last minute)", client, r.getMethod(), r.getRequestURI(), n);
+      LOG.warn(
+          "failed admin login from {} to {} {} ({} in the last minute)",
+          client,
+          r.getMethod(),
+          r.getRequestURI(),
+          n);
       challenge(h);
       return;
     }
-    chain.doFilter(new HttpServletRequestWrapper(r) {
-      @Override
-      public String getRemoteUser() {
-        return user;
-      }
+    chain.doFilter(
+        new HttpServletRequestWrapper(r) {
+          @Override
+          public String getRemoteUser() {
+            return user;
+          }
 
-      @Override
-      public Principal getUserPrincipal() {
-        return () -> user;
-      }
+          @Override
+          public Principal getUserPrincipal() {
+            return () -> user;
+          }
 
-      @Override
-      public String getAuthType() {
-        return HttpServletRequest.BASIC_AUTH;
-      }
-    }, resp);
+          @Override
+          public String getAuthType() {
+            return HttpServletRequest.BASIC_AUTH;
+          }
+        },
+        resp);
   }
 
   private boolean blocked(String client, long now) {
@@ -105,7 +116,8 @@ final class AdminAuthFilter implements Filter {
   }
 
   private int fail(String client, long now) {
-    if (failures.size() > 10_000) failures.values().removeIf(f -> now - f.windowStart >= WINDOW_MILLIS);
+    if (failures.size() > 10_000)
+      failures.values().removeIf(f -> now - f.windowStart >= WINDOW_MILLIS);
     Failures f = failures.computeIfAbsent(client, k -> new Failures());
     synchronized (f) {
       if (now - f.windowStart >= WINDOW_MILLIS) {

@@ -29,7 +29,8 @@ final class ApiDocsServlet extends HttpServlet {
       StaticFiles.send("apidocs/index.html", false, resp);
     } else if (name.equals("init.js")) {
       StaticFiles.send("apidocs/init.js", false, resp);
-    } else if (StaticFiles.NAME.matcher(name).matches() && (name.startsWith("swagger-ui") || name.startsWith("favicon"))) {
+    } else if (StaticFiles.NAME.matcher(name).matches()
+        && (name.startsWith("swagger-ui") || name.startsWith("favicon"))) {
       StaticFiles.send(WEBJAR + name, true, resp);
     } else {
       resp.sendError(404);

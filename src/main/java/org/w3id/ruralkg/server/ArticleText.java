@@ -36,18 +36,33 @@ final class ArticleText {
       Node f = b.get(Var.alloc("fact"));
       Node w = b.get(Var.alloc("surface"));
       if (s == null || f == null) continue;
-      sentences.computeIfAbsent(s.getLiteralLexicalForm(), k -> new LinkedHashMap<>())
+      sentences
+          .computeIfAbsent(s.getLiteralLexicalForm(), k -> new LinkedHashMap<>())
           .putIfAbsent(f.getURI(), w == null ? "" : w.getLiteralLexicalForm());
     }
-    StringBuilder sb = new StringBuilder("<section class=\"leads\" id=\"text\">\n<h2>正文（事实所在句子）· Text: the sentences facts come from</h2>\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "<section class=\"leads\" id=\"text\">\n<h2>正文（事实所在句子）· Text: the sentences facts come from</h2>\n");
     if (sentences.isEmpty()) sb.append("<p class=\"dim\">无 · none</p>\n");
     for (var e : sentences.entrySet()) {
       List<String> words = new ArrayList<>(e.getValue().values());
       List<String> facts = new ArrayList<>(e.getValue().keySet());
-      sb.append("<p class=\"sentence\">").append(mark(e.getKey(), words, w -> {
-        String fact = facts.get(words.indexOf(w));
-        return "<a class=\"fact\" id=\"" + anchor(fact) + "\" href=\"" + escape(href.apply(fact)) + "\"><mark>" + escape(w) + "</mark></a>";
-      })).append("</p>\n");
+      sb.append("<p class=\"sentence\">")
+          .append(
+              mark(
+                  e.getKey(),
+                  words,
+                  w -> {
+                    String fact = facts.get(words.indexOf(w));
+                    return "<a class=\"fact\" id=\""
+                        + anchor(fact)
+                        + "\" href=\""
+                        + escape(href.apply(fact))
+                        + "\"><mark>"
+                        + escape(w)
+                        + "</mark></a>";
+                  }))
+          .append("</p>\n");
     }
     return sb.append("</section>\n").toString();
   }

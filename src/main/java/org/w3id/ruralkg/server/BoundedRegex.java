@@ -36,17 +36,23 @@ final class BoundedRegex extends E_Regex {
     if (p == null) {
       // the checks and flag handling of ARQ's own REGEX (throws ExprEvalException on a bad pattern)
       E_Regex.makeRegexEngine(args.get(1), vFlags);
-      p = RegexEngine.makePattern("Regex", args.get(1).getString(), vFlags == null ? null : vFlags.getString());
+      p =
+          RegexEngine.makePattern(
+              "Regex", args.get(1).getString(), vFlags == null ? null : vFlags.getString());
       if (getArg(2).isConstant() && (vFlags == null || getArg(3).isConstant())) fixed = p;
     }
-    AtomicBoolean cancel = env.getContext() == null ? null : Context.getCancelSignal(env.getContext());
-    CharSequence text = new Deadline(arg.getLiteralLexicalForm(), cancel, System.nanoTime() + matchMillis * 1_000_000);
+    AtomicBoolean cancel =
+        env.getContext() == null ? null : Context.getCancelSignal(env.getContext());
+    CharSequence text =
+        new Deadline(
+            arg.getLiteralLexicalForm(), cancel, System.nanoTime() + matchMillis * 1_000_000);
     return p.matcher(text).find() ? NodeValue.TRUE : NodeValue.FALSE;
   }
 
   @Override
   public Expr copy(ExprList newArgs) {
-    return new BoundedRegex(newArgs.get(0), newArgs.get(1), newArgs.size() > 2 ? newArgs.get(2) : null, matchMillis);
+    return new BoundedRegex(
+        newArgs.get(0), newArgs.get(1), newArgs.size() > 2 ? newArgs.get(2) : null, matchMillis);
   }
 
   /** The text of one match; every 4096 reads it checks whether the query should stop. */
@@ -64,7 +70,8 @@ final class BoundedRegex extends E_Regex {
 
     @Override
     public char charAt(int i) {
-      if ((++reads & 4095) == 0 && ((cancel != null && cancel.get()) || System.nanoTime() > deadline)) {
+      if ((++reads & 4095) == 0
+          && ((cancel != null && cancel.get()) || System.nanoTime() > deadline)) {
         throw new QueryCancelledException();
       }
       return s.charAt(i);

@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.expr.E_Function;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
@@ -28,19 +29,26 @@ import org.apache.jena.sparql.expr.aggregate.AggMin;
 import org.apache.jena.sparql.expr.aggregate.AggSample;
 import org.apache.jena.sparql.expr.aggregate.AggSum;
 import org.apache.jena.sparql.expr.aggregate.Aggregator;
-import org.apache.jena.sparql.expr.ExprAggregator;
 import org.w3id.ruralkg.rdf.Vocab;
 
 /**
- * ARQ's standard optimizer followed by the server's bounds (set as the endpoint's
- * {@code sysOptimizerFactory}): the rows fed to ORDER BY, to a large top-N and to a GROUP BY that
- * keeps state per row or per group pass through {@link MaterialiseGuard}, and REGEX becomes a
- * {@link BoundedRegex}. A COUNT or SUM over one group streams in constant memory and is left to the timeout.
+ * ARQ's standard optimizer followed by the server's bounds (set as the endpoint's {@code
+ * sysOptimizerFactory}): the rows fed to ORDER BY, to a large top-N and to a GROUP BY that keeps
+ * state per row or per group pass through {@link MaterialiseGuard}, and REGEX becomes a {@link
+ * BoundedRegex}. A COUNT or SUM over one group streams in constant memory and is left to the
+ * timeout.
  */
 final class BoundedRewrite extends TransformCopy {
   private static final Var UNUSED = Var.alloc(".rkg.guard");
   private static final Set<Class<? extends Aggregator>> CONSTANT_MEMORY =
-      Set.of(AggCount.class, AggCountVar.class, AggSum.class, AggMin.class, AggMax.class, AggAvg.class, AggSample.class);
+      Set.of(
+          AggCount.class,
+          AggCountVar.class,
+          AggSum.class,
+          AggMin.class,
+          AggMax.class,
+          AggAvg.class,
+          AggSample.class);
 
   private final long maxRows;
   private final long maxChars;
@@ -53,16 +61,21 @@ final class BoundedRewrite extends TransformCopy {
   static RewriteFactory factory(long maxRows, long maxChars, long regexMillis) {
     MaterialiseGuard.register();
     BoundedRewrite ops = new BoundedRewrite(maxRows, maxChars);
-    ExprTransformCopy exprs = new ExprTransformCopy() {
-      @Override
-      public Expr transform(ExprFunctionN func, ExprList args) {
-        if (func instanceof E_Regex && !(func instanceof BoundedRegex)) {
-          return new BoundedRegex(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null, regexMillis);
-        }
-        return super.transform(func, args);
-      }
-    };
-    return cxt -> op -> Transformer.transform(ops, exprs, Optimize.stdOptimizationFactory.create(cxt).rewrite(op));
+    ExprTransformCopy exprs =
+        new ExprTransformCopy() {
+          @Override
+          public Expr transform(ExprFunctionN func, ExprList args) {
+            if (func instanceof E_Regex && !(func instanceof BoundedRegex)) {
+              return new BoundedRegex(
+                  args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null, regexMillis);
+            }
+            return super.transform(func, args);
+          }
+        };
+    return cxt ->
+        op ->
+            Transformer.transform(
+                ops, exprs, Optimize.stdOptimizationFactory.create(cxt).rewrite(op));
   }
 
   @Override
@@ -77,8 +90,11 @@ final class BoundedRewrite extends TransformCopy {
 
   @Override
   public Op transform(OpGroup op, Op sub) {
-    boolean constant = op.getGroupVars().isEmpty()
-        && op.getAggregators().stream().map(ExprAggregator::getAggregator).allMatch(a -> CONSTANT_MEMORY.contains(a.getClass()));
+    boolean constant =
+        op.getGroupVars().isEmpty()
+            && op.getAggregators().stream()
+                .map(ExprAggregator::getAggregator)
+                .allMatch(a -> CONSTANT_MEMORY.contains(a.getClass()));
     return constant ? super.transform(op, sub) : op.copy(guard(sub));
   }
 

@@ -7,13 +7,14 @@ import org.w3id.ruralkg.common.RuralKgException;
  *
  * @param maxBytes the byte budget of the response cache (0: no cache)
  * @param warm whether to run, in the background at startup, the saved queries that need no argument
- * @param keepIn the store folder in which warmed responses are kept for the next server on the
- *     same store content ({@link ResponseStore}); null to keep them in memory only. Ignored when
- *     the server accepts writes.
+ * @param keepIn the store folder in which warmed responses are kept for the next server on the same
+ *     store content ({@link ResponseStore}); null to keep them in memory only. Ignored when the
+ *     server accepts writes.
  */
 public record CacheSettings(long maxBytes, boolean warm, java.nio.file.Path keepIn) {
   /** 128 MiB, not warmed: what tests and embedded servers get unless they ask. */
   public static final CacheSettings DEFAULT = new CacheSettings(128L << 20, false);
+
   public static final CacheSettings OFF = new CacheSettings(0, false);
 
   public CacheSettings {

@@ -11,17 +11,22 @@ import java.io.IOException;
 
 /**
  * CORS for browser clients (YASGUI, Comunica, dashboards elsewhere): reads (GET, HEAD, and POST of
- * a query) are open to any origin as {@code *}, never with credentials; the write endpoints and
- * any PUT, DELETE or PATCH get no CORS headers at all, so a browser on another origin can neither
- * send nor read them. Stateless; thread-safe.
+ * a query) are open to any origin as {@code *}, never with credentials; the write endpoints and any
+ * PUT, DELETE or PATCH get no CORS headers at all, so a browser on another origin can neither send
+ * nor read them. Stateless; thread-safe.
  */
 final class CorsPolicy implements Filter {
-  private static final String ALLOWED_HEADERS = "Accept, Accept-Encoding, Accept-Language, Cache-Control, Content-Type, If-None-Match, Origin, X-Requested-With";
-  private static final String EXPOSED_HEADERS = "Cache-Control, Content-Length, Content-Location, Content-Type, ETag, Fuseki-Request-Id, Location, Retry-After, "
-      + QueryApiServlet.TRUNCATED_HEADER + ", " + QueryApiServlet.CACHE_HEADER;
+  private static final String ALLOWED_HEADERS =
+      "Accept, Accept-Encoding, Accept-Language, Cache-Control, Content-Type, If-None-Match, Origin, X-Requested-With";
+  private static final String EXPOSED_HEADERS =
+      "Cache-Control, Content-Length, Content-Location, Content-Type, ETag, Fuseki-Request-Id, Location, Retry-After, "
+          + QueryApiServlet.TRUNCATED_HEADER
+          + ", "
+          + QueryApiServlet.CACHE_HEADER;
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest r = (HttpServletRequest) req;
     HttpServletResponse h = (HttpServletResponse) resp;
     String origin = r.getHeader("Origin");
@@ -54,7 +59,8 @@ final class CorsPolicy implements Filter {
   static boolean isWrite(HttpServletRequest r) {
     String path = r.getRequestURI();
     String m = r.getMethod();
-    return path.startsWith(Server.DATASET + "/update") || path.startsWith(Server.DATASET + "/data")
+    return path.startsWith(Server.DATASET + "/update")
+        || path.startsWith(Server.DATASET + "/data")
         || !(readMethod(m) || m.equals("OPTIONS"));
   }
 }

@@ -31,10 +31,13 @@ final class DashboardServlet extends HttpServlet {
       resource = "dashboard/index.html";
     } else if (path.equals("/static/echarts.min.js")) {
       resource = ECHARTS;
-    } else if (path.startsWith("/static/geo/") && StaticFiles.NAME.matcher(path.substring(12)).matches()) {
-      StaticFiles.send("dashboard/geo/" + path.substring(12), true, resp); // map outlines never change
+    } else if (path.startsWith("/static/geo/")
+        && StaticFiles.NAME.matcher(path.substring(12)).matches()) {
+      StaticFiles.send(
+          "dashboard/geo/" + path.substring(12), true, resp); // map outlines never change
       return;
-    } else if (path.startsWith("/static/") && StaticFiles.NAME.matcher(path.substring(8)).matches()) {
+    } else if (path.startsWith("/static/")
+        && StaticFiles.NAME.matcher(path.substring(8)).matches()) {
       resource = "dashboard/" + path.substring(8);
     } else {
       resp.sendError(404);

@@ -30,7 +30,9 @@ final class EditorServlet extends HttpServlet {
     builder.addServlet(PATH + "/*", s);
   }
 
-  /** The prefixes and every saved query's name, summary and text, as the page's script reads them. */
+  /**
+   * The prefixes and every saved query's name, summary and text, as the page's script reads them.
+   */
   static String examples(SavedQueries queries) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
@@ -55,7 +57,8 @@ final class EditorServlet extends HttpServlet {
       resp.setContentType("application/json; charset=utf-8");
       resp.setHeader("Cache-Control", "no-cache");
       resp.getWriter().write(examples);
-    } else if (name.startsWith("vendor/") && StaticFiles.NAME.matcher(name.substring(7)).matches()) {
+    } else if (name.startsWith("vendor/")
+        && StaticFiles.NAME.matcher(name.substring(7)).matches()) {
       StaticFiles.send("editor/" + name, true, resp);
     } else if (StaticFiles.NAME.matcher(name).matches()) {
       StaticFiles.send("editor/" + name, false, resp);

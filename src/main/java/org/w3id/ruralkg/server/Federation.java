@@ -23,11 +23,11 @@ import org.apache.jena.sparql.util.Context;
 import org.w3id.ruralkg.common.RuralKgException;
 
 /**
- * SERVICE on the anonymous endpoints. Off unless the operator lists URL prefixes
- * ({@code --federate}); then only URLs under them are called (checked before any connection), with
- * a connect and response timeout within the query timeout and no redirects. A query that arrives
- * from a federation call (it carries {@link #DEPTH_HEADER}) may not call SERVICE again, so a
- * federation loop stops after one hop. Immutable; thread-safe.
+ * SERVICE on the anonymous endpoints. Off unless the operator lists URL prefixes ({@code
+ * --federate}); then only URLs under them are called (checked before any connection), with a
+ * connect and response timeout within the query timeout and no redirects. A query that arrives from
+ * a federation call (it carries {@link #DEPTH_HEADER}) may not call SERVICE again, so a federation
+ * loop stops after one hop. Immutable; thread-safe.
  */
 public final class Federation {
   public static final Federation NONE = new Federation(List.of(), 0);
@@ -53,7 +53,9 @@ public final class Federation {
     try {
       URI u = new URI(s.trim());
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || u.getRawUserInfo() != null) {
+      if (!(scheme.equals("http") || scheme.equals("https"))
+          || u.getHost() == null
+          || u.getRawUserInfo() != null) {
         throw new RuralKgException("--federate needs an http(s) URL prefix with a host: " + s);
       }
       return u;
@@ -66,7 +68,9 @@ public final class Federation {
     return !prefixes.isEmpty();
   }
 
-  /** True when {@code url} lies under one of the prefixes (same scheme, host and port; path below). */
+  /**
+   * True when {@code url} lies under one of the prefixes (same scheme, host and port; path below).
+   */
   public boolean allows(String url) {
     URI u;
     try {
@@ -76,11 +80,15 @@ public final class Federation {
     }
     if (u.getScheme() == null || u.getHost() == null || u.getRawUserInfo() != null) return false;
     for (URI p : prefixes) {
-      if (!p.getScheme().equalsIgnoreCase(u.getScheme()) || !p.getHost().equalsIgnoreCase(u.getHost()) || port(p) != port(u)) continue;
+      if (!p.getScheme().equalsIgnoreCase(u.getScheme())
+          || !p.getHost().equalsIgnoreCase(u.getHost())
+          || port(p) != port(u)) continue;
       String pp = p.getRawPath() == null ? "" : p.getRawPath();
       String up = u.getRawPath() == null ? "" : u.getRawPath();
       if (up.contains("/../") || up.endsWith("/..")) continue;
-      if (up.startsWith(pp) && (pp.endsWith("/") || up.length() == pp.length() || up.charAt(pp.length()) == '/')) return true;
+      if (up.startsWith(pp)
+          && (pp.endsWith("/") || up.length() == pp.length() || up.charAt(pp.length()) == '/'))
+        return true;
     }
     return false;
   }
@@ -91,28 +99,38 @@ public final class Federation {
 
   /** Puts the SERVICE settings into an endpoint's context. */
   void configure(Context cxt) {
-    ChainingServiceExecutor check = (opExecute, opOriginal, binding, execCxt, chain) -> {
-      String url = opExecute.getService().isURI() ? opExecute.getService().getURI() : "";
-      if (!enabled()) throw new QueryDeniedException("SERVICE is not enabled on this server");
-      if (FROM_FEDERATION.get()) throw new QueryDeniedException("SERVICE is not allowed in a query that arrives from a federation call");
-      if (!allows(url)) throw new QueryDeniedException("SERVICE <" + url + "> is not on this server's federation list");
-      try {
-        return chain.createExecution(opExecute, opOriginal, binding, execCxt);
-      } catch (QueryExceptionHTTP e) {
-        // redirects are not followed; the client sees a bad gateway, not the peer's Location
-        if (e.getStatusCode() >= 300 && e.getStatusCode() < 400) throw new QueryExceptionHTTP(502, "SERVICE <" + url + "> answered with a redirect, which is not followed");
-        throw e;
-      }
-    };
+    ChainingServiceExecutor check =
+        (opExecute, opOriginal, binding, execCxt, chain) -> {
+          String url = opExecute.getService().isURI() ? opExecute.getService().getURI() : "";
+          if (!enabled()) throw new QueryDeniedException("SERVICE is not enabled on this server");
+          if (FROM_FEDERATION.get())
+            throw new QueryDeniedException(
+                "SERVICE is not allowed in a query that arrives from a federation call");
+          if (!allows(url))
+            throw new QueryDeniedException(
+                "SERVICE <" + url + "> is not on this server's federation list");
+          try {
+            return chain.createExecution(opExecute, opOriginal, binding, execCxt);
+          } catch (QueryExceptionHTTP e) {
+            // redirects are not followed; the client sees a bad gateway, not the peer's Location
+            if (e.getStatusCode() >= 300 && e.getStatusCode() < 400)
+              throw new QueryExceptionHTTP(
+                  502, "SERVICE <" + url + "> answered with a redirect, which is not followed");
+            throw e;
+          }
+        };
     // the check runs first; the HTTP executor after it is the only other link
-    ServiceExecutorRegistry registry = new ServiceExecutorRegistry().add(ServiceExecutorRegistry.httpService).addSingleLink(check);
+    ServiceExecutorRegistry registry =
+        new ServiceExecutorRegistry().add(ServiceExecutorRegistry.httpService).addSingleLink(check);
     ServiceExecutorRegistry.set(cxt, registry);
     cxt.set(ARQ.httpServiceAllowed, enabled());
     if (!enabled()) return;
-    cxt.set(ARQ.httpQueryClient, HttpClient.newBuilder()
-        .connectTimeout(Duration.ofMillis(Math.min(timeoutMillis, 5_000)))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build());
+    cxt.set(
+        ARQ.httpQueryClient,
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofMillis(Math.min(timeoutMillis, 5_000)))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build());
     cxt.set(ARQ.httpQueryTimeout, timeoutMillis);
     HttpRequestModifier mark = (params, headers) -> headers.put(DEPTH_HEADER, "1");
     cxt.set(ARQ.httpRequestModifer, mark);
@@ -122,7 +140,8 @@ public final class Federation {
   static Filter depthFilter() {
     return new Filter() {
       @Override
-      public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+      public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+          throws IOException, ServletException {
         boolean nested = req instanceof HttpServletRequest h && h.getHeader(DEPTH_HEADER) != null;
         FROM_FEDERATION.set(nested);
         try {

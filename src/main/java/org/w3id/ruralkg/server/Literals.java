@@ -3,7 +3,10 @@ package org.w3id.ruralkg.server;
 import java.math.BigDecimal;
 import org.apache.jena.graph.Node;
 
-/** Literals as people read them: numbers in plain decimal notation, everything else as written. Stateless. */
+/**
+ * Literals as people read them: numbers in plain decimal notation, everything else as written.
+ * Stateless.
+ */
 final class Literals {
   private Literals() {}
 

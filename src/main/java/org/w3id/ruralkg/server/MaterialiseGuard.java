@@ -17,9 +17,9 @@ import org.w3id.ruralkg.rdf.Vocab;
 /**
  * The ARQ function that {@link BoundedRewrite} puts under ORDER BY and GROUP BY: called once per
  * row fed to them, it adds the row and the length of its terms to the query's budget and stops the
- * query (a {@link QueryCancelledException}, which Fuseki answers with 503) once a cap is passed,
- * so that a sort or a GROUP_CONCAT of a cross product ends long before the heap does. Arguments:
- * the row cap, the character cap, then the variables to measure. It never binds a value.
+ * query (a {@link QueryCancelledException}, which Fuseki answers with 503) once a cap is passed, so
+ * that a sort or a GROUP_CONCAT of a cross product ends long before the heap does. Arguments: the
+ * row cap, the character cap, then the variables to measure. It never binds a value.
  */
 public final class MaterialiseGuard implements Function {
   private static final Symbol BUDGET = Symbol.create("ruralkg:materialised");
@@ -41,7 +41,8 @@ public final class MaterialiseGuard implements Function {
 
   @Override
   public void build(String uri, ExprList args, Context context) {
-    if (args.size() < 2) throw new org.apache.jena.query.QueryBuildException("materialise guard: needs its two caps");
+    if (args.size() < 2)
+      throw new org.apache.jena.query.QueryBuildException("materialise guard: needs its two caps");
   }
 
   @Override
@@ -58,14 +59,19 @@ public final class MaterialiseGuard implements Function {
       if (!e.isVariable()) continue;
       Node n = binding.get(e.asVar());
       if (n == null) continue;
-      b.chars += n.isLiteral() ? n.getLiteralLexicalForm().length() + 8 : n.isURI() ? n.getURI().length() : 8;
+      b.chars +=
+          n.isLiteral()
+              ? n.getLiteralLexicalForm().length() + 8
+              : n.isURI() ? n.getURI().length() : 8;
     }
     long maxRows = args.get(0).getConstant().getInteger().longValue();
     long maxChars = args.get(1).getConstant().getInteger().longValue();
     if (b.rows > maxRows || b.chars > maxChars) {
       throw new QueryCancelledException();
     }
-    if ((b.rows & 1023) == 0 && Context.getCancelSignal(cxt) != null && Context.getCancelSignal(cxt).get()) {
+    if ((b.rows & 1023) == 0
+        && Context.getCancelSignal(cxt) != null
+        && Context.getCancelSignal(cxt).get()) {
       throw new QueryCancelledException();
     }
     throw UNBOUND;

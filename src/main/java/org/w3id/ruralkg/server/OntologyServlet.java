@@ -16,12 +16,14 @@ import org.apache.jena.riot.WebContent;
  */
 final class OntologyServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
+
   /** Built on first use: parsing the ontology is not free and most clients never ask for HTML. */
   private static final class Page {
     static final String HTML = org.w3id.ruralkg.server.OntologyPage.fromClasspath().html();
   }
 
-  private static final AcceptList OFFERED = AcceptList.create(WebContent.contentTypeTurtle, WebContent.contentTypeHTML);
+  private static final AcceptList OFFERED =
+      AcceptList.create(WebContent.contentTypeTurtle, WebContent.contentTypeHTML);
 
   static void register(FusekiServer.Builder builder) {
     builder.addServlet("/ont", new OntologyServlet());
@@ -34,7 +36,8 @@ final class OntologyServlet extends HttpServlet {
       resp.sendError(404, "ontology not packaged");
       return;
     }
-    if (Conneg.choose(req.getHeader("Accept"), OFFERED, WebContent.contentTypeTurtle).equals(WebContent.contentTypeHTML)) {
+    if (Conneg.choose(req.getHeader("Accept"), OFFERED, WebContent.contentTypeTurtle)
+        .equals(WebContent.contentTypeHTML)) {
       resp.setContentType("text/html; charset=utf-8");
       resp.getWriter().write(Page.HTML);
     } else {

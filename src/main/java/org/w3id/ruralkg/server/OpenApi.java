@@ -15,15 +15,19 @@ public final class OpenApi {
 
   private OpenApi() {}
 
-  /** The document; {@code serverUrl} is the base the paths hang from (e.g. http://host:3030/api). */
-  public static ObjectNode document(List<SavedQuery> queries, String serverUrl, String version, QueryGuard guard) {
+  /**
+   * The document; {@code serverUrl} is the base the paths hang from (e.g. http://host:3030/api).
+   */
+  public static ObjectNode document(
+      List<SavedQuery> queries, String serverUrl, String version, QueryGuard guard) {
     ObjectNode doc = JSON.createObjectNode();
     doc.put("openapi", "3.0.3");
     info(doc.putObject("info"), version, guard);
     doc.putArray("servers").addObject().put("url", serverUrl);
     ObjectNode paths = doc.putObject("paths");
     listOperation(paths.putObject("/queries").putObject("get"));
-    for (SavedQuery q : queries) queryOperation(paths.putObject("/queries/" + q.name()).putObject("get"), q);
+    for (SavedQuery q : queries)
+      queryOperation(paths.putObject("/queries/" + q.name()).putObject("get"), q);
     tags(doc, queries);
     components(doc);
     return doc;
@@ -32,27 +36,48 @@ public final class OpenApi {
   private static void info(ObjectNode info, String version, QueryGuard guard) {
     info.put("title", "ruralkg saved-query API");
     info.put("version", version);
-    info.put("description", "Saved SPARQL queries over the ruralkg knowledge graph of rural revitalisation news. "
-        + "Each query runs with a timeout of " + guard.timeoutMillis() / 1000.0 + " s and returns at most " + guard.maxRows()
-        + " rows; a cut-off result carries the header X-Ruralkg-Truncated: true. Data licence: CC BY 4.0.");
-    info.putObject("license").put("name", "CC BY 4.0 (data)").put("url", "https://creativecommons.org/licenses/by/4.0/");
+    info.put(
+        "description",
+        "Saved SPARQL queries over the ruralkg knowledge graph of rural revitalisation news. "
+            + "Each query runs with a timeout of "
+            + guard.timeoutMillis() / 1000.0
+            + " s and returns at most "
+            + guard.maxRows()
+            + " rows; a cut-off result carries the header X-Ruralkg-Truncated: true. Data licence: CC BY 4.0.");
+    info.putObject("license")
+        .put("name", "CC BY 4.0 (data)")
+        .put("url", "https://creativecommons.org/licenses/by/4.0/");
   }
 
   /** GET /queries: the list of saved queries. */
   private static void listOperation(ObjectNode list) {
     list.put("operationId", "listQueries");
     list.put("summary", "List the saved queries with their parameters");
-    list.put("description", "Every saved query with its summary, description, tags and typed parameters.");
+    list.put(
+        "description",
+        "Every saved query with its summary, description, tags and typed parameters.");
     list.putArray("tags").add("meta");
     ObjectNode listResponses = list.putObject("responses");
-    listResponses.putObject("200").put("description", "the saved queries")
-        .putObject("content").putObject("application/json").putObject("schema").put("type", "array")
-        .putObject("items").put("$ref", "#/components/schemas/SavedQuery");
-    errorResponse(listResponses, "4XX", "a request the server refuses (an unknown path or method, too many requests)");
+    listResponses
+        .putObject("200")
+        .put("description", "the saved queries")
+        .putObject("content")
+        .putObject("application/json")
+        .putObject("schema")
+        .put("type", "array")
+        .putObject("items")
+        .put("$ref", "#/components/schemas/SavedQuery");
+    errorResponse(
+        listResponses,
+        "4XX",
+        "a request the server refuses (an unknown path or method, too many requests)");
     errorResponse(listResponses, "503", "the server is busy: too many queries at once");
   }
 
-  /** GET /queries/NAME: one saved query with its parameters, the paging and format parameters, and its responses. */
+  /**
+   * GET /queries/NAME: one saved query with its parameters, the paging and format parameters, and
+   * its responses.
+   */
   private static void queryOperation(ObjectNode get, SavedQuery q) {
     get.put("operationId", operationId(q.name()));
     get.put("summary", q.summary());
@@ -62,8 +87,13 @@ public final class OpenApi {
     parameters(get.putArray("parameters"), q);
     ObjectNode responses = get.putObject("responses");
     okResponse(responses.putObject("200"));
-    responses.putObject("304").put("description", "not modified: the If-None-Match ETag is still current");
-    errorResponse(responses, "400", "a bad or unknown parameter, a negative offset or limit, or an unknown format");
+    responses
+        .putObject("304")
+        .put("description", "not modified: the If-None-Match ETag is still current");
+    errorResponse(
+        responses,
+        "400",
+        "a bad or unknown parameter, a negative offset or limit, or an unknown format");
     errorResponse(responses, "404", "no saved query of that name");
     errorResponse(responses, "503", "the query did not finish within the timeout");
   }
@@ -76,41 +106,101 @@ public final class OpenApi {
       ObjectNode schema = param.putObject("schema");
       schemaOf(p, schema);
       // the first example call that sets it fills the parameter in "try it out" forms
-      q.examples().stream().filter(e -> e.containsKey(p.name())).findFirst().ifPresent(e -> param.set("example", typed(p, e.get(p.name()))));
+      q.examples().stream()
+          .filter(e -> e.containsKey(p.name()))
+          .findFirst()
+          .ifPresent(e -> param.set("example", typed(p, e.get(p.name()))));
     }
     if (!q.params().containsKey("offset")) {
-      params.addObject().put("name", "offset").put("in", "query").put("required", false)
+      params
+          .addObject()
+          .put("name", "offset")
+          .put("in", "query")
+          .put("required", false)
           .put("description", "paging: skip this many rows of the result (in the query's order)")
-          .putObject("schema").put("type", "integer").put("minimum", 0).put("default", 0);
+          .putObject("schema")
+          .put("type", "integer")
+          .put("minimum", 0)
+          .put("default", 0);
     }
     if (!q.params().containsKey("limit")) {
-      params.addObject().put("name", "limit").put("in", "query").put("required", false)
-          .put("description", "paging: return at most this many rows (default: all, up to the server's row cap)")
-          .putObject("schema").put("type", "integer").put("minimum", 0);
+      params
+          .addObject()
+          .put("name", "limit")
+          .put("in", "query")
+          .put("required", false)
+          .put(
+              "description",
+              "paging: return at most this many rows (default: all, up to the server's row cap)")
+          .putObject("schema")
+          .put("type", "integer")
+          .put("minimum", 0);
     }
-    params.addObject().put("name", "If-None-Match").put("in", "header").put("required", false)
-        .put("description", "the ETag of a response already held: 304 Not Modified when it is still current")
-        .putObject("schema").put("type", "string");
+    params
+        .addObject()
+        .put("name", "If-None-Match")
+        .put("in", "header")
+        .put("required", false)
+        .put(
+            "description",
+            "the ETag of a response already held: 304 Not Modified when it is still current")
+        .putObject("schema")
+        .put("type", "string");
     ObjectNode format = params.addObject();
-    format.put("name", "format").put("in", "query").put("required", false)
-        .put("description", "json (SPARQL results JSON), rows (a JSON array of row objects), csv or tsv; else chosen by the Accept header");
-    format.putObject("schema").put("type", "string").put("default", "json").putArray("enum").add("json").add("rows").add("csv").add("tsv");
+    format
+        .put("name", "format")
+        .put("in", "query")
+        .put("required", false)
+        .put(
+            "description",
+            "json (SPARQL results JSON), rows (a JSON array of row objects), csv or tsv; else chosen by the Accept header");
+    format
+        .putObject("schema")
+        .put("type", "string")
+        .put("default", "json")
+        .putArray("enum")
+        .add("json")
+        .add("rows")
+        .add("csv")
+        .add("tsv");
   }
 
   private static void okResponse(ObjectNode ok) {
     ok.put("description", "the results");
     ObjectNode headers = ok.putObject("headers");
-    headers.putObject("X-Ruralkg-Truncated").put("description", "true when the row cap cut the result off")
-        .putObject("schema").put("type", "boolean");
-    headers.putObject("ETag").put("description", "a digest of the response body; send it back in If-None-Match")
-        .putObject("schema").put("type", "string");
-    headers.putObject("Cache-Control").put("description", "public, max-age=300 on a read-only server; no-cache when updates are on")
-        .putObject("schema").put("type", "string");
-    headers.putObject(QueryApiServlet.CACHE_HEADER).put("description", "hit when the server answered from its response cache, else miss")
-        .putObject("schema").put("type", "string").putArray("enum").add("hit").add("miss");
+    headers
+        .putObject("X-Ruralkg-Truncated")
+        .put("description", "true when the row cap cut the result off")
+        .putObject("schema")
+        .put("type", "boolean");
+    headers
+        .putObject("ETag")
+        .put("description", "a digest of the response body; send it back in If-None-Match")
+        .putObject("schema")
+        .put("type", "string");
+    headers
+        .putObject("Cache-Control")
+        .put(
+            "description",
+            "public, max-age=300 on a read-only server; no-cache when updates are on")
+        .putObject("schema")
+        .put("type", "string");
+    headers
+        .putObject(QueryApiServlet.CACHE_HEADER)
+        .put("description", "hit when the server answered from its response cache, else miss")
+        .putObject("schema")
+        .put("type", "string")
+        .putArray("enum")
+        .add("hit")
+        .add("miss");
     ObjectNode content = ok.putObject("content");
     content.putObject(QueryApi.Format.JSON.mediaType).putObject("schema").put("type", "object");
-    content.putObject(QueryApi.Format.ROWS.mediaType).putObject("schema").put("type", "array").putObject("items").put("type", "object");
+    content
+        .putObject(QueryApi.Format.ROWS.mediaType)
+        .putObject("schema")
+        .put("type", "array")
+        .putObject("items")
+        .put("type", "object");
     content.putObject(QueryApi.Format.CSV.mediaType).putObject("schema").put("type", "string");
     content.putObject(QueryApi.Format.TSV.mediaType).putObject("schema").put("type", "string");
   }
@@ -121,7 +211,13 @@ public final class OpenApi {
     used.add("meta");
     queries.forEach(q -> used.addAll(q.tags()));
     ArrayNode tagList = doc.putArray("tags");
-    for (String t : used) tagList.addObject().put("name", t).put("description", t.equals("meta") ? "about the API itself" : "saved queries about " + t);
+    for (String t : used)
+      tagList
+          .addObject()
+          .put("name", t)
+          .put(
+              "description",
+              t.equals("meta") ? "about the API itself" : "saved queries about " + t);
   }
 
   private static void components(ObjectNode doc) {
@@ -132,7 +228,8 @@ public final class OpenApi {
     ObjectNode sq = schemas.putObject("SavedQuery");
     sq.put("type", "object");
     ObjectNode props = sq.putObject("properties");
-    for (String s : List.of("name", "summary", "description")) props.putObject(s).put("type", "string");
+    for (String s : List.of("name", "summary", "description"))
+      props.putObject(s).put("type", "string");
     props.putObject("tags").put("type", "array").putObject("items").put("type", "string");
     props.putObject("params").put("type", "array").putObject("items").put("type", "object");
   }
@@ -161,13 +258,19 @@ public final class OpenApi {
         default -> nodes.textNode(value);
       };
     } catch (NumberFormatException e) {
-      return nodes.textNode(value); // SavedQuery checks examples when it loads; never reached for a loaded query
+      return nodes.textNode(
+          value); // SavedQuery checks examples when it loads; never reached for a loaded query
     }
   }
 
   private static void errorResponse(ObjectNode responses, String status, String description) {
-    responses.putObject(status).put("description", description).putObject("content").putObject("application/json")
-        .putObject("schema").put("$ref", "#/components/schemas/Error");
+    responses
+        .putObject(status)
+        .put("description", description)
+        .putObject("content")
+        .putObject("application/json")
+        .putObject("schema")
+        .put("$ref", "#/components/schemas/Error");
   }
 
   /** camelCase of the query name: top-figures → topFigures. */

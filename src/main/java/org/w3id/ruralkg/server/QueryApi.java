@@ -30,9 +30,9 @@ import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * Runs saved queries, for the HTTP API and (streamed, {@link #stream}) for the {@code query}
- * command: needs a dataset, the saved queries and a {@link QueryGuard};
- * binds parameters as typed terms (QueryExec substitution, never text splicing), applies the
- * timeout and the row cap. Thread-safe (each run has its own read transaction).
+ * command: needs a dataset, the saved queries and a {@link QueryGuard}; binds parameters as typed
+ * terms (QueryExec substitution, never text splicing), applies the timeout and the row cap.
+ * Thread-safe (each run has its own read transaction).
  */
 public final class QueryApi {
   /** The response formats and their media types. */
@@ -53,8 +53,13 @@ public final class QueryApi {
     }
 
     /** What the Accept header may choose among, in order of preference; text/plain gets TSV. */
-    private static final AcceptList OFFERED = AcceptList.create(WebContent.contentTypeResultsJSON, WebContent.contentTypeJSON,
-        WebContent.contentTypeTextCSV, WebContent.contentTypeTextTSV, WebContent.contentTypeTextPlain);
+    private static final AcceptList OFFERED =
+        AcceptList.create(
+            WebContent.contentTypeResultsJSON,
+            WebContent.contentTypeJSON,
+            WebContent.contentTypeTextCSV,
+            WebContent.contentTypeTextTSV,
+            WebContent.contentTypeTextPlain);
 
     /** The format a {@code format} value names; an unknown one is a 400 ApiError. */
     public static Format parse(String code) {
@@ -62,7 +67,10 @@ public final class QueryApi {
       throw new ApiError(400, "unknown format '" + code + "' (json, rows, csv or tsv)");
     }
 
-    /** The {@code format} parameter if given, else the best Accept type we serve (q-values count), else SPARQL JSON. */
+    /**
+     * The {@code format} parameter if given, else the best Accept type we serve (q-values count),
+     * else SPARQL JSON.
+     */
     public static Format choose(String formatParam, String accept) {
       if (formatParam != null) return parse(formatParam);
       String type = Conneg.choose(accept, OFFERED, JSON.mediaType);
@@ -90,13 +98,16 @@ public final class QueryApi {
 
     /** From request parameters; null or absent means the default (from the start, every row). */
     public static Page parse(String offset, String limit) {
-      return new Page(offset == null ? 0 : number("offset", offset), limit == null ? -1 : number("limit", limit));
+      return new Page(
+          offset == null ? 0 : number("offset", offset),
+          limit == null ? -1 : number("limit", limit));
     }
 
     private static long number(String name, String value) {
       try {
         long n = Long.parseLong(value.trim());
-        if (n < 0) throw new ApiError(400, "parameter " + name + " must not be negative: '" + value + "'");
+        if (n < 0)
+          throw new ApiError(400, "parameter " + name + " must not be negative: '" + value + "'");
         return n;
       } catch (NumberFormatException e) {
         throw new ApiError(400, "parameter " + name + ": '" + value + "' is not a valid integer");
@@ -146,20 +157,27 @@ public final class QueryApi {
     SavedQuery q = find(name);
     QueryExecBuilder b = execution(dsg, q, params, guard.timeoutMillis());
     try {
-      return Txn.calculateRead(dsg, () -> {
-        try (QueryExec exec = b.build()) {
-          RowSet rs = exec.select();
-          for (long skip = page.offset(); skip > 0 && rs.hasNext(); skip--) rs.next();
-          long want = page.limit() < 0 ? guard.maxRows() : Math.min(page.limit(), guard.maxRows());
-          List<Binding> rows = new ArrayList<>();
-          while (rows.size() < want && rs.hasNext()) rows.add(materialise(rs.next()));
-          // cut off by the cap, not by the page the client asked for
-          boolean truncated = rows.size() == guard.maxRows() && (page.limit() < 0 || page.limit() > guard.maxRows()) && rs.hasNext();
-          return new Result(rs.getResultVars(), rows, truncated);
-        }
-      });
+      return Txn.calculateRead(
+          dsg,
+          () -> {
+            try (QueryExec exec = b.build()) {
+              RowSet rs = exec.select();
+              for (long skip = page.offset(); skip > 0 && rs.hasNext(); skip--) rs.next();
+              long want =
+                  page.limit() < 0 ? guard.maxRows() : Math.min(page.limit(), guard.maxRows());
+              List<Binding> rows = new ArrayList<>();
+              while (rows.size() < want && rs.hasNext()) rows.add(materialise(rs.next()));
+              // cut off by the cap, not by the page the client asked for
+              boolean truncated =
+                  rows.size() == guard.maxRows()
+                      && (page.limit() < 0 || page.limit() > guard.maxRows())
+                      && rs.hasNext();
+              return new Result(rs.getResultVars(), rows, truncated);
+            }
+          });
     } catch (QueryCancelledException e) {
-      throw new ApiError(503, "query " + name + " did not finish within " + guard.timeoutMillis() / 1000.0 + " s");
+      throw new ApiError(
+          503, "query " + name + " did not finish within " + guard.timeoutMillis() / 1000.0 + " s");
     }
   }
 
@@ -168,32 +186,47 @@ public final class QueryApi {
    * transaction: no row cap, no timeout when {@code timeoutMillis} is 0 (the {@code query} command
    * and tests). Bad parameters and non-SELECT queries fail as the API's do.
    */
-  public static void stream(DatasetGraph dsg, SavedQuery q, Map<String, String> params, Format format, long timeoutMillis, OutputStream out) {
+  public static void stream(
+      DatasetGraph dsg,
+      SavedQuery q,
+      Map<String, String> params,
+      Format format,
+      long timeoutMillis,
+      OutputStream out) {
     QueryExecBuilder b = execution(dsg, q, params, timeoutMillis);
-    Txn.executeRead(dsg, () -> {
-      try (QueryExec exec = b.build()) {
-        RowSet rs = exec.select();
-        write(rs.getResultVars(), rs, format, out);
-      }
-    });
+    Txn.executeRead(
+        dsg,
+        () -> {
+          try (QueryExec exec = b.build()) {
+            RowSet rs = exec.select();
+            write(rs.getResultVars(), rs, format, out);
+          }
+        });
   }
 
-  /** The one way a saved query is prepared: its parameters bound as typed terms, the timeout set. */
-  private static QueryExecBuilder execution(DatasetGraph dsg, SavedQuery q, Map<String, String> params, long timeoutMillis) {
+  /**
+   * The one way a saved query is prepared: its parameters bound as typed terms, the timeout set.
+   */
+  private static QueryExecBuilder execution(
+      DatasetGraph dsg, SavedQuery q, Map<String, String> params, long timeoutMillis) {
     Map<String, Node> bindings;
     try {
       bindings = q.bind(params);
     } catch (RuralKgException e) {
       throw new ApiError(400, e.getMessage());
     }
-    if (!q.query().isSelectType()) throw new ApiError(400, "query " + q.name() + " is not a SELECT query");
+    if (!q.query().isSelectType())
+      throw new ApiError(400, "query " + q.name() + " is not a SELECT query");
     QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query());
     bindings.forEach((k, v) -> b.substitution(Var.alloc(k), v));
     if (timeoutMillis > 0) b.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
     return b;
   }
 
-  /** TDB2 bindings resolve their nodes lazily from the node table: copy them before the read transaction ends. */
+  /**
+   * TDB2 bindings resolve their nodes lazily from the node table: copy them before the read
+   * transaction ends.
+   */
   private static Binding materialise(Binding b) {
     var builder = Binding.builder();
     b.forEach(builder::add);
@@ -205,17 +238,29 @@ public final class QueryApi {
     write(r.vars(), r.rows().iterator(), format, out);
   }
 
-  /** The one writer of every format, for the API's materialised pages and for streamed runs alike. */
-  private static void write(List<Var> vars, Iterator<Binding> rows, Format format, OutputStream out) {
+  /**
+   * The one writer of every format, for the API's materialised pages and for streamed runs alike.
+   */
+  private static void write(
+      List<Var> vars, Iterator<Binding> rows, Format format, OutputStream out) {
     switch (format) {
-      case JSON -> ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_JSON);
-      case CSV -> ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_CSV);
-      case TSV -> ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_TSV);
+      case JSON ->
+          ResultSetMgr.write(
+              out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_JSON);
+      case CSV ->
+          ResultSetMgr.write(
+              out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_CSV);
+      case TSV ->
+          ResultSetMgr.write(
+              out, ResultSet.adapt(RowSetStream.create(vars, rows)), ResultSetLang.RS_TSV);
       case ROWS -> writeRows(vars, rows, out);
     }
   }
 
-  /** A plain JSON array of objects, one per row: numbers and booleans typed, everything else as text, unbound as null. */
+  /**
+   * A plain JSON array of objects, one per row: numbers and booleans typed, everything else as
+   * text, unbound as null.
+   */
   private static void writeRows(List<Var> vars, Iterator<Binding> rows, OutputStream out) {
     try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
       g.writeStartArray();
@@ -243,7 +288,10 @@ public final class QueryApi {
       var dt = n.getLiteralDatatype();
       try {
         if (dt instanceof XSDDatatype x && x.isValidLiteral(n.getLiteral()) && isNumeric(x)) {
-          g.writeNumber(new java.math.BigDecimal(n.getLiteralLexicalForm().trim()).stripTrailingZeros().toPlainString());
+          g.writeNumber(
+              new java.math.BigDecimal(n.getLiteralLexicalForm().trim())
+                  .stripTrailingZeros()
+                  .toPlainString());
           return;
         }
         if (XSDDatatype.XSDboolean.equals(dt) && n.getLiteral().isWellFormed()) {
@@ -260,7 +308,11 @@ public final class QueryApi {
   }
 
   private static boolean isNumeric(XSDDatatype dt) {
-    return dt.equals(XSDDatatype.XSDdecimal) || dt.equals(XSDDatatype.XSDinteger) || dt.equals(XSDDatatype.XSDdouble)
-        || dt.equals(XSDDatatype.XSDfloat) || dt.equals(XSDDatatype.XSDlong) || dt.equals(XSDDatatype.XSDint);
+    return dt.equals(XSDDatatype.XSDdecimal)
+        || dt.equals(XSDDatatype.XSDinteger)
+        || dt.equals(XSDDatatype.XSDdouble)
+        || dt.equals(XSDDatatype.XSDfloat)
+        || dt.equals(XSDDatatype.XSDlong)
+        || dt.equals(XSDDatatype.XSDint);
   }
 }

@@ -17,15 +17,17 @@ import org.w3id.ruralkg.common.RuralKgException;
 /**
  * The saved-query API under /api: {@code GET /api/queries} lists the saved queries, {@code GET
  * /api/queries/NAME?param=...&format=json|rows|csv|tsv} runs one, {@code GET /api/openapi.json}
- * describes both. Errors are JSON {@code {"error": "..."}} with status 400, 404 or 503. Reads
- * only; CORS open. Thread-safe (no mutable state).
+ * describes both. Errors are JSON {@code {"error": "..."}} with status 400, 404 or 503. Reads only;
+ * CORS open. Thread-safe (no mutable state).
  */
 public final class QueryApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   public static final String PATH = "/api";
   public static final String TRUNCATED_HEADER = "X-Ruralkg-Truncated";
+
   /** {@code hit} when the response came from the cache, else {@code miss}. */
   public static final String CACHE_HEADER = "X-Ruralkg-Cache";
+
   private static final Logger LOG = LoggerFactory.getLogger(QueryApiServlet.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final transient QueryApi api;
@@ -39,7 +41,8 @@ public final class QueryApiServlet extends HttpServlet {
    * while; otherwise they must revalidate it (ETag) every time. {@code baseUrl}: the server's
    * public root, which the OpenAPI document names (never the request's Host header).
    */
-  public QueryApiServlet(QueryResponder responder, String version, boolean readOnly, String baseUrl) {
+  public QueryApiServlet(
+      QueryResponder responder, String version, boolean readOnly, String baseUrl) {
     this.baseUrl = baseUrl;
     this.api = responder.api();
     this.responder = responder;
@@ -47,7 +50,12 @@ public final class QueryApiServlet extends HttpServlet {
     this.cacheControl = readOnly ? "public, max-age=300" : "no-cache";
   }
 
-  public static void register(FusekiServer.Builder builder, QueryResponder responder, String version, boolean readOnly, String baseUrl) {
+  public static void register(
+      FusekiServer.Builder builder,
+      QueryResponder responder,
+      String version,
+      boolean readOnly,
+      String baseUrl) {
     builder.addServlet(PATH + "/*", new QueryApiServlet(responder, version, readOnly, baseUrl));
   }
 
@@ -73,7 +81,16 @@ public final class QueryApiServlet extends HttpServlet {
       } else if (path.startsWith("/queries/") && path.indexOf('/', 9) < 0) {
         runQuery(path.substring(9), req, resp);
       } else {
-        throw new ApiError(404, "no such API resource: " + PATH + path + " (try " + PATH + "/queries or " + PATH + "/openapi.json)");
+        throw new ApiError(
+            404,
+            "no such API resource: "
+                + PATH
+                + path
+                + " (try "
+                + PATH
+                + "/queries or "
+                + PATH
+                + "/openapi.json)");
       }
     } catch (ApiError e) {
       sendError(resp, e.status, e.getMessage());
@@ -93,7 +110,10 @@ public final class QueryApiServlet extends HttpServlet {
       ArrayNode params = o.putArray("params");
       for (SavedQuery.Param p : q.params().values()) {
         ObjectNode po = params.addObject();
-        po.put("name", p.name()).put("type", p.type()).put("default", p.defaultValue()).put("required", p.defaultValue() == null)
+        po.put("name", p.name())
+            .put("type", p.type())
+            .put("default", p.defaultValue())
+            .put("required", p.defaultValue() == null)
             .put("description", p.description());
         if (!p.allowed().isEmpty()) {
           ArrayNode e = po.putArray("enum");
@@ -105,14 +125,17 @@ public final class QueryApiServlet extends HttpServlet {
     return arr;
   }
 
-  private void runQuery(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+  private void runQuery(String name, HttpServletRequest req, HttpServletResponse resp)
+      throws IOException {
     SavedQuery q = api.find(name);
     Map<String, String> params = new LinkedHashMap<>();
     String format = null;
     String offset = null;
     String limit = null;
     for (var e : req.getParameterMap().entrySet()) {
-      if (e.getValue().length != 1) throw new ApiError(400, "parameter " + e.getKey() + " is given " + e.getValue().length + " times");
+      if (e.getValue().length != 1)
+        throw new ApiError(
+            400, "parameter " + e.getKey() + " is given " + e.getValue().length + " times");
       String k = e.getKey();
       String v = e.getValue()[0];
       // a saved query's own parameter named limit or offset wins over paging
@@ -122,7 +145,8 @@ public final class QueryApiServlet extends HttpServlet {
       else params.put(k, v);
     }
     QueryApi.Format f = QueryApi.Format.choose(format, req.getHeader("Accept"));
-    // rendered to memory (and cached) first: the cap bounds its size, and a failure can still become a JSON error
+    // rendered to memory (and cached) first: the cap bounds its size, and a failure can still
+    // become a JSON error
     QueryResponder.Answer a = responder.answer(name, params, QueryApi.Page.parse(offset, limit), f);
     ResponseCache.Entry e = a.entry();
     boolean gzip = e.gzip() != null && Conneg.acceptsGzip(req.getHeader("Accept-Encoding"));
@@ -132,7 +156,8 @@ public final class QueryApiServlet extends HttpServlet {
     resp.setHeader("Vary", "Accept, Accept-Encoding");
     resp.setHeader(CACHE_HEADER, a.hit() ? "hit" : "miss");
     resp.setHeader(TRUNCATED_HEADER, Boolean.toString(e.truncated()));
-    resp.setHeader("Access-Control-Expose-Headers", TRUNCATED_HEADER + ", " + CACHE_HEADER + ", ETag");
+    resp.setHeader(
+        "Access-Control-Expose-Headers", TRUNCATED_HEADER + ", " + CACHE_HEADER + ", ETag");
     if (Conneg.ifNoneMatch(req.getHeader("If-None-Match"), etag)) {
       resp.setStatus(304);
       return;
@@ -145,12 +170,17 @@ public final class QueryApiServlet extends HttpServlet {
     resp.getOutputStream().write(body);
   }
 
-  /** Reads are open to any origin (dashboards on other hosts); Fuseki's CORS filter may have set it already. */
+  /**
+   * Reads are open to any origin (dashboards on other hosts); Fuseki's CORS filter may have set it
+   * already.
+   */
   private static void cors(HttpServletResponse resp) {
-    if (!resp.containsHeader("Access-Control-Allow-Origin")) resp.setHeader("Access-Control-Allow-Origin", "*");
+    if (!resp.containsHeader("Access-Control-Allow-Origin"))
+      resp.setHeader("Access-Control-Allow-Origin", "*");
   }
 
-  private static void sendJson(HttpServletResponse resp, int status, Object json) throws IOException {
+  private static void sendJson(HttpServletResponse resp, int status, Object json)
+      throws IOException {
     byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
     resp.setStatus(status);
     resp.setContentType("application/json; charset=utf-8");
@@ -158,7 +188,8 @@ public final class QueryApiServlet extends HttpServlet {
     resp.getOutputStream().write(bytes);
   }
 
-  private static void sendError(HttpServletResponse resp, int status, String message) throws IOException {
+  private static void sendError(HttpServletResponse resp, int status, String message)
+      throws IOException {
     ObjectNode err = JSON.createObjectNode().put("error", message);
     sendJson(resp, status, err);
   }

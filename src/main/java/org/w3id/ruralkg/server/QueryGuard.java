@@ -20,15 +20,18 @@ import org.w3id.ruralkg.common.RuralKgException;
  */
 public record QueryGuard(long timeoutMillis, int maxRows, long maxSortRows, long maxGraphTriples) {
   public static final QueryGuard DEFAULT = new QueryGuard(30_000, 10_000);
+
   /** Characters of terms per sorted/grouped row budget: about 50 MB of strings per query. */
   static final long CHARS_PER_QUERY = 25_000_000;
+
   /** Rows held in memory by DISTINCT and sorts before ARQ spills them to disk. */
   static final long SPILL_ROWS = 50_000;
 
   public QueryGuard {
     if (timeoutMillis < 0) throw new RuralKgException("the query timeout must not be negative");
     if (maxRows < 1) throw new RuralKgException("the row cap must be at least 1");
-    if (maxSortRows < 1 || maxGraphTriples < 1) throw new RuralKgException("the sort and graph caps must be at least 1");
+    if (maxSortRows < 1 || maxGraphTriples < 1)
+      throw new RuralKgException("the sort and graph caps must be at least 1");
   }
 
   public QueryGuard(long timeoutMillis, int maxRows) {
@@ -60,7 +63,9 @@ public record QueryGuard(long timeoutMillis, int maxRows, long maxSortRows, long
     Context cxt = new Context();
     if (timeoutMillis > 0) cxt.set(ARQ.queryTimeout, Long.toString(timeoutMillis));
     cxt.set(ARQ.spillToDiskThreshold, SPILL_ROWS);
-    cxt.set(ARQConstants.sysOptimizerFactory, BoundedRewrite.factory(maxSortRows, CHARS_PER_QUERY, regexMillis()));
+    cxt.set(
+        ARQConstants.sysOptimizerFactory,
+        BoundedRewrite.factory(maxSortRows, CHARS_PER_QUERY, regexMillis()));
     return cxt;
   }
 

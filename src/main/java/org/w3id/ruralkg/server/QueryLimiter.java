@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 final class QueryLimiter implements Filter {
   /** Largest request body of a query (writes are not limited here). */
   static final long MAX_QUERY_BYTES = 1 << 20;
-  private static final Pattern ASK = Pattern.compile(
-      "^(?:\\s|#[^\\n]*\\n|(?i:prefix)\\s+[^\\s:]*:\\s*<[^>]*>|(?i:base)\\s+<[^>]*>)*(?i:ask)\\b");
+
+  private static final Pattern ASK =
+      Pattern.compile(
+          "^(?:\\s|#[^\\n]*\\n|(?i:prefix)\\s+[^\\s:]*:\\s*<[^>]*>|(?i:base)\\s+<[^>]*>)*(?i:ask)\\b");
   private final Semaphore permits;
   private final Semaphore reserve;
   private final long waitMillis;
@@ -36,21 +38,26 @@ final class QueryLimiter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest r = (HttpServletRequest) req;
     if ("OPTIONS".equals(r.getMethod())) {
       chain.doFilter(req, resp);
       return;
     }
     if (r.getContentLengthLong() > MAX_QUERY_BYTES && !CorsPolicy.isWrite(r)) {
-      ResponseHardening.sendText((HttpServletResponse) resp, 413, "query too large: at most " + MAX_QUERY_BYTES + " bytes");
+      ResponseHardening.sendText(
+          (HttpServletResponse) resp,
+          413,
+          "query too large: at most " + MAX_QUERY_BYTES + " bytes");
       return;
     }
     Semaphore taken = acquire(r);
     if (taken == null) {
       HttpServletResponse h = (HttpServletResponse) resp;
       h.setHeader("Retry-After", "1");
-      ResponseHardening.sendText(h, 503, "server busy: too many queries are running; retry in a moment");
+      ResponseHardening.sendText(
+          h, 503, "server busy: too many queries are running; retry in a moment");
       return;
     }
     try {
@@ -75,7 +82,8 @@ final class QueryLimiter implements Filter {
   /** A query given as a parameter (GET or form POST) whose first keyword is ASK. */
   private static boolean isAsk(HttpServletRequest r) {
     String ct = r.getContentType() == null ? "" : r.getContentType().toLowerCase(Locale.ROOT);
-    if (!"GET".equals(r.getMethod()) && !ct.startsWith("application/x-www-form-urlencoded")) return false;
+    if (!"GET".equals(r.getMethod()) && !ct.startsWith("application/x-www-form-urlencoded"))
+      return false;
     String q = r.getParameter("query");
     return q != null && q.length() < 4_000 && ASK.matcher(q).find();
   }

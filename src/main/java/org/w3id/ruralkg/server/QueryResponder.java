@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.w3id.ruralkg.common.Hashes;
 
 /**
- * Answers saved-query requests from a {@link ResponseCache} or by running the query: needs a
- * {@link QueryApi} and a cache; adds the serialised body, its ETag and whether it came from the
- * cache. Concurrent requests for the same uncached response run the query once and share the
- * answer. Thread-safe.
+ * Answers saved-query requests from a {@link ResponseCache} or by running the query: needs a {@link
+ * QueryApi} and a cache; adds the serialised body, its ETag and whether it came from the cache.
+ * Concurrent requests for the same uncached response run the query once and share the answer.
+ * Thread-safe.
  */
 public final class QueryResponder {
   /** A response body and where it came from. */
@@ -27,9 +27,13 @@ public final class QueryResponder {
   private static final Logger LOG = LoggerFactory.getLogger(QueryResponder.class);
   private final QueryApi api;
   private final ResponseCache cache;
+
   /** Computations in flight, by key and the write generation they started in. */
-  private final ConcurrentHashMap<Flight, CompletableFuture<ResponseCache.Entry>> inFlight = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Flight, CompletableFuture<ResponseCache.Entry>> inFlight =
+      new ConcurrentHashMap<>();
+
   private volatile boolean stopped;
+
   /** Where warmed responses are kept for the next server on the same store, or null. */
   private final ResponseStore kept;
 
@@ -54,13 +58,17 @@ public final class QueryResponder {
     return cache;
   }
 
-  /** The response for a query, its parameters, a page and a format: 404/400/503 as {@link ApiError}. */
-  public Answer answer(String name, Map<String, String> params, QueryApi.Page page, QueryApi.Format format) {
+  /**
+   * The response for a query, its parameters, a page and a format: 404/400/503 as {@link ApiError}.
+   */
+  public Answer answer(
+      String name, Map<String, String> params, QueryApi.Page page, QueryApi.Format format) {
     api.find(name);
     ResponseCache.Key key = key(name, params, page, format);
     ResponseCache.Entry hit = cache.get(key);
     if (hit != null) return new Answer(hit, true);
-    if (!cache.enabled()) return new Answer(compute(key, params, page, format, cache.generation()), false);
+    if (!cache.enabled())
+      return new Answer(compute(key, params, page, format, cache.generation()), false);
     long gen = cache.generation();
     Flight flight = new Flight(key, gen);
     CompletableFuture<ResponseCache.Entry> mine = new CompletableFuture<>();
@@ -78,7 +86,12 @@ public final class QueryResponder {
     }
   }
 
-  private ResponseCache.Entry compute(ResponseCache.Key key, Map<String, String> params, QueryApi.Page page, QueryApi.Format format, long gen) {
+  private ResponseCache.Entry compute(
+      ResponseCache.Key key,
+      Map<String, String> params,
+      QueryApi.Page page,
+      QueryApi.Format format,
+      long gen) {
     QueryApi.Result r = api.run(key.query(), params, page);
     ResponseCache.Entry e = entry(r, format);
     cache.put(key, e, gen);
@@ -90,7 +103,8 @@ public final class QueryResponder {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     QueryApi.write(r, format, body);
     byte[] bytes = body.toByteArray();
-    return new ResponseCache.Entry(bytes, format, r.truncated(), etag(bytes, r.truncated()), gzip(bytes));
+    return new ResponseCache.Entry(
+        bytes, format, r.truncated(), etag(bytes, r.truncated()), gzip(bytes));
   }
 
   /** The body gzip-compressed, or null when it is small (not worth a second copy). */
@@ -121,8 +135,12 @@ public final class QueryResponder {
     }
   }
 
-  /** The cache key: parameters sorted, paging folded in under names no saved-query parameter can clash with. */
-  static ResponseCache.Key key(String name, Map<String, String> params, QueryApi.Page page, QueryApi.Format format) {
+  /**
+   * The cache key: parameters sorted, paging folded in under names no saved-query parameter can
+   * clash with.
+   */
+  static ResponseCache.Key key(
+      String name, Map<String, String> params, QueryApi.Page page, QueryApi.Format format) {
     TreeMap<String, String> p = new TreeMap<>(params);
     if (page.offset() != 0) p.put(" offset", Long.toString(page.offset()));
     if (page.limit() >= 0) p.put(" limit", Long.toString(page.limit()));
@@ -185,8 +203,12 @@ public final class QueryResponder {
         LOG.warn("cache warming: {}: {}", q.name(), e.getMessage());
       }
     }
-    LOG.info("cache warming: {} saved queries run, {} responses read from disk, in {} s, {} MiB cached", n, loaded,
-        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9), cache.bytes() >> 20);
+    LOG.info(
+        "cache warming: {} saved queries run, {} responses read from disk, in {} s, {} MiB cached",
+        n,
+        loaded,
+        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9),
+        cache.bytes() >> 20);
     return n;
   }
 

@@ -13,8 +13,8 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * Where Fuseki's request logs go: nowhere by default (a console line per request buries the
- * messages that matter), stderr when {@code verbose}, a file when one is given. Call once,
- * before the server starts; it changes the process's logging configuration.
+ * messages that matter), stderr when {@code verbose}, a file when one is given. Call once, before
+ * the server starts; it changes the process's logging configuration.
  */
 public final class RequestLog {
   /** The console appender of log4j2.properties (stderr). */
@@ -28,9 +28,18 @@ public final class RequestLog {
     Configuration config = ctx.getConfiguration();
     Appender fileAppender = null;
     if (file != null) {
-      fileAppender = FileAppender.newBuilder().setName("requests").withFileName(file.toString()).withAppend(true)
-          .setLayout(PatternLayout.newBuilder().withConfiguration(config).withPattern("%d{ISO8601} %-5p %c{1} :: %maxLen{%m}{300}%n").build())
-          .setConfiguration(config).build();
+      fileAppender =
+          FileAppender.newBuilder()
+              .setName("requests")
+              .withFileName(file.toString())
+              .withAppend(true)
+              .setLayout(
+                  PatternLayout.newBuilder()
+                      .withConfiguration(config)
+                      .withPattern("%d{ISO8601} %-5p %c{1} :: %maxLen{%m}{300}%n")
+                      .build())
+              .setConfiguration(config)
+              .build();
       fileAppender.start();
       config.addAppender(fileAppender);
     }

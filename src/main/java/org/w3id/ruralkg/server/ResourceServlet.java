@@ -16,8 +16,8 @@ import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.Vocab;
 
 /**
- * Dereferences the entity IRIs: {@code GET /id/PATH} describes https://w3id.org/ruralkg/id/PATH
- * as an HTML page, Turtle, JSON-LD or N-Triples by content negotiation ({@code ?format=html|ttl|
+ * Dereferences the entity IRIs: {@code GET /id/PATH} describes https://w3id.org/ruralkg/id/PATH as
+ * an HTML page, Turtle, JSON-LD or N-Triples by content negotiation ({@code ?format=html|ttl|
  * jsonld|nt} overrides the Accept header); 404 when the store knows nothing about it. Needs the
  * served dataset; thread-safe (read-only, one read transaction per request).
  */
@@ -41,7 +41,8 @@ final class ResourceServlet extends HttpServlet {
     }
   }
 
-  private static final AcceptList OFFERED = AcceptList.create("text/turtle", "application/ld+json", "application/n-triples", "text/html");
+  private static final AcceptList OFFERED =
+      AcceptList.create("text/turtle", "application/ld+json", "application/n-triples", "text/html");
   private final transient ResourceDescriber describer;
   private final transient DatasetGraph dsg;
 
@@ -60,10 +61,14 @@ final class ResourceServlet extends HttpServlet {
     builder.addServlet(PATH + "*", new ResourceServlet(dsg));
   }
 
-  /** The representation for an Accept header and an optional format parameter; Turtle when nothing matches. */
+  /**
+   * The representation for an Accept header and an optional format parameter; Turtle when nothing
+   * matches.
+   */
   static Format negotiate(String accept, String formatParam) {
     if (formatParam != null) {
-      for (Format f : Format.values()) if (f.key.equals(formatParam) || f.mediaType.equals(formatParam)) return f;
+      for (Format f : Format.values())
+        if (f.key.equals(formatParam) || f.mediaType.equals(formatParam)) return f;
     }
     String type = Conneg.choose(accept, OFFERED, Format.TURTLE.mediaType);
     for (Format f : Format.values()) if (f.mediaType.equals(type)) return f;
@@ -78,7 +83,10 @@ final class ResourceServlet extends HttpServlet {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
+      if (c == '%'
+          && i + 2 < raw.length()
+          && hex(raw.charAt(i + 1)) >= 0
+          && hex(raw.charAt(i + 2)) >= 0) {
         bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
         i += 2;
       } else {
@@ -97,7 +105,8 @@ final class ResourceServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String local = canonicalPath(req.getRequestURI().substring(req.getContextPath().length() + PATH.length()));
+    String local =
+        canonicalPath(req.getRequestURI().substring(req.getContextPath().length() + PATH.length()));
     if (local.isEmpty() || local.contains("%23")) {
       resp.sendError(404, "no resource");
       return;
@@ -117,17 +126,31 @@ final class ResourceServlet extends HttpServlet {
     OutputStream out = resp.getOutputStream();
     // only the prefixes the description uses, so the Turtle starts with what matters
     java.util.Set<String> iris = new java.util.HashSet<>();
-    g.find().forEachRemaining(t -> {
-      for (var n : new org.apache.jena.graph.Node[] {t.getSubject(), t.getPredicate(), t.getObject()}) {
-        if (n.isURI()) iris.add(n.getURI());
-        else if (n.isLiteral() && !(Vocab.XSD + "string").equals(n.getLiteralDatatypeURI())) iris.add(n.getLiteralDatatypeURI());
-      }
-    });
-    ResourcePage.prefixes().forEach((prefix, ns) -> {
-      if (iris.stream().anyMatch(i -> i != null && i.startsWith(ns))) g.getPrefixMapping().setNsPrefix(prefix, ns);
-    });
+    g.find()
+        .forEachRemaining(
+            t -> {
+              for (var n :
+                  new org.apache.jena.graph.Node[] {
+                    t.getSubject(), t.getPredicate(), t.getObject()
+                  }) {
+                if (n.isURI()) iris.add(n.getURI());
+                else if (n.isLiteral() && !(Vocab.XSD + "string").equals(n.getLiteralDatatypeURI()))
+                  iris.add(n.getLiteralDatatypeURI());
+              }
+            });
+    ResourcePage.prefixes()
+        .forEach(
+            (prefix, ns) -> {
+              if (iris.stream().anyMatch(i -> i != null && i.startsWith(ns)))
+                g.getPrefixMapping().setNsPrefix(prefix, ns);
+            });
     switch (format) {
-      case HTML -> out.write(new ResourcePage(iri, g, req.getContextPath(), dsg, name -> page(req.getParameter(name))).html().getBytes(StandardCharsets.UTF_8));
+      case HTML ->
+          out.write(
+              new ResourcePage(
+                      iri, g, req.getContextPath(), dsg, name -> page(req.getParameter(name)))
+                  .html()
+                  .getBytes(StandardCharsets.UTF_8));
       case TURTLE -> RDFDataMgr.write(out, g, RDFFormat.TURTLE_PRETTY);
       case JSONLD -> RDFDataMgr.write(out, g, RDFFormat.JSONLD11_PRETTY);
       case NTRIPLES -> RDFDataMgr.write(out, g, RDFFormat.NTRIPLES);

@@ -8,13 +8,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Serialised saved-query responses in a Caffeine cache bounded in bytes (a weigher and a maximum
  * weight; Caffeine's policy keeps what is used often and recently): needs a byte budget; adds
- * hit/miss counters and a write generation. A response computed while the store was
- * written is never stored ({@link #put} checks the generation the computation started with), and
- * {@link #invalidate} empties the cache after a write. Thread-safe (Caffeine's, plus one lock that orders
+ * hit/miss counters and a write generation. A response computed while the store was written is
+ * never stored ({@link #put} checks the generation the computation started with), and {@link
+ * #invalidate} empties the cache after a write. Thread-safe (Caffeine's, plus one lock that orders
  * a put's generation check against an invalidation; the bodies are immutable once stored).
  */
 public final class ResponseCache {
-  /** What identifies a response: the query, its request parameters (paging included) and the format. */
+  /**
+   * What identifies a response: the query, its request parameters (paging included) and the format.
+   */
   public record Key(String query, SortedMap<String, String> params, QueryApi.Format format) {}
 
   /**
@@ -22,34 +24,49 @@ public final class ResponseCache {
    * (null when compression does not pay), sent to clients that accept it: a 10,000-row answer is
    * megabytes of repetitive JSON, and copying it is what a cache hit costs.
    */
-  public record Entry(byte[] body, QueryApi.Format format, boolean truncated, String etag, byte[] gzip) {
+  public record Entry(
+      byte[] body, QueryApi.Format format, boolean truncated, String etag, byte[] gzip) {
     public Entry(byte[] body, QueryApi.Format format, boolean truncated, String etag) {
       this(body, format, truncated, etag, null);
     }
 
-    /** The entity tag of the gzip-coded representation (a different byte sequence, so a different strong tag). */
+    /**
+     * The entity tag of the gzip-coded representation (a different byte sequence, so a different
+     * strong tag).
+     */
     public String gzipEtag() {
       return etag.substring(0, etag.length() - 1) + "-gzip\"";
     }
   }
 
   private final long maxBytes;
-  /** Null when caching is off. Caffeine evicts by weight, near-LRU (W-TinyLFU), in the background of calls. */
+
+  /**
+   * Null when caching is off. Caffeine evicts by weight, near-LRU (W-TinyLFU), in the background of
+   * calls.
+   */
   private final Cache<Key, Entry> map;
+
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
   /** {@code maxBytes} 0 turns caching off (every lookup misses, nothing is stored). */
   public ResponseCache(long maxBytes) {
-    if (maxBytes < 0) throw new org.w3id.ruralkg.common.RuralKgException("the cache size must not be negative");
+    if (maxBytes < 0)
+      throw new org.w3id.ruralkg.common.RuralKgException("the cache size must not be negative");
     this.maxBytes = maxBytes;
-    this.map = maxBytes == 0 ? null
-        : Caffeine.newBuilder()
-            .maximumWeight(maxBytes)
-            .weigher((Key k, Entry e) -> (int) Math.min(Integer.MAX_VALUE, weight(k, e)))
-            .executor(Runnable::run) // evict in the caller: bytes() and size() are then exact after each put
-            .build();
+    this.map =
+        maxBytes == 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Key k, Entry e) -> (int) Math.min(Integer.MAX_VALUE, weight(k, e)))
+                .executor(
+                    Runnable
+                        ::run) // evict in the caller: bytes() and size() are then exact after each
+                // put
+                .build();
   }
 
   public boolean enabled() {
@@ -94,7 +111,10 @@ public final class ResponseCache {
     return true;
   }
 
-  /** A write begins or ends: stored responses are dropped and computations in flight will not be stored. */
+  /**
+   * A write begins or ends: stored responses are dropped and computations in flight will not be
+   * stored.
+   */
   public void invalidate() {
     synchronized (this) {
       generation.incrementAndGet();
@@ -127,8 +147,13 @@ public final class ResponseCache {
 
   /** The body plus a rough allowance for the key and the entry objects. */
   private static long weight(Key key, Entry e) {
-    long w = e.body().length + (e.gzip() == null ? 0 : e.gzip().length) + 256L + key.query().length() * 2L;
-    for (var p : key.params().entrySet()) w += 2L * (p.getKey().length() + p.getValue().length()) + 64;
+    long w =
+        e.body().length
+            + (e.gzip() == null ? 0 : e.gzip().length)
+            + 256L
+            + key.query().length() * 2L;
+    for (var p : key.params().entrySet())
+      w += 2L * (p.getKey().length() + p.getValue().length()) + 64;
     return w;
   }
 }

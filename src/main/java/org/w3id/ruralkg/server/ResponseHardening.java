@@ -21,19 +21,24 @@ import org.slf4j.LoggerFactory;
  * Policy that allows the dashboard's own scripts and styles only, no framing), and server-error
  * bodies replaced by a short text of ours, since Fuseki puts the exception's message (Java heap
  * space, executor internals) in them; a client-error body of Fuseki's is kept unless it names Java
- * internals (a parser's StackOverflowError). An Error that reaches here (OutOfMemoryError is the last
- * resort; the query bounds should prevent it) becomes a 503 while the response is not committed.
+ * internals (a parser's StackOverflowError). An Error that reaches here (OutOfMemoryError is the
+ * last resort; the query bounds should prevent it) becomes a 503 while the response is not
+ * committed.
  */
 final class ResponseHardening implements Filter {
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-      + "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-  static final String STOPPED = "query stopped: it went past this server's time or size limit (narrow it, or add LIMIT)";
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+          + "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  static final String STOPPED =
+      "query stopped: it went past this server's time or size limit (narrow it, or add LIMIT)";
   private static final java.util.regex.Pattern INTERNALS =
-      java.util.regex.Pattern.compile("java\\.|jakarta\\.|org\\.apache\\.|Exception|[A-Za-z]Error\\b|heap space");
+      java.util.regex.Pattern.compile(
+          "java\\.|jakarta\\.|org\\.apache\\.|Exception|[A-Za-z]Error\\b|heap space");
   private static final Logger LOG = LoggerFactory.getLogger(ResponseHardening.class);
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest r = (HttpServletRequest) req;
     HttpServletResponse h = (HttpServletResponse) resp;
     h.setHeader("X-Content-Type-Options", "nosniff");
@@ -52,11 +57,15 @@ final class ResponseHardening implements Filter {
       return;
     }
     if (g.replaced) {
-      sendText(h, g.status, g.status == 503 ? STOPPED : "server error: the request could not be answered");
+      sendText(
+          h,
+          g.status,
+          g.status == 503 ? STOPPED : "server error: the request could not be answered");
     } else if (g.buffer != null) {
       String body = g.buffer.toString(StandardCharsets.UTF_8);
       if (INTERNALS.matcher(body).find()) {
-        sendText(h, g.status, "bad request: the query could not be parsed or run (too deeply nested?)");
+        sendText(
+            h, g.status, "bad request: the query could not be parsed or run (too deeply nested?)");
       } else {
         h.setContentLength(g.buffer.size());
         g.buffer.writeTo(h.getOutputStream());
@@ -91,7 +100,8 @@ final class ResponseHardening implements Filter {
     private void check(int sc) {
       status = sc;
       replaced = !ours && sc >= 500 && (sc != 503 || fuseki);
-      if (!ours && fuseki && sc >= 400 && sc < 500 && buffer == null) buffer = new java.io.ByteArrayOutputStream();
+      if (!ours && fuseki && sc >= 400 && sc < 500 && buffer == null)
+        buffer = new java.io.ByteArrayOutputStream();
     }
 
     private boolean held() {
@@ -133,12 +143,16 @@ final class ResponseHardening implements Filter {
 
     @Override
     public PrintWriter getWriter() throws IOException {
-      if (buffer != null && !replaced) return new PrintWriter(new java.io.OutputStreamWriter(buffer, StandardCharsets.UTF_8), true);
+      if (buffer != null && !replaced)
+        return new PrintWriter(
+            new java.io.OutputStreamWriter(buffer, StandardCharsets.UTF_8), true);
       return replaced ? new PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
     }
   }
 
-  /** Collects a body in memory; text in UTF-8 (ServletOutputStream's own print takes Latin-1 only). */
+  /**
+   * Collects a body in memory; text in UTF-8 (ServletOutputStream's own print takes Latin-1 only).
+   */
   private static final class Buffered extends ServletOutputStream {
     private final java.io.ByteArrayOutputStream out;
 
@@ -170,16 +184,17 @@ final class ResponseHardening implements Filter {
     public void setWriteListener(WriteListener l) {}
   }
 
-  private static final ServletOutputStream DISCARD = new ServletOutputStream() {
-    @Override
-    public void write(int b) {}
+  private static final ServletOutputStream DISCARD =
+      new ServletOutputStream() {
+        @Override
+        public void write(int b) {}
 
-    @Override
-    public boolean isReady() {
-      return true;
-    }
+        @Override
+        public boolean isReady() {
+          return true;
+        }
 
-    @Override
-    public void setWriteListener(WriteListener l) {}
-  };
+        @Override
+        public void setWriteListener(WriteListener l) {}
+      };
 }

@@ -24,18 +24,21 @@ import org.w3id.ruralkg.store.Folders;
  * The warmed saved-query responses of a store served read-only, kept on disk in the store's
  * subfolder {@value #FOLDER}, so that a restarted server answers dashboards at once instead of
  * running every query again (tens of seconds at 10,000 articles). Needs the store folder and the
- * saved queries; adds load/save of cache entries under a stamp of both: the path and size of
- * every store file but the locks, the content of the small ones (TDB2's B+tree roots, Lucene's
- * commit points) and the modification time of the large ones, the text of every saved query and
- * the ruralkg version. A new stamp starts empty and the
- * responses of other stamps are deleted. Disk errors are logged once and then ignored: the cache
- * is only an optimisation. Thread-safe (each response is one file, written under a temporary name
- * and moved into place).
+ * saved queries; adds load/save of cache entries under a stamp of both: the path and size of every
+ * store file but the locks, the content of the small ones (TDB2's B+tree roots, Lucene's commit
+ * points) and the modification time of the large ones, the text of every saved query and the
+ * ruralkg version. A new stamp starts empty and the responses of other stamps are deleted. Disk
+ * errors are logged once and then ignored: the cache is only an optimisation. Thread-safe (each
+ * response is one file, written under a temporary name and moved into place).
  */
 public final class ResponseStore {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseStore.class);
-  /** The responses folder inside the store folder (TDB2 only claims its Data-NNNN and lock files). */
+
+  /**
+   * The responses folder inside the store folder (TDB2 only claims its Data-NNNN and lock files).
+   */
   public static final String FOLDER = "responses";
+
   private static final int MAGIC = 0x524b4731; // "RKG1"
   private static final long SMALL_FILE = 64 * 1024;
 
@@ -52,7 +55,8 @@ public final class ResponseStore {
     Path root = storeDir.resolve(FOLDER);
     ResponseStore rs = new ResponseStore(root.resolve(stamp));
     try (Stream<Path> old = Files.exists(root) ? Files.list(root) : Stream.empty()) {
-      for (Path p : old.toList()) if (!p.getFileName().toString().equals(stamp)) Folders.deleteTree(p);
+      for (Path p : old.toList())
+        if (!p.getFileName().toString().equals(stamp)) Folders.deleteTree(p);
       Files.createDirectories(rs.dir);
     } catch (IOException | RuntimeException e) {
       rs.fail("cannot prepare " + rs.dir, e);
@@ -82,7 +86,8 @@ public final class ResponseStore {
         }
       }
     } catch (IOException e) {
-      throw new RuralKgException(storeDir + ": cannot read the store's files: " + e.getMessage(), e);
+      throw new RuralKgException(
+          storeDir + ": cannot read the store's files: " + e.getMessage(), e);
     }
     for (SavedQuery q : queries) update(md, q.name() + "\n" + q.text());
     return HexFormat.of().formatHex(md.digest()).substring(0, 24);
@@ -93,7 +98,8 @@ public final class ResponseStore {
     if (failed) return null;
     Path f = file(key);
     if (!Files.exists(f)) return null;
-    try (InputStream in = Files.newInputStream(f); DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in))) {
+    try (InputStream in = Files.newInputStream(f);
+        DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in))) {
       if (d.readInt() != MAGIC || !d.readUTF().equals(key.toString())) return null;
       QueryApi.Format format = QueryApi.Format.valueOf(d.readUTF());
       boolean truncated = d.readBoolean();
@@ -113,7 +119,8 @@ public final class ResponseStore {
     Path f = file(key);
     try {
       Path tmp = Files.createTempFile(dir, "r", ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp); DataOutputStream d = new DataOutputStream(new java.io.BufferedOutputStream(out))) {
+      try (OutputStream out = Files.newOutputStream(tmp);
+          DataOutputStream d = new DataOutputStream(new java.io.BufferedOutputStream(out))) {
         d.writeInt(MAGIC);
         d.writeUTF(key.toString());
         d.writeUTF(e.format().name());
@@ -135,7 +142,9 @@ public final class ResponseStore {
   }
 
   private void fail(String what, Exception e) {
-    if (!failed) LOG.warn("response store: {}: {} (responses are no longer kept on disk)", what, e.getMessage());
+    if (!failed)
+      LOG.warn(
+          "response store: {}: {} (responses are no longer kept on disk)", what, e.getMessage());
     failed = true;
   }
 

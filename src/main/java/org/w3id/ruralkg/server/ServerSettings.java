@@ -15,7 +15,8 @@ import org.w3id.ruralkg.common.RuralKgException;
  * @param federate URL prefixes SERVICE may call (empty: SERVICE refused)
  * @param maxConcurrent queries (SPARQL, Graph Store, API) that may run at once
  */
-public record ServerSettings(String host, int port, String baseUrl, List<String> federate, int maxConcurrent) {
+public record ServerSettings(
+    String host, int port, String baseUrl, List<String> federate, int maxConcurrent) {
   public static final String LOOPBACK = "127.0.0.1";
   public static final int DEFAULT_CONCURRENT = 8;
 
@@ -26,7 +27,8 @@ public record ServerSettings(String host, int port, String baseUrl, List<String>
     if (baseUrl != null) {
       baseUrl = baseUrl.trim();
       while (baseUrl.endsWith("/")) baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
-      if (!baseUrl.matches("(?i)https?://[^\\s/?#]+(/[^\\s?#]*)?")) throw new RuralKgException("--base-url must be an http(s) URL: " + baseUrl);
+      if (!baseUrl.matches("(?i)https?://[^\\s/?#]+(/[^\\s?#]*)?"))
+        throw new RuralKgException("--base-url must be an http(s) URL: " + baseUrl);
     }
   }
 
@@ -47,7 +49,12 @@ public record ServerSettings(String host, int port, String baseUrl, List<String>
   public String publicBase(int boundPort) {
     if (baseUrl != null) return baseUrl;
     // the wildcard and loopback binds are named localhost, as the contract's examples do
-    boolean local = host.equals("0.0.0.0") || host.equals("::") || host.equals(LOOPBACK) || host.equals("::1") || host.equals("localhost");
+    boolean local =
+        host.equals("0.0.0.0")
+            || host.equals("::")
+            || host.equals(LOOPBACK)
+            || host.equals("::1")
+            || host.equals("localhost");
     String h = local ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
     return "http://" + h + ":" + boundPort;
   }

@@ -19,7 +19,13 @@ import org.apache.jena.riot.RDFFormat;
  */
 final class ServiceDescriptionFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
-  private static final AcceptList OFFERED = AcceptList.create("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml", "text/html");
+  private static final AcceptList OFFERED =
+      AcceptList.create(
+          "text/turtle",
+          "application/ld+json",
+          "application/n-triples",
+          "application/rdf+xml",
+          "text/html");
   private final String base;
 
   ServiceDescriptionFilter(String base) {
@@ -27,7 +33,8 @@ final class ServiceDescriptionFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
+  protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
     boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
     if (!read || req.getQueryString() != null && !req.getQueryString().isEmpty()) {
       chain.doFilter(req, resp);
@@ -39,14 +46,19 @@ final class ServiceDescriptionFilter extends HttpFilter {
       resp.sendRedirect(req.getContextPath() + EditorServlet.PATH);
       return;
     }
-    RDFFormat format = switch (type) {
-      case "application/ld+json" -> RDFFormat.JSONLD_PRETTY;
-      case "application/n-triples" -> RDFFormat.NTRIPLES;
-      case "application/rdf+xml" -> RDFFormat.RDFXML_PRETTY;
-      default -> RDFFormat.TURTLE_PRETTY;
-    };
+    RDFFormat format =
+        switch (type) {
+          case "application/ld+json" -> RDFFormat.JSONLD_PRETTY;
+          case "application/n-triples" -> RDFFormat.NTRIPLES;
+          case "application/rdf+xml" -> RDFFormat.RDFXML_PRETTY;
+          default -> RDFFormat.TURTLE_PRETTY;
+        };
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    RDFDataMgr.write(body, ServiceDescription.describe(base + req.getContextPath(), req.getServletPath() + pathInfo(req)), format);
+    RDFDataMgr.write(
+        body,
+        ServiceDescription.describe(
+            base + req.getContextPath(), req.getServletPath() + pathInfo(req)),
+        format);
     resp.setContentType(type + "; charset=utf-8");
     resp.setHeader("Access-Control-Allow-Origin", "*");
     resp.setContentLength(body.size());
@@ -57,7 +69,9 @@ final class ServiceDescriptionFilter extends HttpFilter {
     return req.getPathInfo() == null ? "" : req.getPathInfo();
   }
 
-  /** Turtle unless the client prefers another RDF syntax or HTML; a bad Accept header gets Turtle. */
+  /**
+   * Turtle unless the client prefers another RDF syntax or HTML; a bad Accept header gets Turtle.
+   */
   static String negotiate(String accept) {
     return Conneg.choose(accept, OFFERED, "text/turtle");
   }

@@ -14,13 +14,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Makes a Graph Store read of the default graph ({@code GET /ruralkg/get?default}) return the
- * union of the article graphs, as SPARQL queries see it: TDB2's union default graph applies to
- * queries only, so the request is passed on as {@code ?graph=union}. Stateless; thread-safe.
+ * Makes a Graph Store read of the default graph ({@code GET /ruralkg/get?default}) return the union
+ * of the article graphs, as SPARQL queries see it: TDB2's union default graph applies to queries
+ * only, so the request is passed on as {@code ?graph=union}. Stateless; thread-safe.
  */
 final class UnionDefaultGraphFilter implements Filter {
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     if (request instanceof HttpServletRequest http && isDefaultGraphRead(http)) {
       chain.doFilter(new UnionRequest(http), response);
     } else {
@@ -30,7 +31,9 @@ final class UnionDefaultGraphFilter implements Filter {
 
   private static boolean isDefaultGraphRead(HttpServletRequest r) {
     String m = r.getMethod();
-    return ("GET".equals(m) || "HEAD".equals(m)) && r.getParameter("graph") == null && r.getParameter("query") == null;
+    return ("GET".equals(m) || "HEAD".equals(m))
+        && r.getParameter("graph") == null
+        && r.getParameter("query") == null;
   }
 
   private static final class UnionRequest extends HttpServletRequestWrapper {

@@ -22,7 +22,8 @@ final class WriteInvalidationFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     String m = request instanceof HttpServletRequest http ? http.getMethod() : "POST";
     boolean write = !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
     if (write) cache.invalidate();

@@ -9,13 +9,20 @@ import java.util.List;
  * subtitle are printed on, as the splitter found them (title first, then subtitle), so that no
  * later stage has to search the page for a title's words; empty when the title is not on the page.
  */
-public record Article(int index, String title, String subtitle, List<String> authors, List<Paragraph> paragraphs, List<Paragraph> heads) {
+public record Article(
+    int index,
+    String title,
+    String subtitle,
+    List<String> authors,
+    List<Paragraph> paragraphs,
+    List<Paragraph> heads) {
   public Article {
     heads = List.copyOf(heads);
   }
 
   /** An article whose title, if any, is not printed on the page (no head spans). */
-  public Article(int index, String title, String subtitle, List<String> authors, List<Paragraph> paragraphs) {
+  public Article(
+      int index, String title, String subtitle, List<String> authors, List<Paragraph> paragraphs) {
     this(index, title, subtitle, authors, paragraphs, List.of());
   }
 

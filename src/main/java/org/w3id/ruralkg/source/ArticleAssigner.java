@@ -19,7 +19,12 @@ import java.util.Map;
  * Only articles whose titles are near the run are considered, so long pages stay linear.
  */
 final class ArticleAssigner {
-  enum Kind { BODY, SUBHEAD, CAPTION, CREDIT }
+  enum Kind {
+    BODY,
+    SUBHEAD,
+    CAPTION,
+    CREDIT
+  }
 
   /** A paragraph to place: its text, kind, blank lines before it, and its default article. */
   record Item(String text, Kind kind, int blanksBefore, int segment) {}
@@ -77,7 +82,9 @@ final class ArticleAssigner {
         int lo = Math.max(0, r.segment - WINDOW);
         int hi = Math.min(articles - 1, r.segment + WINDOW);
         for (int k = lo; k <= hi; k++) {
-          if (k == d || (k == 0 && r.segment != 0) || !eligible(r, k, i, runs, assign, items, lastItem)) continue;
+          if (k == d
+              || (k == 0 && r.segment != 0)
+              || !eligible(r, k, i, runs, assign, items, lastItem)) continue;
           double s = score(r, k, prof, items, lastItem);
           if (s > bestScore) {
             bestScore = s;
@@ -96,8 +103,8 @@ final class ArticleAssigner {
   }
 
   /**
-   * Text flows on: a run continues the article of the run before it in the same segment, unless
-   * the text visibly jumps (image, caption, cut-off sentence); then it falls back to the title above.
+   * Text flows on: a run continues the article of the run before it in the same segment, unless the
+   * text visibly jumps (image, caption, cut-off sentence); then it falls back to the title above.
    */
   private static int defaultArticle(Run r, int i, List<Run> runs, int[] assign) {
     if (r.hardStart) return r.segment;
@@ -115,7 +122,8 @@ final class ArticleAssigner {
    * an image break (text printed beside a picture, before its title), to finish a sentence the
    * later article left open, or to follow the run before it.
    */
-  private static boolean eligible(Run r, int k, int i, List<Run> runs, int[] assign, List<Item> items, int[] lastItem) {
+  private static boolean eligible(
+      Run r, int k, int i, List<Run> runs, int[] assign, List<Item> items, int[] lastItem) {
     if (k < r.segment) return open(k, r, items, lastItem) || previousRunIn(k, i, runs, assign);
     if (k == r.segment) return true;
     if (r.segment == 0 || r.afterImage || continuation(r, k, items, lastItem) > 0) return true;
@@ -151,7 +159,8 @@ final class ArticleAssigner {
     char end = t.charAt(t.length() - 1);
     char first = items.get(r.first).text().charAt(0);
     if (end == ':' && first == '“') return QUOTE_CONTINUATION;
-    if (end != ':' && Chars.isHan(first) && items.get(r.first).kind() == Kind.BODY) return TEXT_CONTINUATION;
+    if (end != ':' && Chars.isHan(first) && items.get(r.first).kind() == Kind.BODY)
+      return TEXT_CONTINUATION;
     return 0;
   }
 
@@ -196,9 +205,16 @@ final class ArticleAssigner {
       boolean positional = it.kind() == Kind.CAPTION || it.kind() == Kind.CREDIT;
       Item prev = i > 0 ? items.get(i - 1) : null;
       boolean cutOff = prev != null && prev.kind() == Kind.BODY && !Chars.endsSentence(prev.text());
-      boolean afterPositional = prev != null && (prev.kind() == Kind.CAPTION || prev.kind() == Kind.CREDIT);
-      boolean start = cur == null || positional || cur.positional || cur.segment != it.segment
-          || it.blanksBefore() >= 2 || it.kind() == Kind.SUBHEAD || cutOff;
+      boolean afterPositional =
+          prev != null && (prev.kind() == Kind.CAPTION || prev.kind() == Kind.CREDIT);
+      boolean start =
+          cur == null
+              || positional
+              || cur.positional
+              || cur.segment != it.segment
+              || it.blanksBefore() >= 2
+              || it.kind() == Kind.SUBHEAD
+              || cutOff;
       if (start) {
         cur = new Run();
         cur.first = i;

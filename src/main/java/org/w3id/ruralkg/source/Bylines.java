@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises bylines and reads the names in them: role-led lines (通讯员 张顺富 文/图), lines with
- * an affiliation (…书记助理 高青天), plain name lines (杨铭) and datelines (本报讯(记者 陈飞)).
- * Stateless and thread-safe.
+ * Recognises bylines and reads the names in them: role-led lines (通讯员 张顺富 文/图), lines with an
+ * affiliation (…书记助理 高青天), plain name lines (杨铭) and datelines (本报讯(记者 陈飞)). Stateless and
+ * thread-safe.
  */
 final class Bylines {
   /** Result of reading a byline at the start of a paragraph: names and where the body begins. */
@@ -20,21 +20,26 @@ final class Bylines {
   private static final Pattern ROLE_PREFIX = Pattern.compile("^" + ROLE);
   private static final Set<String> TRAILERS =
       Set.of("文/图", "图/文", "文", "图", "摄", "报道", "整理", "编译", "供稿", "文图", "/", "文、图");
+
   /** Positions that end an affiliation written before a name (…村党总支书记助理 高青天). */
   private static final Pattern AFFILIATION =
-      Pattern.compile("^\\p{IsHan}{2,24}(助理|书记|主任|干部|队员|队长|局长|部长|站长|校长|教师|老师|编辑|选调生|村官|专干|社工|学生|委员|所长|镇长|乡长|县长|工作人员)$");
-  private static final Pattern DATELINE = Pattern.compile(
-      "^(?:(?:本报讯|本刊讯|\\p{IsHan}{2,8}讯|新华社[^(（]{0,12}电)\\s*)?[(（]([^()（）]{2,40})[)）]\\s*");
+      Pattern.compile(
+          "^\\p{IsHan}{2,24}(助理|书记|主任|干部|队员|队长|局长|部长|站长|校长|教师|老师|编辑|选调生|村官|专干|社工|学生|委员|所长|镇长|乡长|县长|工作人员)$");
+
+  private static final Pattern DATELINE =
+      Pattern.compile(
+          "^(?:(?:本报讯|本刊讯|\\p{IsHan}{2,8}讯|新华社[^(（]{0,12}电)\\s*)?[(（]([^()（）]{2,40})[)）]\\s*");
   private static final Pattern HAN_TOKEN = Pattern.compile("\\p{IsHan}{1,4}");
 
-  private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-      + "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
-      + "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
-      + "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
-      + "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁"
-      + "胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初"
-      + "门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼"
-      + "居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由杞吉禄晋蔚";
+  private static final String SURNAMES =
+      "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+          + "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+          + "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
+          + "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+          + "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁"
+          + "胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初"
+          + "门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼"
+          + "居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由杞吉禄晋蔚";
   private static final Set<String> COMPOUND_SURNAMES =
       Set.of("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "长孙", "宇文", "司徒", "夏侯");
 
@@ -49,7 +54,8 @@ final class Bylines {
     String[] raw = line.trim().split("[\\s:]+");
     List<String> tokens = new ArrayList<>();
     for (String t : raw) if (!t.isEmpty()) tokens.add(t);
-    while (!tokens.isEmpty() && TRAILERS.contains(tokens.get(tokens.size() - 1))) tokens.remove(tokens.size() - 1);
+    while (!tokens.isEmpty() && TRAILERS.contains(tokens.get(tokens.size() - 1)))
+      tokens.remove(tokens.size() - 1);
     if (tokens.isEmpty()) return null;
     boolean sawRole = false;
     List<String> nameTokens = new ArrayList<>();
@@ -91,7 +97,9 @@ final class Bylines {
     return new Inline(names, m.end());
   }
 
-  /** Joins 2-char names that the layout split with a space (颜 微 -> 颜微); null if a lone char remains. */
+  /**
+   * Joins 2-char names that the layout split with a space (颜 微 -> 颜微); null if a lone char remains.
+   */
   static List<String> mergeSplitNames(List<String> tokens) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {

@@ -5,23 +5,36 @@ final class Chars {
   private Chars() {}
 
   static boolean isHan(char c) {
-    return (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF')
-        || c == '〇' || Character.isSurrogate(c);
+    return (c >= '\u4E00' && c <= '\u9FFF')
+        || (c >= '\u3400' && c <= '\u4DBF')
+        || (c >= '\uF900' && c <= '\uFAFF')
+        || c == '〇'
+        || Character.isSurrogate(c);
   }
 
   /** Han ideographs and the CJK/full-width punctuation that sits between them. */
   static boolean isCjk(char c) {
-    return isHan(c) || (c >= '\u3000' && c <= '\u303F') || (c >= '\uFF00' && c <= '\uFFEF')
-        || c == '“' || c == '”' || c == '‘' || c == '’' || c == '—' || c == '…' || c == '·';
+    return isHan(c)
+        || (c >= '\u3000' && c <= '\u303F')
+        || (c >= '\uFF00' && c <= '\uFFEF')
+        || c == '“'
+        || c == '”'
+        || c == '‘'
+        || c == '’'
+        || c == '—'
+        || c == '…'
+        || c == '·';
   }
 
   /** Ends a sentence (after NFKC: ! ? ; are half-width). */
   static boolean isSentenceEnd(char c) {
-    return c == '。' || c == '!' || c == '?' || c == ';' || c == '…' || c == '．' || c == '！' || c == '？' || c == '；';
+    return c == '。' || c == '!' || c == '?' || c == ';' || c == '…' || c == '．' || c == '！'
+        || c == '？' || c == '；';
   }
 
   static boolean isClosing(char c) {
-    return c == '”' || c == '’' || c == '」' || c == '』' || c == ')' || c == '）' || c == '》' || c == '"' || c == '\'' || c == '】';
+    return c == '”' || c == '’' || c == '」' || c == '』' || c == ')' || c == '）' || c == '》'
+        || c == '"' || c == '\'' || c == '】';
   }
 
   /**
@@ -38,7 +51,8 @@ final class Chars {
   static boolean hasProsePunctuation(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == '、' || c == '。' || c == ';' || c == '!' || c == '?' || c == '，' || c == '；' || c == '！' || c == '？') {
+      if (c == ',' || c == '、' || c == '。' || c == ';' || c == '!' || c == '?' || c == '，'
+          || c == '；' || c == '！' || c == '？') {
         return true;
       }
     }

@@ -18,12 +18,19 @@ final class Masthead {
   private static final Pattern NEWSPAPER = Pattern.compile("(\\p{IsHan}{2,10}(?:日报|晚报|早报|时报|报))");
   private static final Pattern DATE_OR_EDITION =
       Pattern.compile("(\\d{4}年\\d{1,2}月\\d{1,2}日|星期[一二三四五六日天]|第?\\s*\\d+\\s*版|\\p{IsHan}{2}版\\b)");
+
   /** A full date as mastheads print it: 2025年11月20日, 2025-11-20, 2025.11.20. */
   private static final Pattern FULL_DATE =
-      Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})\\s*(?:年|-|\\.|/)\\s*([01]?[0-9])\\s*(?:月|-|\\.|/)\\s*([0-3]?[0-9])(?:日|(?![0-9]))");
-  /** A masthead line that holds nothing but a date, a weekday, an edition, a lunar date or an issue number. */
-  private static final Pattern DATE_LINE = Pattern.compile(
-      "^[\\s0-9年月日./\\-]*(?:(星期|周)[一二三四五六日天])?[\\s]*(?:农历\\S{2,8})?[\\s]*(?:第?\\s*[0-9]+\\s*(版|期))?[\\s]*(?:(星期|周)[一二三四五六日天])?\\s*$");
+      Pattern.compile(
+          "(?<![0-9])((?:19|20)[0-9]{2})\\s*(?:年|-|\\.|/)\\s*([01]?[0-9])\\s*(?:月|-|\\.|/)\\s*([0-3]?[0-9])(?:日|(?![0-9]))");
+
+  /**
+   * A masthead line that holds nothing but a date, a weekday, an edition, a lunar date or an issue
+   * number.
+   */
+  private static final Pattern DATE_LINE =
+      Pattern.compile(
+          "^[\\s0-9年月日./\\-]*(?:(星期|周)[一二三四五六日天])?[\\s]*(?:农历\\S{2,8})?[\\s]*(?:第?\\s*[0-9]+\\s*(版|期))?[\\s]*(?:(星期|周)[一二三四五六日天])?\\s*$");
 
   private Masthead() {}
 
@@ -64,7 +71,8 @@ final class Masthead {
       }
     }
     if (newspaper == null && editorLine == null && published == null) return PageHeader.NONE;
-    return new PageHeader(newspaper, editorLine, List.copyOf(new LinkedHashSet<>(editors)), published);
+    return new PageHeader(
+        newspaper, editorLine, List.copyOf(new LinkedHashSet<>(editors)), published);
   }
 
   /** The first valid full date in a header line, or null. */
@@ -72,7 +80,10 @@ final class Masthead {
     Matcher m = FULL_DATE.matcher(t);
     while (m.find()) {
       try {
-        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        return LocalDate.of(
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)));
       } catch (java.time.DateTimeException e) {
         // 2025年13月..: not a date, look further
       }
@@ -90,7 +101,11 @@ final class Masthead {
     List<String> out = new ArrayList<>();
     Matcher m = EDITOR_KEY.matcher(line);
     List<int[]> keys = new ArrayList<>();
-    while (m.find()) keys.add(new int[] {m.start(), m.end(), m.group(1).equals("E-mail") || m.group(1).equals("邮箱") ? 1 : 0});
+    while (m.find())
+      keys.add(
+          new int[] {
+            m.start(), m.end(), m.group(1).equals("E-mail") || m.group(1).equals("邮箱") ? 1 : 0
+          });
     for (int i = 0; i < keys.size(); i++) {
       if (keys.get(i)[2] == 1) continue;
       int end = i + 1 < keys.size() ? keys.get(i + 1)[0] : line.length();

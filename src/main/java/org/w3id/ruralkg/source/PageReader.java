@@ -25,7 +25,8 @@ public final class PageReader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new RuralKgException(file + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      throw new RuralKgException(
+          file + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
     Path name = file.getFileName();
     return read(name == null ? file.toString() : name.toString(), bytes);

@@ -13,24 +13,32 @@ import java.util.regex.Pattern;
  * thread-safe.
  *
  * <p>An article starts at a title cluster: up to three heading lines (a kicker ending in ——, the
- * title, a —— subtitle) followed by a byline, a dateline (本报讯(记者 …)), or at least a ——
- * subtitle; the first heading of a page also counts. Other short lines are subheads of the current
- * article. Which article each paragraph belongs to is decided by {@link ArticleAssigner}.
+ * title, a —— subtitle) followed by a byline, a dateline (本报讯(记者 …)), or at least a —— subtitle;
+ * the first heading of a page also counts. Other short lines are subheads of the current article.
+ * Which article each paragraph belongs to is decided by {@link ArticleAssigner}.
  */
 public final class PageSplitter {
-  private static final Pattern CREDIT = Pattern.compile(
-      "^[(（]?((图片|照片|本版图片|图)(均)?(由|为|/).{1,40}|.{0,30}\\s摄|\\p{IsHan}{2,4}\\s*摄|摄影[:：/].{1,30})[)）]?$");
+  private static final Pattern CREDIT =
+      Pattern.compile(
+          "^[(（]?((图片|照片|本版图片|图)(均)?(由|为|/).{1,40}|.{0,30}\\s摄|\\p{IsHan}{2,4}\\s*摄|摄影[:：/].{1,30})[)）]?$");
 
   /** The longest paragraph; a real one is far shorter (the seeds' longest line has 474 chars). */
   public static final int MAX_PARAGRAPH_CHARS = 2_000;
 
-  /** Where an over-long paragraph starting at {@code from} ends: after the last sentence end in its second half, else a comma or space, else at the limit. */
+  /**
+   * Where an over-long paragraph starting at {@code from} ends: after the last sentence end in its
+   * second half, else a comma or space, else at the limit.
+   */
   static int paragraphCut(String text, int from) {
     int limit = from + MAX_PARAGRAPH_CHARS;
     for (String ends : new String[] {"。！？；!?;", "，,、：: \u3000"}) {
-      for (int i = limit - 1; i > from + MAX_PARAGRAPH_CHARS / 2; i--) if (ends.indexOf(text.charAt(i)) >= 0) return i + 1;
+      for (int i = limit - 1; i > from + MAX_PARAGRAPH_CHARS / 2; i--)
+        if (ends.indexOf(text.charAt(i)) >= 0) return i + 1;
     }
-    return Character.isLowSurrogate(text.charAt(limit)) && Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+    return Character.isLowSurrogate(text.charAt(limit))
+            && Character.isHighSurrogate(text.charAt(limit - 1))
+        ? limit - 1
+        : limit;
   }
 
   public Page split(SourceText source) {
@@ -50,7 +58,8 @@ public final class PageSplitter {
     for (Block b : blocks) {
       while (ci < clusters.size() && clusters.get(ci).first <= b.index()) ci++;
       int start = b.start();
-      if (ci > 0 && clusters.get(ci - 1).inlineBlock == b.index()) start += clusters.get(ci - 1).inlineBodyStart;
+      if (ci > 0 && clusters.get(ci - 1).inlineBlock == b.index())
+        start += clusters.get(ci - 1).inlineBodyStart;
       else if (used[b.index()]) continue;
       // a block of megabytes (no line break) becomes paragraphs of bounded length: the
       // extractor scans a paragraph per figure, which made such a block quadratic
@@ -58,7 +67,8 @@ public final class PageSplitter {
         int to = b.end() - from > MAX_PARAGRAPH_CHARS ? paragraphCut(text, from) : b.end();
         String t = text.substring(from, to);
         paragraphs.add(new Paragraph(from, to, t));
-        items.add(new ArticleAssigner.Item(t, kind(b, t), from == start ? b.blanksBefore() : 0, ci));
+        items.add(
+            new ArticleAssigner.Item(t, kind(b, t), from == start ? b.blanksBefore() : 0, ci));
         from = to;
       }
     }
@@ -66,7 +76,8 @@ public final class PageSplitter {
     List<ArticleAssigner.Item> rest = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) if (photo[i] < 0) rest.add(items.get(i));
     List<String> titles = new ArrayList<>();
-    for (TitleClusters.Cluster c : clusters) titles.add(c.title + (c.subtitle == null ? "" : "\n" + c.subtitle));
+    for (TitleClusters.Cluster c : clusters)
+      titles.add(c.title + (c.subtitle == null ? "" : "\n" + c.subtitle));
     int[] restOwner = ArticleAssigner.assign(rest, titles);
     int[] owner = new int[items.size()];
     int stories = 0;
@@ -79,7 +90,8 @@ public final class PageSplitter {
     int k = clusters.size() + 1 + stories;
     int[] firstPos = new int[k];
     Arrays.fill(firstPos, Integer.MAX_VALUE);
-    for (int i = 0; i < clusters.size(); i++) firstPos[i + 1] = blocks.get(clusters.get(i).first).start();
+    for (int i = 0; i < clusters.size(); i++)
+      firstPos[i + 1] = blocks.get(clusters.get(i).first).start();
     List<List<Paragraph>> byArticle = new ArrayList<>();
     List<List<ArticleAssigner.Kind>> kinds = new ArrayList<>();
     for (int i = 0; i < k; i++) {
@@ -108,8 +120,8 @@ public final class PageSplitter {
   }
 
   /**
-   * A photo story (图片新闻): an image caption, one to three paragraphs, and a photographer's credit
-   * (… 摄). It is an untitled item of its own, not part of the article around it. Returns a story
+   * A photo story (图片新闻): an image caption, one to three paragraphs, and a photographer's credit (…
+   * 摄). It is an untitled item of its own, not part of the article around it. Returns a story
    * number per item, -1 for items outside stories.
    */
   private static int[] photoStories(List<ArticleAssigner.Item> items) {
@@ -117,13 +129,17 @@ public final class PageSplitter {
     Arrays.fill(out, -1);
     int stories = 0;
     for (int i = 0; i < items.size(); i++) {
-      if (items.get(i).kind() != ArticleAssigner.Kind.CAPTION || items.get(i).blanksBefore() < 2) continue;
+      if (items.get(i).kind() != ArticleAssigner.Kind.CAPTION || items.get(i).blanksBefore() < 2)
+        continue;
       int j = i + 1;
-      while (j < items.size() && j - i <= 3 && items.get(j).kind() == ArticleAssigner.Kind.BODY
+      while (j < items.size()
+          && j - i <= 3
+          && items.get(j).kind() == ArticleAssigner.Kind.BODY
           && items.get(j).segment() == items.get(i).segment()) {
         j++;
       }
-      if (j == i + 1 || j >= items.size() || items.get(j).segment() != items.get(i).segment()) continue;
+      if (j == i + 1 || j >= items.size() || items.get(j).segment() != items.get(i).segment())
+        continue;
       String credit = items.get(j).text();
       if (items.get(j).kind() != ArticleAssigner.Kind.CREDIT || !credit.endsWith("摄")) continue;
       for (int x = i; x <= j; x++) out[x] = stories;
@@ -133,8 +149,12 @@ public final class PageSplitter {
     return out;
   }
 
-  /** A caption printed above the text is not where the article starts: it follows the lead paragraph. */
-  private static List<Paragraph> captionsAfterLead(List<Paragraph> ps, List<ArticleAssigner.Kind> kinds) {
+  /**
+   * A caption printed above the text is not where the article starts: it follows the lead
+   * paragraph.
+   */
+  private static List<Paragraph> captionsAfterLead(
+      List<Paragraph> ps, List<ArticleAssigner.Kind> kinds) {
     int lead = -1;
     for (int i = 0; i < ps.size(); i++) {
       if (kinds.get(i) == ArticleAssigner.Kind.BODY) {
@@ -164,7 +184,14 @@ public final class PageSplitter {
       int end = nl < 0 ? n : nl;
       if (end > pos && !text.substring(pos, end).isBlank()) {
         if (pending != null) {
-          out.add(new Block(out.size(), pending[0], pending[1], text.substring(pending[0], pending[1]), pendingBlanks, blanks));
+          out.add(
+              new Block(
+                  out.size(),
+                  pending[0],
+                  pending[1],
+                  text.substring(pending[0], pending[1]),
+                  pendingBlanks,
+                  blanks));
         }
         pending = new int[] {pos, end};
         pendingBlanks = blanks;
@@ -176,7 +203,14 @@ public final class PageSplitter {
       pos = nl + 1;
     }
     if (pending != null) {
-      out.add(new Block(out.size(), pending[0], pending[1], text.substring(pending[0], pending[1]), pendingBlanks, blanks));
+      out.add(
+          new Block(
+              out.size(),
+              pending[0],
+              pending[1],
+              text.substring(pending[0], pending[1]),
+              pendingBlanks,
+              blanks));
     }
     return out;
   }
@@ -200,14 +234,16 @@ public final class PageSplitter {
     int body = t.length() - 1;
     while (body > 0 && Chars.isClosing(t.charAt(body))) body--;
     for (int i = 0; i < body; i++) if (Chars.isSentenceEnd(t.charAt(i))) return false;
-    return (b.blanksBefore() >= 2 && t.length() <= 100) || (b.blanksAfter() >= 2 && t.length() <= 40);
+    return (b.blanksBefore() >= 2 && t.length() <= 100)
+        || (b.blanksAfter() >= 2 && t.length() <= 40);
   }
 
   /** A short line that does not read as prose: a title or a subhead. */
   static boolean isHeading(String t) {
     if (t.length() > 50 || Chars.hanCount(t) < 2 || Chars.endsSentence(t)) return false;
     char last = t.charAt(t.length() - 1);
-    if (last == ',' || last == '、' || last == ':' || last == ';' || last == '-' || last == '—') return false;
+    if (last == ',' || last == '、' || last == ':' || last == ';' || last == '-' || last == '—')
+      return false;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (c == '。' || c == ';' || c == '!' || c == '?') return false;
@@ -227,5 +263,4 @@ public final class PageSplitter {
   static boolean headingish(String t) {
     return isKicker(t) || isSubtitle(t) || isHeading(t);
   }
-
 }

@@ -5,7 +5,13 @@ package org.w3id.ruralkg.source;
  * toOriginal[i]} is the char index in {@code original} of {@code text.charAt(i)} (length is
  * text.length()+1, the last entry maps the end), so any span can be reported against the file.
  */
-public record SourceText(String fileName, String sha256, String charset, String original, String text, int[] toOriginal) {
+public record SourceText(
+    String fileName,
+    String sha256,
+    String charset,
+    String original,
+    String text,
+    int[] toOriginal) {
   public int originalOffset(int normalisedOffset) {
     return toOriginal[normalisedOffset];
   }

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * line ends, markdown heading markers stripped, PDF line-wrap artefacts joined). Stateless and
  * thread-safe.
  *
- * <p>Joins remove only layout: spaces inside running prose next to CJK text ({@code 湖畔社 区}),
- * and a line break or single blank line that cuts a sentence in two ({@code 就地就\n\n业增收}).
- * Headings, bylines and titles keep their spaces. Blank lines between paragraphs are kept as they
- * are, because the splitter reads image breaks from their number.
+ * <p>Joins remove only layout: spaces inside running prose next to CJK text ({@code 湖畔社 区}), and a
+ * line break or single blank line that cuts a sentence in two ({@code 就地就\n\n业增收}). Headings,
+ * bylines and titles keep their spaces. Blank lines between paragraphs are kept as they are,
+ * because the splitter reads image breaks from their number.
  */
 public final class TextNormaliser {
   private static final Pattern INLINE_BYLINE_START =
@@ -63,7 +63,10 @@ public final class TextNormaliser {
         out.add('\n', i);
       } else if (cp == '\t') {
         out.add(' ', i);
-      } else if (Character.isISOControl(cp) || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) {
+      } else if (Character.isISOControl(cp)
+          || cp == 0xFEFF
+          || (cp >= 0x200B && cp <= 0x200D)
+          || cp == 0x2060) {
         // invisible: dropped
       } else if (keepAsIs(cp)) {
         for (int k = 0; k < len; k++) out.add(s.charAt(i + k), i + k);
@@ -79,7 +82,10 @@ public final class TextNormaliser {
   /** NFKC would break these apart or lose meaning: the ellipsis, circled list numbers. */
   private static boolean keepAsIs(int cp) {
     if (cp < 0x80) return true;
-    return cp == '…' || cp == '‥' || (cp >= 0x2460 && cp <= 0x24FF) || (cp >= 0x3251 && cp <= 0x32BF);
+    return cp == '…'
+        || cp == '‥'
+        || (cp >= 0x2460 && cp <= 0x24FF)
+        || (cp >= 0x3251 && cp <= 0x32BF);
   }
 
   // --- pass 2: lines ------------------------------------------------------------------------
@@ -135,7 +141,10 @@ public final class TextNormaliser {
     return out.sb.subSequence(k + 1, out.sb.length());
   }
 
-  /** Does the prose line {@code p} continue in {@code n}, across a line break and {@code gap} blank lines? */
+  /**
+   * Does the prose line {@code p} continue in {@code n}, across a line break and {@code gap} blank
+   * lines?
+   */
   static boolean runsOn(CharSequence p, CharSequence n, int gap) {
     if (p.length() < 6 || !Chars.hasProsePunctuation(p) || Chars.endsSentence(p)) return false;
     char last = p.charAt(p.length() - 1);

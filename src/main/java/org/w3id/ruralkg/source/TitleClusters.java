@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * Finds where articles start: needs the page's lines ({@link Block}s) and which the masthead used;
- * adds title clusters — up to three heading lines (a kicker ending in ——, the title, a ——
- * subtitle) followed by a byline, a dateline (本报讯(记者 …)), or at least a —— subtitle; the first
- * heading of a page also counts — with the title, subtitle, authors and the lines title and
- * subtitle are printed on. Stateless and thread-safe.
+ * adds title clusters — up to three heading lines (a kicker ending in ——, the title, a —— subtitle)
+ * followed by a byline, a dateline (本报讯(记者 …)), or at least a —— subtitle; the first heading of a
+ * page also counts — with the title, subtitle, authors and the lines title and subtitle are printed
+ * on. Stateless and thread-safe.
  */
 final class TitleClusters {
-  private static final Pattern PLACE_LABEL = Pattern.compile("^\\p{IsHan}{2,10}(省|市|州|县|区|镇|乡|村|街道|社区)$");
+  private static final Pattern PLACE_LABEL =
+      Pattern.compile("^\\p{IsHan}{2,10}(省|市|州|县|区|镇|乡|村|街道|社区)$");
 
   private TitleClusters() {}
 
@@ -29,8 +30,10 @@ final class TitleClusters {
     int end;
     String title;
     String subtitle;
+
     /** The lines title and subtitle are printed on: title first, then subtitle. */
     List<Paragraph> heads = List.of();
+
     List<String> authors = List.of();
     int inlineBlock = -1; // a body block that opens with a dateline byline
     int inlineBodyStart;
@@ -54,7 +57,9 @@ final class TitleClusters {
   }
 
   private static Cluster clusterAt(List<Block> blocks, boolean[] used, int i, boolean pageStart) {
-    if (used[i] || !headingish(blocks.get(i).text()) || isCaption(blocks.get(i), blocks.get(i).text())) return null;
+    if (used[i]
+        || !headingish(blocks.get(i).text())
+        || isCaption(blocks.get(i), blocks.get(i).text())) return null;
     int j = i;
     List<String> authors = null;
     while (j < blocks.size() && j - i < 3 && !used[j]) {
@@ -63,7 +68,8 @@ final class TitleClusters {
         authors = Bylines.standalone(t, true);
         if (authors != null) break;
       }
-      if (!headingish(t) || (j > i && isSubtitle(blocks.get(j - 1).text()) && !isSubtitle(t))) break;
+      if (!headingish(t) || (j > i && isSubtitle(blocks.get(j - 1).text()) && !isSubtitle(t)))
+        break;
       j++;
     }
     if (j == i) return null;
@@ -73,7 +79,10 @@ final class TitleClusters {
     if (heads.stream().noneMatch(PageSplitter::isHeading)) return null;
     Cluster c = new Cluster();
     c.first = i;
-    if (authors == null && j < blocks.size() && !used[j] && Bylines.standalone(blocks.get(j).text(), false) != null) {
+    if (authors == null
+        && j < blocks.size()
+        && !used[j]
+        && Bylines.standalone(blocks.get(j).text(), false) != null) {
       authors = Bylines.standalone(blocks.get(j).text(), false);
     }
     if (authors != null) {
@@ -102,7 +111,9 @@ final class TitleClusters {
     return c;
   }
 
-  /** Title, subtitle (—— line, else a kicker, else a second heading line) from the heading lines. */
+  /**
+   * Title, subtitle (—— line, else a kicker, else a second heading line) from the heading lines.
+   */
   private static void titleParts(Cluster c, List<Block> heads) {
     Paragraph kicker = null;
     Paragraph sub = null;
@@ -141,7 +152,10 @@ final class TitleClusters {
     c.heads = List.copyOf(spans);
   }
 
-  /** Where {@code part} (the block's text, or that text stripped of its dashes) is printed in the block, as a paragraph. */
+  /**
+   * Where {@code part} (the block's text, or that text stripped of its dashes) is printed in the
+   * block, as a paragraph.
+   */
   private static Paragraph span(Block b, String part) {
     int at = b.start() + b.text().indexOf(part);
     return new Paragraph(at, at + part.length(), part);

@@ -32,19 +32,31 @@ import org.w3id.ruralkg.store.FileProcessor;
 /**
  * Extraction as a Spark job: every *.txt under {@code --in} (any Hadoop file system: a local
  * folder, hdfs://, s3a://) read, extracted and mapped by the very processor {@code build} uses
- * ({@link Pipeline#fileProcessor(String)}), written to {@code --out} as gzipped N-Quads parts and
- * a manifest ({@link ExtractedOutput}), with the ontology graph beside them, for {@code ruralkg load} or tdb2.xloader. A bad file is a
- * manifest row with its reason, never a failed job.
- * <pre>spark-submit --class org.w3id.ruralkg.spark.ExtractJob target/ruralkg.jar --in URI --out URI [--partitions N]</pre>
+ * ({@link Pipeline#fileProcessor(String)}), written to {@code --out} as gzipped N-Quads parts and a
+ * manifest ({@link ExtractedOutput}), with the ontology graph beside them, for {@code ruralkg load}
+ * or tdb2.xloader. A bad file is a manifest row with its reason, never a failed job.
+ *
+ * <pre>
+ * spark-submit --class org.w3id.ruralkg.spark.ExtractJob target/ruralkg.jar --in URI --out URI [--partitions N]
+ * </pre>
  */
 public final class ExtractJob {
   private ExtractJob() {}
 
   /** What a run did. */
-  public record Summary(int files, int loaded, int refused, long graphs, long quads, int partitions, double seconds) {
+  public record Summary(
+      int files, int loaded, int refused, long graphs, long quads, int partitions, double seconds) {
     public String line() {
-      return String.format(Locale.ROOT, "extracted %d file(s): %d loaded (%d graphs, %d quads), %d refused, %d partitions, %.1f s",
-          files, loaded, graphs, quads, refused, partitions, seconds);
+      return String.format(
+          Locale.ROOT,
+          "extracted %d file(s): %d loaded (%d graphs, %d quads), %d refused, %d partitions, %.1f s",
+          files,
+          loaded,
+          graphs,
+          quads,
+          refused,
+          partitions,
+          seconds);
     }
   }
 
@@ -78,11 +90,19 @@ public final class ExtractJob {
   }
 
   private static void usage(String why) {
-    System.err.println("ruralkg: " + why + "\nusage: spark-submit --class " + ExtractJob.class.getName() + " ruralkg.jar --in URI --out URI [--partitions N]");
+    System.err.println(
+        "ruralkg: "
+            + why
+            + "\nusage: spark-submit --class "
+            + ExtractJob.class.getName()
+            + " ruralkg.jar --in URI --out URI [--partitions N]");
     System.exit(2);
   }
 
-  /** Runs the job; {@code partitions} 0 picks a number from the cluster's parallelism and the corpus. */
+  /**
+   * Runs the job; {@code partitions} 0 picks a number from the cluster's parallelism and the
+   * corpus.
+   */
   public static Summary run(JavaSparkContext sc, String in, String out, int partitions) {
     long t0 = System.nanoTime();
     Configuration hconf = sc.hadoopConfiguration();
@@ -91,12 +111,16 @@ public final class ExtractJob {
     Path outDir = new Path(out);
     try {
       FileSystem fs = outDir.getFileSystem(hconf);
-      if (fs.exists(outDir) && fs.listStatus(outDir).length > 0) throw new RuralKgException(out + ": exists and is not empty; the job writes a new folder");
+      if (fs.exists(outDir) && fs.listStatus(outDir).length > 0)
+        throw new RuralKgException(out + ": exists and is not empty; the job writes a new folder");
       fs.mkdirs(outDir);
     } catch (IOException e) {
       throw new RuralKgException(out + ": cannot create: " + e.getMessage(), e);
     }
-    int n = partitions > 0 ? partitions : Math.max(2 * sc.defaultParallelism(), (inputs.size() + 1999) / 2000);
+    int n =
+        partitions > 0
+            ? partitions
+            : Math.max(2 * sc.defaultParallelism(), (inputs.size() + 1999) / 2000);
     n = Math.min(n, inputs.size());
     // one build activity for the whole job, as a build has one: every executor names the same start
     String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -119,7 +143,8 @@ public final class ExtractJob {
       try (OutputStream os = fs.create(new Path(outDir, ExtractedOutput.MANIFEST), true)) {
         for (String line : rows) os.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       }
-      try (OutputStream os = new GZIPOutputStream(fs.create(new Path(outDir, ExtractedOutput.ONTOLOGY), true))) {
+      try (OutputStream os =
+          new GZIPOutputStream(fs.create(new Path(outDir, ExtractedOutput.ONTOLOGY), true))) {
         ExtractedOutput.writeOntology(Pipeline.ontologyGraph(), os);
       }
       fs.delete(new Path(outDir, TEMP), true);
@@ -127,10 +152,20 @@ public final class ExtractJob {
     } catch (IOException e) {
       throw new RuralKgException(out + ": cannot write the manifest: " + e.getMessage(), e);
     }
-    return new Summary(rows.size(), loaded, rows.size() - loaded, graphs, quads, n, (System.nanoTime() - t0) / 1e9);
+    return new Summary(
+        rows.size(),
+        loaded,
+        rows.size() - loaded,
+        graphs,
+        quads,
+        n,
+        (System.nanoTime() - t0) / 1e9);
   }
 
-  /** An input file: its URI, its path relative to --in (the file's name in the graphs, as in a build) and its size. */
+  /**
+   * An input file: its URI, its path relative to --in (the file's name in the graphs, as in a
+   * build) and its size.
+   */
   public record Input(String uri, String relativePath, long size) implements Serializable {}
 
   /** Every *.txt under the folder, recursively, in path order (as a build takes them). */
@@ -147,10 +182,12 @@ public final class ExtractJob {
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualified, true);
       while (it.hasNext()) {
         LocatedFileStatus st = it.next();
-        if (!st.isFile() || !st.getPath().getName().toLowerCase(Locale.ROOT).endsWith(".txt")) continue;
+        if (!st.isFile() || !st.getPath().getName().toLowerCase(Locale.ROOT).endsWith(".txt"))
+          continue;
         String path = st.getPath().toUri().getPath();
         if (!path.startsWith(prefix)) continue;
-        inputs.add(new Input(st.getPath().toString(), path.substring(prefix.length()), st.getLen()));
+        inputs.add(
+            new Input(st.getPath().toString(), path.substring(prefix.length()), st.getLen()));
       }
     } catch (IOException e) {
       throw new RuralKgException(in + ": cannot list input folder: " + e.getMessage(), e);
@@ -179,18 +216,23 @@ public final class ExtractJob {
       Path out = new Path(outDir);
       FileSystem fs = out.getFileSystem(hconf);
       String partName = String.format(Locale.ROOT, "part-%05d.nq.gz", partition);
-      // a task attempt writes its own temporary file; the part appears whole, by rename, or not at all
+      // a task attempt writes its own temporary file; the part appears whole, by rename, or not at
+      // all
       TaskContext tc = TaskContext.get();
-      Path tmp = new Path(new Path(out, TEMP), partName + "." + (tc == null ? 0 : tc.taskAttemptId()));
+      Path tmp =
+          new Path(new Path(out, TEMP), partName + "." + (tc == null ? 0 : tc.taskAttemptId()));
       List<String> rows = new ArrayList<>();
       boolean any = false;
       try (OutputStream os = fastGzip(fs.create(tmp, true))) {
         while (inputs.hasNext()) {
           Input in = inputs.next();
           Path p = new Path(in.uri());
-          ExtractedOutput.Outcome o = ExtractedOutput.process(processor, in.relativePath(), in.size(), () -> read(fs, p, in.size()));
+          ExtractedOutput.Outcome o =
+              ExtractedOutput.process(
+                  processor, in.relativePath(), in.size(), () -> read(fs, p, in.size()));
           if (o.refused() != null) {
-            System.err.println("ruralkg: skipped " + in.relativePath() + ": " + o.refused().reason());
+            System.err.println(
+                "ruralkg: skipped " + in.relativePath() + ": " + o.refused().reason());
             rows.add(o.refused().json());
             continue;
           }
@@ -233,7 +275,10 @@ public final class ExtractJob {
     };
   }
 
-  /** One processor per executor JVM and job start: the gazetteer and HanLP load once, never travel with a closure. */
+  /**
+   * One processor per executor JVM and job start: the gazetteer and HanLP load once, never travel
+   * with a closure.
+   */
   static final class Processors {
     private static final Map<String, FileProcessor> BY_START = new ConcurrentHashMap<>();
 

@@ -20,8 +20,12 @@ public final class BuildReport {
     quads += fq.quads().size();
     articles += fq.articles();
     if (fq.cutRuns() > 0) {
-      noted(fq.file().relativePath(), fq.cutRuns() + " run(s) of more than " + org.w3id.ruralkg.nlp.SentenceSplitter.MAX_CHARS
-          + " chars without a sentence end were cut into shorter sentences");
+      noted(
+          fq.file().relativePath(),
+          fq.cutRuns()
+              + " run(s) of more than "
+              + org.w3id.ruralkg.nlp.SentenceSplitter.MAX_CHARS
+              + " chars without a sentence end were cut into shorter sentences");
     }
   }
 
@@ -39,10 +43,13 @@ public final class BuildReport {
     failed(file, reason);
   }
 
-  /** Something worth a line about a file that was loaded, e.g. that over-long sentences were cut. */
+  /**
+   * Something worth a line about a file that was loaded, e.g. that over-long sentences were cut.
+   */
   synchronized void noted(String file, String note) {
     notes.add(new Failure(Printable.escape(file), Printable.escape(note)));
-    org.slf4j.LoggerFactory.getLogger(BuildReport.class).warn("{}: {}", Printable.escape(file), note);
+    org.slf4j.LoggerFactory.getLogger(BuildReport.class)
+        .warn("{}: {}", Printable.escape(file), note);
   }
 
   public synchronized List<Failure> notes() {
@@ -72,7 +79,13 @@ public final class BuildReport {
   }
 
   public synchronized String summary() {
-    return String.format(java.util.Locale.ROOT, "loaded %d file(s) (%d articles, %d quads), %d unchanged, %d failed",
-        loaded.size(), articles, quads, unchanged.size(), failed.size());
+    return String.format(
+        java.util.Locale.ROOT,
+        "loaded %d file(s) (%d articles, %d quads), %d unchanged, %d failed",
+        loaded.size(),
+        articles,
+        quads,
+        unchanged.size(),
+        failed.size());
   }
 }

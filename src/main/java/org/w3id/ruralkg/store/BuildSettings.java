@@ -7,7 +7,10 @@ import java.time.Duration;
  * whether symbolic links under the input folder are followed (never to a target outside it).
  */
 public record BuildSettings(int threads, Duration fileTimeout, boolean followLinks) {
-  /** A pathological file (a paragraph of megabytes) is skipped after this long; a real page takes well under a second. */
+  /**
+   * A pathological file (a paragraph of megabytes) is skipped after this long; a real page takes
+   * well under a second.
+   */
   public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(60);
 
   public BuildSettings {

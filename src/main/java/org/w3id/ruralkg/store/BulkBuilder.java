@@ -17,11 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextIndexLucene;
-import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -31,8 +32,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.system.progress.MonitorOutput;
-import org.apache.jena.dboe.base.file.Location;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.DatabaseConnection;
@@ -43,34 +42,45 @@ import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.rdf.Vocab;
 
 /**
- * Builds a new store in one pass with a bulk loader ({@link SortedLoader}). Needs a store folder that is new, empty
- * (no quads) or left behind by an interrupted bulk build, and a {@link FileProcessor}; adds the
- * ontology graph and every file's quads, streamed from the parallel extraction straight into the
- * loader (memory holds a window of files, never the corpus), and indexes their text literals into
- * the store's Lucene index itself, as the loader writes around jena-text. The loader writes the
- * index files directly, outside transactions, so crash safety is per store, not per file: the file
- * {@value #MARKER} exists while the build runs, {@link Store} refuses to open a store holding it,
- * and the next build finds it, wipes the half-made store (it held nothing before) and starts
- * again. Not thread-safe: one build per store.
+ * Builds a new store in one pass with a bulk loader ({@link SortedLoader}). Needs a store folder
+ * that is new, empty (no quads) or left behind by an interrupted bulk build, and a {@link
+ * FileProcessor}; adds the ontology graph and every file's quads, streamed from the parallel
+ * extraction straight into the loader (memory holds a window of files, never the corpus), and
+ * indexes their text literals into the store's Lucene index itself, as the loader writes around
+ * jena-text. The loader writes the index files directly, outside transactions, so crash safety is
+ * per store, not per file: the file {@value #MARKER} exists while the build runs, {@link Store}
+ * refuses to open a store holding it, and the next build finds it, wipes the half-made store (it
+ * held nothing before) and starts again. Not thread-safe: one build per store.
  */
 public final class BulkBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(BulkBuilder.class);
 
-  /** Present in the store folder from the start of a bulk build until its data and index are on disk. */
+  /**
+   * Present in the store folder from the start of a bulk build until its data and index are on
+   * disk.
+   */
   public static final String MARKER = "bulk-build.incomplete";
 
-  /** Which loader: "sorted" by default; Jena's "phased", "parallel", ... for comparison (see {@link #loader}). */
+  /**
+   * Which loader: "sorted" by default; Jena's "phased", "parallel", ... for comparison (see {@link
+   * #loader}).
+   */
   static final String LOADER_PROPERTY = "ruralkg.loader";
 
-  /** The scratch folder of the sorted loader, inside the store folder (wiped with it if a build dies). */
+  /**
+   * The scratch folder of the sorted loader, inside the store folder (wiped with it if a build
+   * dies).
+   */
   static final String SORT_FOLDER = "load-scratch";
 
   private final Path storeDir;
   private final FileProcessor processor;
   private final int threads;
   private final boolean textIndex;
+
   /** The shared graph's indexed quads indexed already (stated by many files, stored once). */
   private final Set<Quad> sharedIndexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private java.time.Duration fileTimeout = BuildSettings.DEFAULT_FILE_TIMEOUT;
 
   public BulkBuilder(Path storeDir, FileProcessor processor, int threads) {
@@ -94,8 +104,8 @@ public final class BulkBuilder {
   }
 
   /**
-   * True when a build of this folder takes the bulk path: the folder is missing or empty, holds
-   * the marker of an interrupted bulk build, or is a TDB2 store without a single quad.
+   * True when a build of this folder takes the bulk path: the folder is missing or empty, holds the
+   * marker of an interrupted bulk build, or is a TDB2 store without a single quad.
    */
   public static boolean applies(Path storeDir) {
     if (!Files.exists(storeDir)) return true;
@@ -116,28 +126,39 @@ public final class BulkBuilder {
   public BuildReport build(Graph ontology, List<InputFile> inputs) {
     BuildReport report = new BuildReport();
     FileWorkers pool = new FileWorkers(threads, fileTimeout, report);
-    return bulk(ontology, report, pool, (out, index, def) -> stream(inputs, pool, report, out, index, def));
+    return bulk(
+        ontology, report, pool, (out, index, def) -> stream(inputs, pool, report, out, index, def));
   }
 
   /**
-   * Loads the ontology graph and files already turned into quads (the output of the extraction
-   * job, see {@link ExtractedLoader}) through the same loader and text index as a build.
+   * Loads the ontology graph and files already turned into quads (the output of the extraction job,
+   * see {@link ExtractedLoader}) through the same loader and text index as a build.
    */
   public BuildReport load(Graph ontology, Iterator<FileQuads> files, BuildReport report) {
-    ExecutorService indexers = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-load-index"));
-    return bulk(ontology, report, indexers::shutdownNow, (out, index, def) -> {
-      // Lucene's analysis runs on the pool while the loader takes the quads, a window of files at a time
-      java.util.ArrayDeque<Future<?>> window = new java.util.ArrayDeque<>();
-      while (files.hasNext()) {
-        FileQuads fq = files.next();
-        if (textIndex) window.add(indexers.submit(() -> indexText(index, def, fq.quads())));
-        while (window.size() > 2 * threads) StoreBuilder.awaitDone(window.poll());
-        for (Quad q : fq.quads()) out.quad(q);
-        report.loaded(fq);
-        LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.common.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
-      }
-      while (!window.isEmpty()) StoreBuilder.awaitDone(window.poll());
-    });
+    ExecutorService indexers =
+        Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-load-index"));
+    return bulk(
+        ontology,
+        report,
+        indexers::shutdownNow,
+        (out, index, def) -> {
+          // Lucene's analysis runs on the pool while the loader takes the quads, a window of files
+          // at a time
+          java.util.ArrayDeque<Future<?>> window = new java.util.ArrayDeque<>();
+          while (files.hasNext()) {
+            FileQuads fq = files.next();
+            if (textIndex) window.add(indexers.submit(() -> indexText(index, def, fq.quads())));
+            while (window.size() > 2 * threads) StoreBuilder.awaitDone(window.poll());
+            for (Quad q : fq.quads()) out.quad(q);
+            report.loaded(fq);
+            LOG.info(
+                "streamed {} ({} articles, {} quads)",
+                org.w3id.ruralkg.common.Printable.escape(fq.file().relativePath()),
+                fq.articles(),
+                fq.quads().size());
+          }
+          while (!window.isEmpty()) StoreBuilder.awaitDone(window.poll());
+        });
   }
 
   /** What goes to the loader and the index after the ontology. */
@@ -167,7 +188,9 @@ public final class BulkBuilder {
         out.start();
         EntityDefinition def = index.getDocDef();
         List<Quad> ontologyQuads = new ArrayList<>();
-        ontology.find().forEachRemaining(t -> ontologyQuads.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
+        ontology
+            .find()
+            .forEachRemaining(t -> ontologyQuads.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
         if (textIndex) indexText(index, def, ontologyQuads);
         ontologyQuads.forEach(out::quad);
         feed.run(out, index, def);
@@ -183,13 +206,18 @@ public final class BulkBuilder {
       try {
         TextIndex.recordAnalyzer(storeDir);
       } catch (java.io.IOException e) {
-        throw new RuralKgException(storeDir + ": cannot write the text index's analyzer name: " + e.getMessage(), e);
+        throw new RuralKgException(
+            storeDir + ": cannot write the text index's analyzer name: " + e.getMessage(), e);
       }
     } catch (RuntimeException | Error e) {
       index.rollback();
       if (Store.diskFull(e)) throw Store.noSpace(storeDir, e);
       if (e instanceof Error err && !(err instanceof InternalError)) throw err;
-      throw new RuralKgException(storeDir + ": bulk load failed, the store is incomplete and the next build starts it again: " + Store.oneLine(e), e);
+      throw new RuralKgException(
+          storeDir
+              + ": bulk load failed, the store is incomplete and the next build starts it again: "
+              + Store.oneLine(e),
+          e);
     } finally {
       closeQuietly(pool);
       index.close();
@@ -200,7 +228,10 @@ public final class BulkBuilder {
     } catch (IOException e) {
       throw new RuralKgException(storeDir + ": unreadable: " + e.getMessage(), e);
     }
-    LOG.info("bulk load of {} files, {} quads done in {} s", report.loaded().size(), loader.countQuads() + loader.countTriples(),
+    LOG.info(
+        "bulk load of {} files, {} quads done in {} s",
+        report.loaded().size(),
+        loader.countQuads() + loader.countTriples(),
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
     return report;
   }
@@ -224,30 +255,36 @@ public final class BulkBuilder {
       index.getIndexWriter().getConfig().setRAMBufferSizeMB(128);
       return index;
     } catch (IOException | RuntimeException e) {
-      throw new RuralKgException(storeDir.resolve(TextIndex.FOLDER) + ": cannot open the text index: " + Store.oneLine(e), e);
+      throw new RuralKgException(
+          storeDir.resolve(TextIndex.FOLDER) + ": cannot open the text index: " + Store.oneLine(e),
+          e);
     }
   }
 
   /**
    * Loads a backup (N-Quads, every quad in a named graph) into this new store through the same
    * loader and text index as a build, streamed: the file is never held in memory. Lucene indexes
-   * each batch of quads on a second thread while the next batch is parsed. A bad file (not
-   * N-Quads, or a quad outside a named graph) stops the load and leaves the store as it was,
-   * empty; the message names the file.
+   * each batch of quads on a second thread while the next batch is parsed. A bad file (not N-Quads,
+   * or a quad outside a named graph) stops the load and leaves the store as it was, empty; the
+   * message names the file.
    */
   public StoreOps.Result restore(Path file, java.io.InputStream in) {
     start();
     DatasetGraph tdb = Store.connectTdb(storeDir);
     TextIndexLucene index = openIndex();
     DataLoader loader = loader(tdb);
-    ExecutorService indexer = Executors.newSingleThreadExecutor(DaemonThreads.named("ruralkg-restore-index"));
+    ExecutorService indexer =
+        Executors.newSingleThreadExecutor(DaemonThreads.named("ruralkg-restore-index"));
     RestoreStream quads = new RestoreStream(file, loader.stream(), index, indexer);
     boolean ok = false;
     try {
       loader.startBulk();
       try {
         quads.start();
-        RDFParser.source(in).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(quads);
+        RDFParser.source(in)
+            .lang(Lang.NQUADS)
+            .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+            .parse(quads);
         quads.finish();
         index.commit();
         loader.finishBulk();
@@ -278,7 +315,8 @@ public final class BulkBuilder {
           release(s.toList());
         }
       } catch (IOException e) {
-        throw new RuralKgException(storeDir + ": cannot clean up after the restore: " + e.getMessage(), e);
+        throw new RuralKgException(
+            storeDir + ": cannot clean up after the restore: " + e.getMessage(), e);
       }
     }
     return new StoreOps.Result(quads.count, quads.graphs);
@@ -319,7 +357,9 @@ public final class BulkBuilder {
 
     @Override
     public void quad(Quad q) {
-      if (q.isDefaultGraph()) throw new RuralKgException(file + ": holds a quad in the default graph; a ruralkg backup has named graphs only");
+      if (q.isDefaultGraph())
+        throw new RuralKgException(
+            file + ": holds a quad in the default graph; a ruralkg backup has named graphs only");
       if (!q.getGraph().equals(graph)) {
         graph = q.getGraph();
         if (graphNames.add(graph)) graphs++;
@@ -335,7 +375,8 @@ public final class BulkBuilder {
 
     @Override
     public void triple(org.apache.jena.graph.Triple t) {
-      throw new RuralKgException(file + ": holds a triple outside a named graph; a ruralkg backup has named graphs only");
+      throw new RuralKgException(
+          file + ": holds a triple outside a named graph; a ruralkg backup has named graphs only");
     }
 
     @Override
@@ -349,9 +390,11 @@ public final class BulkBuilder {
       await();
       List<Quad> mine = batch;
       batch = new ArrayList<>(BATCH);
-      indexing = indexer.submit(() -> {
-        for (Quad q : mine) index.addEntity(TextIndex.entity(def, q));
-      });
+      indexing =
+          indexer.submit(
+              () -> {
+                for (Quad q : mine) index.addEntity(TextIndex.entity(def, q));
+              });
     }
 
     private void await() {
@@ -362,27 +405,44 @@ public final class BulkBuilder {
         Thread.currentThread().interrupt();
         throw new RuralKgException("interrupted while indexing the backup's text", e);
       } catch (java.util.concurrent.ExecutionException e) {
-        throw new RuralKgException("cannot index the backup's text: " + Store.oneLine(e.getCause()), e.getCause());
+        throw new RuralKgException(
+            "cannot index the backup's text: " + Store.oneLine(e.getCause()), e.getCause());
       }
       indexing = null;
     }
   }
 
-  /** Extracts on the pool into a bounded window and streams each file's quads, in input order, to the loader. */
-  private void stream(List<InputFile> inputs, FileWorkers pool, BuildReport report, StreamRDF out, TextIndexLucene index, EntityDefinition def) {
+  /**
+   * Extracts on the pool into a bounded window and streams each file's quads, in input order, to
+   * the loader.
+   */
+  private void stream(
+      List<InputFile> inputs,
+      FileWorkers pool,
+      BuildReport report,
+      StreamRDF out,
+      TextIndexLucene index,
+      EntityDefinition def) {
     Iterator<InputFile> it = inputs.iterator();
     while (it.hasNext() || !pool.idle()) {
       while (it.hasNext() && !pool.full()) {
         // the workers also index the file's text, so Lucene's analysis runs in parallel too
-        pool.submit(it.next(), f -> StoreBuilder.read(f, processor, report, sha -> false), fq -> {
-          if (textIndex) indexText(index, def, fq.quads());
-        });
+        pool.submit(
+            it.next(),
+            f -> StoreBuilder.read(f, processor, report, sha -> false),
+            fq -> {
+              if (textIndex) indexText(index, def, fq.quads());
+            });
       }
       FileQuads fq = pool.next();
       if (fq == null) continue;
       for (Quad q : fq.quads()) out.quad(q);
       report.loaded(fq);
-      LOG.info("streamed {} ({} articles, {} quads)", org.w3id.ruralkg.common.Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
+      LOG.info(
+          "streamed {} ({} articles, {} quads)",
+          org.w3id.ruralkg.common.Printable.escape(fq.file().relativePath()),
+          fq.articles(),
+          fq.quads().size());
     }
   }
 
@@ -395,7 +455,8 @@ public final class BulkBuilder {
     for (Quad q : quads) {
       Entity e = TextIndex.entity(def, q);
       if (e == null) continue;
-      if (Vocab.SHARED_GRAPH.equals(q.getGraph()) ? sharedIndexed.add(q) : seen.add(q)) index.addEntity(e);
+      if (Vocab.SHARED_GRAPH.equals(q.getGraph()) ? sharedIndexed.add(q) : seen.add(q))
+        index.addEntity(e);
     }
   }
 
@@ -404,34 +465,51 @@ public final class BulkBuilder {
    * streams in and then sorts the tuples into each index and packs it, as tdb2.xloader does. Jena's
    * other loaders insert row after row into each index's B+tree: the phased one builds the primary
    * indexes while the data arrives and the others in later passes, the parallel one runs a thread
-   * per index at once, which 2 cores cannot feed.
-   * Measured on 10,000 synthetic articles (11.7 M quads) on 2 cores, see README "Performance".
+   * per index at once, which 2 cores cannot feed. Measured on 10,000 synthetic articles (11.7 M
+   * quads) on 2 cores, see README "Performance".
    */
   private DataLoader loader(DatasetGraph tdb) {
     MonitorOutput quiet = (fmt, args) -> LOG.debug(String.format(java.util.Locale.ROOT, fmt, args));
     String which = System.getProperty(LOADER_PROPERTY, "sorted");
     return switch (which) {
-      case "sorted" -> new SortedLoader(tdb, storeDir.resolve(SORT_FOLDER), threads, SortedLoader.rowsPerRun(threads), quiet);
+      case "sorted" ->
+          new SortedLoader(
+              tdb, storeDir.resolve(SORT_FOLDER), threads, SortedLoader.rowsPerRun(threads), quiet);
       case "parallel" -> LoaderFactory.parallelLoader(tdb, quiet);
       case "phased" -> LoaderFactory.phasedLoader(tdb, quiet);
       case "sequential" -> LoaderFactory.sequentialLoader(tdb, quiet);
       case "basic" -> LoaderFactory.basicLoader(tdb, quiet);
-      default -> throw new RuralKgException(LOADER_PROPERTY + "=" + which + ": unknown loader (sorted, parallel, phased, sequential, basic)");
+      default ->
+          throw new RuralKgException(
+              LOADER_PROPERTY
+                  + "="
+                  + which
+                  + ": unknown loader (sorted, parallel, phased, sequential, basic)");
     };
   }
 
-  /** Marks the folder as a bulk build in progress; a marker left by a killed build first wipes what that build made. */
+  /**
+   * Marks the folder as a bulk build in progress; a marker left by a killed build first wipes what
+   * that build made.
+   */
   private void start() {
     Path marker = storeDir.resolve(MARKER);
     try {
       Files.createDirectories(storeDir);
       if (Files.exists(marker)) {
-        LOG.warn("{}: an earlier bulk build did not finish; starting again from an empty store", storeDir);
+        LOG.warn(
+            "{}: an earlier bulk build did not finish; starting again from an empty store",
+            storeDir);
         wipe();
       } else {
         // the marker must be on disk before the first data file is written
-        try (FileChannel ch = FileChannel.open(marker, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          ch.write(StandardCharsets.UTF_8.encode("bulk build started " + Instant.now() + "; if this file is here, the build did not finish\n"));
+        try (FileChannel ch =
+            FileChannel.open(marker, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          ch.write(
+              StandardCharsets.UTF_8.encode(
+                  "bulk build started "
+                      + Instant.now()
+                      + "; if this file is here, the build did not finish\n"));
           ch.force(true);
         }
         Folders.sync(storeDir);
@@ -451,12 +529,20 @@ public final class BulkBuilder {
     }
   }
 
-  /** Deletes everything in the store folder but the marker (the marker goes last, after a successful build). */
+  /**
+   * Deletes everything in the store folder but the marker (the marker goes last, after a successful
+   * build).
+   */
   private void wipe() throws IOException {
     List<Path> children;
     try (Stream<Path> s = Files.list(storeDir)) {
       // the build lock stays: deleting a locked file would let another build lock a new one
-      children = s.filter(p -> !p.getFileName().toString().equals(MARKER) && !p.getFileName().toString().equals(StoreLock.FILE)).toList();
+      children =
+          s.filter(
+                  p ->
+                      !p.getFileName().toString().equals(MARKER)
+                          && !p.getFileName().toString().equals(StoreLock.FILE))
+              .toList();
     }
     // this JVM may still hold the old files open (a build earlier in the same process)
     release(children);
@@ -471,11 +557,15 @@ public final class BulkBuilder {
   private void release(List<Path> children) {
     DatabaseConnection.internalExpel(Location.create(storeDir.toString()), true);
     for (Path child : children) {
-      if (child.getFileName().toString().startsWith("Data-")) StoreConnection.internalExpel(Location.create(child.toString()), true);
+      if (child.getFileName().toString().startsWith("Data-"))
+        StoreConnection.internalExpel(Location.create(child.toString()), true);
     }
   }
 
-  /** Drops this JVM's cached connections to the store folder and its generations (see {@link #release}). */
+  /**
+   * Drops this JVM's cached connections to the store folder and its generations (see {@link
+   * #release}).
+   */
   public static void expel(Path storeDir) {
     try (Stream<Path> s = Files.list(storeDir)) {
       new BulkBuilder(storeDir, null, 1).release(s.toList());
@@ -483,5 +573,4 @@ public final class BulkBuilder {
       throw new RuralKgException(storeDir + ": unreadable: " + e.getMessage(), e);
     }
   }
-
 }

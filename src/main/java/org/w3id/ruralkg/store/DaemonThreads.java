@@ -2,7 +2,10 @@ package org.w3id.ruralkg.store;
 
 import java.util.concurrent.ThreadFactory;
 
-/** Named daemon threads for the store's worker pools: a pool left behind never keeps the JVM alive. Thread-safe. */
+/**
+ * Named daemon threads for the store's worker pools: a pool left behind never keeps the JVM alive.
+ * Thread-safe.
+ */
 final class DaemonThreads {
   private DaemonThreads() {}
 

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,12 +27,12 @@ import org.apache.jena.sparql.core.Quad;
 import org.w3id.ruralkg.common.RuralKgException;
 
 /**
- * Loads the folder the extraction job writes ({@link ExtractedOutput}) into a store, as a build
- * of the same pages would: a new or empty store in one pass by the bulk loader with its text
- * index; a store with data file by file, each file's old graphs replaced by its new ones in one
- * transaction. The graphs carry the same bookkeeping as a build's (the source's SHA-256, the
- * producing software), so a later build of the same pages skips them. Files the job refused are
- * reported as failed with its reason. The caller holds the store's build lock.
+ * Loads the folder the extraction job writes ({@link ExtractedOutput}) into a store, as a build of
+ * the same pages would: a new or empty store in one pass by the bulk loader with its text index; a
+ * store with data file by file, each file's old graphs replaced by its new ones in one transaction.
+ * The graphs carry the same bookkeeping as a build's (the source's SHA-256, the producing
+ * software), so a later build of the same pages skips them. Files the job refused are reported as
+ * failed with its reason. The caller holds the store's build lock.
  */
 public final class ExtractedLoader {
   private final Path dir;
@@ -53,7 +52,8 @@ public final class ExtractedLoader {
       if (!r.ok()) report.failed(r.file(), r.reason());
     }
     Parts blocks = new Parts(parts(), rows);
-    ExecutorService parsers = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-load-parse"));
+    ExecutorService parsers =
+        Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-load-parse"));
     try {
       Iterator<FileQuads> parts = new Parsed(blocks, parsers, 2 * threads);
       return load(ontology, parts, report);
@@ -63,7 +63,8 @@ public final class ExtractedLoader {
   }
 
   private BuildReport load(Graph ontology, Iterator<FileQuads> parts, BuildReport report) {
-    if (BulkBuilder.applies(storeDir)) return new BulkBuilder(storeDir, null, threads).load(ontology, parts, report);
+    if (BulkBuilder.applies(storeDir))
+      return new BulkBuilder(storeDir, null, threads).load(ontology, parts, report);
     DatasetGraph dsg = Store.openOrCreate(storeDir);
     long sources;
     try {
@@ -82,19 +83,30 @@ public final class ExtractedLoader {
 
   /** How many source files the store holds (each has its SHA-256 recorded). */
   private static long sources(DatasetGraph dsg) {
-    return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
-      java.util.Set<org.apache.jena.graph.Node> seen = new java.util.HashSet<>();
-      dsg.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.w3id.ruralkg.rdf.Vocab.SHA256, org.apache.jena.graph.Node.ANY)
-          .forEachRemaining(q -> seen.add(q.getSubject()));
-      return (long) seen.size();
-    });
+    return org.apache.jena.system.Txn.calculateRead(
+        dsg,
+        () -> {
+          java.util.Set<org.apache.jena.graph.Node> seen = new java.util.HashSet<>();
+          dsg.find(
+                  org.apache.jena.graph.Node.ANY,
+                  org.apache.jena.graph.Node.ANY,
+                  org.w3id.ruralkg.rdf.Vocab.SHA256,
+                  org.apache.jena.graph.Node.ANY)
+              .forEachRemaining(q -> seen.add(q.getSubject()));
+          return (long) seen.size();
+        });
   }
 
   /** The manifest's rows by file, in its order; a file listed twice is the job's error. */
   private Map<String, ExtractedOutput.Row> manifest() {
     Path manifest = dir.resolve(ExtractedOutput.MANIFEST);
     if (!Files.isDirectory(dir)) throw new RuralKgException(dir + ": no such folder");
-    if (!Files.isRegularFile(manifest)) throw new RuralKgException(dir + ": no " + ExtractedOutput.MANIFEST + " (not the output of a finished extraction job)");
+    if (!Files.isRegularFile(manifest))
+      throw new RuralKgException(
+          dir
+              + ": no "
+              + ExtractedOutput.MANIFEST
+              + " (not the output of a finished extraction job)");
     Map<String, ExtractedOutput.Row> rows = new LinkedHashMap<>();
     try (BufferedReader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
       int n = 0;
@@ -102,7 +114,8 @@ public final class ExtractedLoader {
         n++;
         if (line.isBlank()) continue;
         ExtractedOutput.Row row = ExtractedOutput.Row.parse(line, manifest + ":" + n);
-        if (rows.put(row.file(), row) != null) throw new RuralKgException(manifest + ":" + n + ": " + row.file() + " is listed twice");
+        if (rows.put(row.file(), row) != null)
+          throw new RuralKgException(manifest + ":" + n + ": " + row.file() + " is listed twice");
       }
     } catch (IOException e) {
       throw new RuralKgException(manifest + ": cannot read: " + e.getMessage(), e);
@@ -170,28 +183,46 @@ public final class ExtractedLoader {
     List<Quad> quads = new ArrayList<>();
     try {
       // written by the job from Jena's own nodes: IRI checking would only cost time
-      RDFParser.fromString(b.text(), Lang.NQUADS).checking(false).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
-          .parse(new org.apache.jena.riot.system.StreamRDFBase() {
-            @Override
-            public void quad(Quad q) {
-              quads.add(q);
-            }
+      RDFParser.fromString(b.text(), Lang.NQUADS)
+          .checking(false)
+          .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+          .parse(
+              new org.apache.jena.riot.system.StreamRDFBase() {
+                @Override
+                public void quad(Quad q) {
+                  quads.add(q);
+                }
 
-            @Override
-            public void triple(org.apache.jena.graph.Triple t) {
-              quads.add(Quad.create(Quad.defaultGraphNodeGenerated, t));
-            }
-          });
+                @Override
+                public void triple(org.apache.jena.graph.Triple t) {
+                  quads.add(Quad.create(Quad.defaultGraphNodeGenerated, t));
+                }
+              });
     } catch (RiotException e) {
-      throw new RuralKgException(b.where() + ": " + row.file() + ": bad N-Quads: " + Store.oneLine(e), e);
+      throw new RuralKgException(
+          b.where() + ": " + row.file() + ": bad N-Quads: " + Store.oneLine(e), e);
     }
     if (row.quads() != null && row.quads() != quads.size()) {
-      throw new RuralKgException(b.where() + ": " + row.file() + ": " + quads.size() + " quads, the manifest says " + row.quads() + " (a truncated part?)");
+      throw new RuralKgException(
+          b.where()
+              + ": "
+              + row.file()
+              + ": "
+              + quads.size()
+              + " quads, the manifest says "
+              + row.quads()
+              + " (a truncated part?)");
     }
     for (Quad q : quads) {
-      if (q.isDefaultGraph()) throw new RuralKgException(b.where() + ": " + row.file() + ": a quad outside a named graph");
+      if (q.isDefaultGraph())
+        throw new RuralKgException(
+            b.where() + ": " + row.file() + ": a quad outside a named graph");
     }
-    return new FileQuads(new InputFile(Path.of(row.file()), row.file()), row.sha256(), row.graphs() == null ? 0 : row.graphs(), quads);
+    return new FileQuads(
+        new InputFile(Path.of(row.file()), row.file()),
+        row.sha256(),
+        row.graphs() == null ? 0 : row.graphs(),
+        quads);
   }
 
   private static final class Parts implements Iterator<Block> {
@@ -232,7 +263,11 @@ public final class ExtractedLoader {
               return null;
             }
             part = parts.next();
-            in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(part), 1 << 16), StandardCharsets.UTF_8));
+            in =
+                new BufferedReader(
+                    new InputStreamReader(
+                        new GZIPInputStream(Files.newInputStream(part), 1 << 16),
+                        StandardCharsets.UTF_8));
             lineNo = 0;
             pendingMark = null;
           }
@@ -243,9 +278,12 @@ public final class ExtractedLoader {
             in = null;
             continue;
           }
-          if (!mark.startsWith(ExtractedOutput.FILE_MARK)) throw new RuralKgException(part + ":" + lineNo + ": quads before the first file mark");
+          if (!mark.startsWith(ExtractedOutput.FILE_MARK))
+            throw new RuralKgException(part + ":" + lineNo + ": quads before the first file mark");
           int markLine = lineNo;
-          ExtractedOutput.Row row = ExtractedOutput.Row.parse(mark.substring(ExtractedOutput.FILE_MARK.length()), part + ":" + markLine);
+          ExtractedOutput.Row row =
+              ExtractedOutput.Row.parse(
+                  mark.substring(ExtractedOutput.FILE_MARK.length()), part + ":" + markLine);
           StringBuilder block = new StringBuilder();
           for (String line = nextLine(); line != null; line = nextLine()) {
             if (line.startsWith(ExtractedOutput.FILE_MARK)) {
@@ -270,14 +308,19 @@ public final class ExtractedLoader {
     private Block file(ExtractedOutput.Row row, StringBuilder block, int markLine) {
       String where = part + ":" + markLine;
       ExtractedOutput.Row listed = rows.get(row.file());
-      if (listed == null || !listed.ok() || !row.sha256().equals(listed.sha256())) throw new RuralKgException(where + ": " + row.file() + " is not in the manifest as loaded with this hash");
-      if (seen.put(row.file(), true) != null) throw new RuralKgException(where + ": " + row.file() + " is in the parts twice");
+      if (listed == null || !listed.ok() || !row.sha256().equals(listed.sha256()))
+        throw new RuralKgException(
+            where + ": " + row.file() + " is not in the manifest as loaded with this hash");
+      if (seen.put(row.file(), true) != null)
+        throw new RuralKgException(where + ": " + row.file() + " is in the parts twice");
       return new Block(row, block.toString(), where);
     }
 
     private void checkAllSeen() {
       for (ExtractedOutput.Row r : rows.values()) {
-        if (r.ok() && !seen.containsKey(r.file())) throw new RuralKgException(r.file() + ": in the manifest as loaded but in no part (a part is missing)");
+        if (r.ok() && !seen.containsKey(r.file()))
+          throw new RuralKgException(
+              r.file() + ": in the manifest as loaded but in no part (a part is missing)");
       }
     }
   }

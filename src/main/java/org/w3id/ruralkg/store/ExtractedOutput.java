@@ -15,10 +15,10 @@ import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.rdf.Vocab;
 
 /**
- * The folder an extraction job writes and {@code load} reads: gzipped N-Quads in parts
- * ({@value #PART_GLOB}) and {@value #MANIFEST}, one JSON line per input file. In a part, each
- * file's quads follow a comment line {@value #FILE_MARK} with that file's manifest row, so a
- * loader can cut the stream into whole files; any N-Quads reader (tdb2.xloader) skips comments.
+ * The folder an extraction job writes and {@code load} reads: gzipped N-Quads in parts ({@value
+ * #PART_GLOB}) and {@value #MANIFEST}, one JSON line per input file. In a part, each file's quads
+ * follow a comment line {@value #FILE_MARK} with that file's manifest row, so a loader can cut the
+ * stream into whole files; any N-Quads reader (tdb2.xloader) skips comments.
  */
 public final class ExtractedOutput {
   private ExtractedOutput() {}
@@ -26,18 +26,30 @@ public final class ExtractedOutput {
   public static final String MANIFEST = "manifest.jsonl";
   public static final String PART_GLOB = "part-*.nq.gz";
   public static final String FILE_MARK = "# ruralkg-file ";
-  /** The ontology graph, for a loader that does not add it itself (tdb2.xloader); {@code load} ignores it. */
+
+  /**
+   * The ontology graph, for a loader that does not add it itself (tdb2.xloader); {@code load}
+   * ignores it.
+   */
   public static final String ONTOLOGY = "ontology.nq.gz";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /**
    * One input file: loaded ({@code reason} null; its quads are in {@code part}) or refused with a
    * one-line reason (as {@code build} would have skipped it).
    */
-  public record Row(String file, String sha256, Integer graphs, Long quads, String charset, String part, String reason) {
+  public record Row(
+      String file,
+      String sha256,
+      Integer graphs,
+      Long quads,
+      String charset,
+      String part,
+      String reason) {
     public static Row refused(String file, String sha256, String reason) {
       return new Row(file, sha256, null, null, null, null, reason);
     }
@@ -57,7 +69,8 @@ public final class ExtractedOutput {
     public static Row parse(String line, Object where) {
       try {
         Row r = JSON.readValue(line, Row.class);
-        if (r.file() == null) throw new RuralKgException(where + ": a manifest row without \"file\"");
+        if (r.file() == null)
+          throw new RuralKgException(where + ": a manifest row without \"file\"");
         return r;
       } catch (JsonProcessingException e) {
         throw new RuralKgException(where + ": not a manifest row: " + e.getOriginalMessage(), e);
@@ -74,12 +87,21 @@ public final class ExtractedOutput {
         break;
       }
     }
-    return new Row(fq.file().relativePath(), fq.sha256(), fq.articles(), (long) fq.quads().size(), charset, part, null);
+    return new Row(
+        fq.file().relativePath(),
+        fq.sha256(),
+        fq.articles(),
+        (long) fq.quads().size(),
+        charset,
+        part,
+        null);
   }
 
   /** Writes the ontology graph as N-Quads in its named graph. */
   public static void writeOntology(org.apache.jena.graph.Graph ontology, OutputStream out) {
-    java.util.Iterator<Quad> quads = org.apache.jena.atlas.iterator.Iter.map(ontology.find(), t -> Quad.create(Vocab.ONTOLOGY_GRAPH, t));
+    java.util.Iterator<Quad> quads =
+        org.apache.jena.atlas.iterator.Iter.map(
+            ontology.find(), t -> Quad.create(Vocab.ONTOLOGY_GRAPH, t));
     RDFDataMgr.writeQuads(out, quads);
   }
 
@@ -91,12 +113,22 @@ public final class ExtractedOutput {
 
   /**
    * Reads one file, refusing it with a one-line reason as the build does (too large, unreadable,
-   * extraction failed). Never throws for a bad file: a job over millions of pages must not stop for one.
+   * extraction failed). Never throws for a bad file: a job over millions of pages must not stop for
+   * one.
    */
-  public static Outcome process(FileProcessor processor, String relativePath, long size, BytesSource bytes) {
+  public static Outcome process(
+      FileProcessor processor, String relativePath, long size, BytesSource bytes) {
     if (size > StoreBuilder.MAX_FILE_BYTES) {
-      return new Outcome(null, Row.refused(relativePath, null,
-          "too large (" + (size >> 20) + " MB; the limit is " + (StoreBuilder.MAX_FILE_BYTES >> 20) + " MB per file)"));
+      return new Outcome(
+          null,
+          Row.refused(
+              relativePath,
+              null,
+              "too large ("
+                  + (size >> 20)
+                  + " MB; the limit is "
+                  + (StoreBuilder.MAX_FILE_BYTES >> 20)
+                  + " MB per file)"));
     }
     byte[] data;
     try {
@@ -106,7 +138,8 @@ public final class ExtractedOutput {
     }
     String sha = StoreBuilder.sha256(data);
     try {
-      FileQuads fq = processor.process(new InputFile(Path.of(relativePath), relativePath), data, sha);
+      FileQuads fq =
+          processor.process(new InputFile(Path.of(relativePath), relativePath), data, sha);
       return new Outcome(fq, null);
     } catch (RuralKgException e) {
       return new Outcome(null, Row.refused(relativePath, sha, e.getMessage()));

@@ -10,8 +10,8 @@ public interface FileProcessor {
 
   /**
    * The schema:softwareVersion literal that this processor's build activity carries, or null. A
-   * build treats a file whose hash is stored as unchanged only when the graph it came from was
-   * made by the same producer: an upgraded extractor or mapping re-extracts every file.
+   * build treats a file whose hash is stored as unchanged only when the graph it came from was made
+   * by the same producer: an upgraded extractor or mapping re-extracts every file.
    */
   default String producer() {
     return null;

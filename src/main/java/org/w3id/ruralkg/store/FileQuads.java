@@ -8,7 +8,8 @@ import org.apache.jena.sparql.core.Quad;
  * article graphs); {@code cutRuns} counts the runs without a sentence end that were too long and
  * cut into several sentences (reported with the file).
  */
-public record FileQuads(InputFile file, String sha256, int articles, List<Quad> quads, int cutRuns) {
+public record FileQuads(
+    InputFile file, String sha256, int articles, List<Quad> quads, int cutRuns) {
   public FileQuads(InputFile file, String sha256, int articles, List<Quad> quads) {
     this(file, sha256, articles, quads, 0);
   }

@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.w3id.ruralkg.common.RuralKgException;
 
 /**
- * The extraction pool of a build: runs each file's work on a pool thread, at most a window of
- * files at once, and hands the results back in input order. A file whose work runs longer than the
- * time budget is abandoned: reported as failed with one line, its result (if it ever comes) dropped
- * so no part of it reaches the store, its thread interrupted (the pipeline checks between stages)
- * and replaced, so that the other files go on. Used by the one thread that drives a build; the
- * work itself runs on the pool.
+ * The extraction pool of a build: runs each file's work on a pool thread, at most a window of files
+ * at once, and hands the results back in input order. A file whose work runs longer than the time
+ * budget is abandoned: reported as failed with one line, its result (if it ever comes) dropped so
+ * no part of it reaches the store, its thread interrupted (the pipeline checks between stages) and
+ * replaced, so that the other files go on. Used by the one thread that drives a build; the work
+ * itself runs on the pool.
  */
 final class FileWorkers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FileWorkers.class);
@@ -40,7 +40,14 @@ final class FileWorkers implements AutoCloseable {
 
   FileWorkers(int threads, Duration budget, BuildReport report) {
     int n = Math.max(1, threads);
-    this.pool = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("ruralkg-extract"));
+    this.pool =
+        new ThreadPoolExecutor(
+            n,
+            n,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            DaemonThreads.named("ruralkg-extract"));
     this.budget = budget;
     this.budgetNanos = budget.isZero() ? 0 : budget.toNanos();
     this.report = report;
@@ -48,7 +55,9 @@ final class FileWorkers implements AutoCloseable {
     this.window = n * 4;
   }
 
-  /** True when the calling pool thread's file was abandoned: its failures are not reported again. */
+  /**
+   * True when the calling pool thread's file was abandoned: its failures are not reported again.
+   */
   static boolean abandoned() {
     Job job = CURRENT.get();
     if (job == null) return false;
@@ -66,48 +75,57 @@ final class FileWorkers implements AutoCloseable {
   }
 
   /**
-   * Queues a file: {@code work} (reading and extraction, within the budget) and then {@code
-   * after} (e.g. text indexing, never interrupted: Lucene closes its files on an interrupt).
+   * Queues a file: {@code work} (reading and extraction, within the budget) and then {@code after}
+   * (e.g. text indexing, never interrupted: Lucene closes its files on an interrupt).
    */
   void submit(InputFile file, Function<InputFile, FileQuads> work, Consumer<FileQuads> after) {
     Job job = new Job(file);
-    job.future = pool.submit(() -> {
-      FileQuads fq;
-      synchronized (job) {
-        job.worker = Thread.currentThread();
-        job.startedAt = System.nanoTime();
-      }
-      CURRENT.set(job);
-      try {
-        fq = work.apply(file);
-      } finally {
-        CURRENT.remove();
-      }
-      boolean keep;
-      boolean late = false;
-      synchronized (job) {
-        // finished, but after its budget ran out (before the driving thread looked): the same outcome
-        // (a file without a result was reported already, as unchanged or failed)
-        if (fq != null && job.state == RUNNING && budgetNanos > 0 && System.nanoTime() - job.startedAt > budgetNanos) {
-          job.state = ABANDONED;
-          late = true;
-        }
-        keep = job.state == RUNNING;
-        if (keep) job.state = KEPT;
-        job.worker = null;
-      }
-      if (late) reportOverBudget(job);
-      if (!keep) {
-        Thread.interrupted(); // the abandoning interrupt: not for this thread's next file
-        return null;
-      }
-      if (fq != null && after != null) after.accept(fq);
-      return fq;
-    });
+    job.future =
+        pool.submit(
+            () -> {
+              FileQuads fq;
+              synchronized (job) {
+                job.worker = Thread.currentThread();
+                job.startedAt = System.nanoTime();
+              }
+              CURRENT.set(job);
+              try {
+                fq = work.apply(file);
+              } finally {
+                CURRENT.remove();
+              }
+              boolean keep;
+              boolean late = false;
+              synchronized (job) {
+                // finished, but after its budget ran out (before the driving thread looked): the
+                // same outcome
+                // (a file without a result was reported already, as unchanged or failed)
+                if (fq != null
+                    && job.state == RUNNING
+                    && budgetNanos > 0
+                    && System.nanoTime() - job.startedAt > budgetNanos) {
+                  job.state = ABANDONED;
+                  late = true;
+                }
+                keep = job.state == RUNNING;
+                if (keep) job.state = KEPT;
+                job.worker = null;
+              }
+              if (late) reportOverBudget(job);
+              if (!keep) {
+                Thread.interrupted(); // the abandoning interrupt: not for this thread's next file
+                return null;
+              }
+              if (fq != null && after != null) after.accept(fq);
+              return fq;
+            });
     inFlight.add(job);
   }
 
-  /** The next file's result in input order; null when it was unchanged, bad or over its budget (reported). */
+  /**
+   * The next file's result in input order; null when it was unchanged, bad or over its budget
+   * (reported).
+   */
   FileQuads next() {
     Job job = inFlight.remove();
     while (true) {
@@ -155,9 +173,15 @@ final class FileWorkers implements AutoCloseable {
   }
 
   private void reportOverBudget(Job job) {
-    String reason = "took more than " + seconds(budget) + " s to extract (see --file-timeout); nothing of it was loaded";
+    String reason =
+        "took more than "
+            + seconds(budget)
+            + " s to extract (see --file-timeout); nothing of it was loaded";
     report.failed(job.file.relativePath(), reason);
-    LOG.warn("skipped {}: {}", org.w3id.ruralkg.common.Printable.escape(job.file.relativePath()), reason);
+    LOG.warn(
+        "skipped {}: {}",
+        org.w3id.ruralkg.common.Printable.escape(job.file.relativePath()),
+        reason);
   }
 
   private static String seconds(Duration d) {

@@ -38,7 +38,11 @@ final class IndexedDataset extends DatasetGraphText {
     this.storeDir = storeDir;
     // TextQueryPF looks for the index in the context first; set it as TextDatasetFactory does
     getContext().set(TextQuery.textIndex, index);
-    this.component = coordinator().listExternals().stream().filter(c -> c instanceof TextIndexDB).reduce((a, b) -> b).orElse(null);
+    this.component =
+        coordinator().listExternals().stream()
+            .filter(c -> c instanceof TextIndexDB)
+            .reduce((a, b) -> b)
+            .orElse(null);
   }
 
   void retain() {
@@ -66,12 +70,18 @@ final class IndexedDataset extends DatasetGraphText {
     List<Quad> indexed = new ArrayList<>();
     for (String field : def.fields()) {
       for (Node p : def.getPredicates(field)) {
-        getWrapped().find(graphName, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
-          if (q.getObject().isLiteral()) indexed.add(q);
-        });
+        getWrapped()
+            .find(graphName, Node.ANY, p, Node.ANY)
+            .forEachRemaining(
+                q -> {
+                  if (q.getObject().isLiteral()) indexed.add(q);
+                });
       }
     }
-    for (Quad q : indexed) getMonitor().change(TextQuadAction.DELETE, q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+    for (Quad q : indexed)
+      getMonitor()
+          .change(
+              TextQuadAction.DELETE, q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
     getWrapped().removeGraph(graphName);
   }
 
@@ -132,7 +142,10 @@ final class IndexedDataset extends DatasetGraphText {
     super.close();
   }
 
-  /** Exclusive mode within {@link #EXCLUSIVE_WAIT_MS}: other transactions end within it, a broken one never. */
+  /**
+   * Exclusive mode within {@link #EXCLUSIVE_WAIT_MS}: other transactions end within it, a broken
+   * one never.
+   */
   private boolean exclusive(TransactionCoordinator coord) {
     long end = System.nanoTime() + EXCLUSIVE_WAIT_MS * 1_000_000L;
     while (!broken) {
@@ -145,7 +158,10 @@ final class IndexedDataset extends DatasetGraphText {
         break;
       }
     }
-    org.slf4j.LoggerFactory.getLogger(IndexedDataset.class).warn("{}: a transaction did not end; the text index is closed without waiting for it", storeDir);
+    org.slf4j.LoggerFactory.getLogger(IndexedDataset.class)
+        .warn(
+            "{}: a transaction did not end; the text index is closed without waiting for it",
+            storeDir);
     return false;
   }
 

@@ -32,7 +32,8 @@ public record InputScan(List<InputFile> files, List<BuildReport.Failure> skipped
   public static InputScan scan(Path inDir, boolean followLinks) {
     if (!Files.exists(inDir)) throw new RuralKgException(inDir + ": no such input folder");
     if (!Files.isDirectory(inDir)) throw new RuralKgException(inDir + ": not a folder");
-    if (!Files.isReadable(inDir)) throw new RuralKgException(inDir + ": input folder is not readable");
+    if (!Files.isReadable(inDir))
+      throw new RuralKgException(inDir + ": input folder is not readable");
     Path root;
     try {
       root = inDir.toRealPath();
@@ -41,53 +42,66 @@ public record InputScan(List<InputFile> files, List<BuildReport.Failure> skipped
     }
     List<InputFile> files = new ArrayList<>();
     List<BuildReport.Failure> skipped = new ArrayList<>();
-    Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
+    Set<FileVisitOption> options =
+        followLinks
+            ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
+            : EnumSet.noneOf(FileVisitOption.class);
     try {
-      // from the real folder: --in may itself be a link (the user's choice), what is under it is checked
-      Files.walkFileTree(root, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (dir.equals(root)) return FileVisitResult.CONTINUE;
-          String outside = outside(dir, root);
-          if (outside == null) return FileVisitResult.CONTINUE;
-          skip(dir, outside);
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isSymbolicLink()) {
-            // not followed (or a broken link): say so only for what would have been an input
-            if (Files.isDirectory(file) || isTxt(file)) {
-              skip(file, followLinks ? "a symbolic link to nothing readable" : "a symbolic link (followed only with --follow-links, and only inside the input folder)");
+      // from the real folder: --in may itself be a link (the user's choice), what is under it is
+      // checked
+      Files.walkFileTree(
+          root,
+          options,
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (dir.equals(root)) return FileVisitResult.CONTINUE;
+              String outside = outside(dir, root);
+              if (outside == null) return FileVisitResult.CONTINUE;
+              skip(dir, outside);
+              return FileVisitResult.SKIP_SUBTREE;
             }
-          } else if (attrs.isOther()) {
-            skip(file, "not a regular file (a FIFO, device or socket); never read");
-          } else if (attrs.isRegularFile() && isTxt(file)) {
-            String outside = followLinks ? outside(file, root) : null;
-            if (outside != null) skip(file, outside);
-            else files.add(new InputFile(file, relative(file)));
-          }
-          return FileVisitResult.CONTINUE;
-        }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          if (e instanceof FileSystemLoopException) skip(file, "a symbolic link that loops back to a folder above it");
-          else skip(file, "cannot read: " + e.getMessage());
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isSymbolicLink()) {
+                // not followed (or a broken link): say so only for what would have been an input
+                if (Files.isDirectory(file) || isTxt(file)) {
+                  skip(
+                      file,
+                      followLinks
+                          ? "a symbolic link to nothing readable"
+                          : "a symbolic link (followed only with --follow-links, and only inside the input folder)");
+                }
+              } else if (attrs.isOther()) {
+                skip(file, "not a regular file (a FIFO, device or socket); never read");
+              } else if (attrs.isRegularFile() && isTxt(file)) {
+                String outside = followLinks ? outside(file, root) : null;
+                if (outside != null) skip(file, outside);
+                else files.add(new InputFile(file, relative(file)));
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        private void skip(Path p, String reason) {
-          String name = relative(p);
-          skipped.add(new BuildReport.Failure(Printable.escape(name), reason));
-          LOG.warn("skipped {}: {}", Printable.escape(name), reason);
-        }
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof FileSystemLoopException)
+                skip(file, "a symbolic link that loops back to a folder above it");
+              else skip(file, "cannot read: " + e.getMessage());
+              return FileVisitResult.CONTINUE;
+            }
 
-        private String relative(Path p) {
-          return root.relativize(p).toString().replace('\\', '/');
-        }
-      });
+            private void skip(Path p, String reason) {
+              String name = relative(p);
+              skipped.add(new BuildReport.Failure(Printable.escape(name), reason));
+              LOG.warn("skipped {}: {}", Printable.escape(name), reason);
+            }
+
+            private String relative(Path p) {
+              return root.relativize(p).toString().replace('\\', '/');
+            }
+          });
     } catch (IOException | UncheckedIOException e) {
       throw new RuralKgException(inDir + ": cannot list input folder: " + e.getMessage(), e);
     }
@@ -100,11 +114,16 @@ public record InputScan(List<InputFile> files, List<BuildReport.Failure> skipped
     return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");
   }
 
-  /** Null when the real path (every link resolved) lies inside the input folder, else why it is left out. */
+  /**
+   * Null when the real path (every link resolved) lies inside the input folder, else why it is left
+   * out.
+   */
   private static String outside(Path p, Path root) {
     try {
       Path real = p.toRealPath();
-      return real.startsWith(root) ? null : "a symbolic link to a target outside the input folder; never read";
+      return real.startsWith(root)
+          ? null
+          : "a symbolic link to a target outside the input folder; never read";
     } catch (IOException e) {
       return "a symbolic link that cannot be resolved: " + e.getMessage();
     }

@@ -9,7 +9,9 @@ package org.w3id.ruralkg.store;
 final class RadixSort {
   private RadixSort() {}
 
-  /** Sorts the first {@code rows} rows of {@code a}; {@code tmp} is scratch space at least as long. */
+  /**
+   * Sorts the first {@code rows} rows of {@code a}; {@code tmp} is scratch space at least as long.
+   */
   static void sort(long[] a, long[] tmp, int rows, int columns) {
     if (rows < 2) return;
     int digits = columns * 8;

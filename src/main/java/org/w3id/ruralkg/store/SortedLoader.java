@@ -47,10 +47,10 @@ import org.w3id.ruralkg.common.RuralKgException;
 /**
  * Loads quads into a new TDB2 store the way Jena's {@code tdb2.xloader} does, but in this process
  * and with a Java sort in place of the {@code sort} command. Needs a new, empty store; adds the
- * streamed triples and quads. While data streams in, a node stage (as Jena's DataBatcher and DataToTuples)
- * fill the node table and this loader writes each tuple's node ids to a scratch file; {@link
- * #finishBulk()} then builds every index (SPO, POS, OSP; GSPO, GPOS, GOSP, SPOG, POSG, OSPG) from
- * those rows: permuted into the index's column order, sorted in memory-sized runs (spilled and
+ * streamed triples and quads. While data streams in, a node stage (as Jena's DataBatcher and
+ * DataToTuples) fill the node table and this loader writes each tuple's node ids to a scratch file;
+ * {@link #finishBulk()} then builds every index (SPO, POS, OSP; GSPO, GPOS, GOSP, SPOG, POSG, OSPG)
+ * from those rows: permuted into the index's column order, sorted in memory-sized runs (spilled and
  * merged when the store is larger) and packed bottom-up into the index's B+tree by Jena's {@link
  * BPlusTreeRewriter}. Jena's phased and parallel loaders insert row after row into each B+tree
  * instead, which is most of their time. Afterwards the dataset object is stale: the caller must
@@ -91,8 +91,8 @@ final class SortedLoader extends LoaderBase {
 
   /**
    * Rows per run that keep all threads' sort arrays within an eighth of the heap: the rest holds
-   * the extraction's dictionaries and TDB2's node caches, and a 10,000-article build ran out of a
-   * 1 GB heap with a quarter.
+   * the extraction's dictionaries and TDB2's node caches, and a 10,000-article build ran out of a 1
+   * GB heap with a quarter.
    */
   static int rowsPerRun(int threads) {
     long budget = Runtime.getRuntime().maxMemory() / 8 / Math.max(1, threads);
@@ -152,13 +152,25 @@ final class SortedLoader extends LoaderBase {
       endStream();
       // the node stage's own failure is thrown by endStream; a short row file would be a bug
       if (triples.rows() != countTriples() || quads.rows() != countQuads()) {
-        throw new RuralKgException("the node table stage stopped early (" + quads.rows() + " of " + countQuads() + " quads); see the log");
+        throw new RuralKgException(
+            "the node table stage stopped early ("
+                + quads.rows()
+                + " of "
+                + countQuads()
+                + " quads); see the log");
       }
-      buildIndexes(dsgtdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes(), TRIPLE_ORDER, triples);
-      buildIndexes(dsgtdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes(), QUAD_ORDER, quads);
+      buildIndexes(
+          dsgtdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes(),
+          TRIPLE_ORDER,
+          triples);
+      buildIndexes(
+          dsgtdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes(),
+          QUAD_ORDER,
+          quads);
       super.finishBulk();
     } catch (IOException e) {
-      throw new RuralKgException(scratch + ": cannot build the store's indexes: " + e.getMessage(), e);
+      throw new RuralKgException(
+          scratch + ": cannot build the store's indexes: " + e.getMessage(), e);
     } finally {
       endExclusive();
       deleteScratch();
@@ -177,7 +189,10 @@ final class SortedLoader extends LoaderBase {
     deleteScratch();
   }
 
-  /** Sends the end of the data through Jena's stages, waits for the node table thread, closes the row files. */
+  /**
+   * Sends the end of the data through Jena's stages, waits for the node table thread, closes the
+   * row files.
+   */
   private void endStream() throws IOException {
     try {
       if (streaming) {
@@ -197,20 +212,28 @@ final class SortedLoader extends LoaderBase {
     }
   }
 
-  /** Builds each index of one table from the rows, in {@code order} (the tuples' own column order). */
+  /**
+   * Builds each index of one table from the rows, in {@code order} (the tuples' own column order).
+   */
   private void buildIndexes(TupleIndex[] indexes, String order, RowFile rows) throws IOException {
     if (rows.rows() == 0) return;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-index"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-index"));
     try {
       List<Future<?>> jobs = new ArrayList<>();
       for (TupleIndex index : indexes) {
-        jobs.add(pool.submit(() -> {
-          long t0 = System.nanoTime();
-          buildIndex(order, rows, (TupleIndexRecord) index);
-          LOG.info("index {}: {} rows sorted and packed in {} s", index.getName(), rows.rows(),
-              String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-          return null;
-        }));
+        jobs.add(
+            pool.submit(
+                () -> {
+                  long t0 = System.nanoTime();
+                  buildIndex(order, rows, (TupleIndexRecord) index);
+                  LOG.info(
+                      "index {}: {} rows sorted and packed in {} s",
+                      index.getName(),
+                      rows.rows(),
+                      String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+                  return null;
+                }));
       }
       for (Future<?> job : jobs) await(job);
     } finally {
@@ -231,7 +254,9 @@ final class SortedLoader extends LoaderBase {
     }
   }
 
-  /** Sorts the rows into the index's order, in runs when they do not fit at once, and packs them. */
+  /**
+   * Sorts the rows into the index's order, in runs when they do not fit at once, and packs them.
+   */
   private void buildIndex(String order, RowFile rows, TupleIndexRecord index) throws IOException {
     String name = index.getName();
     int columns = name.length();
@@ -250,7 +275,8 @@ final class SortedLoader extends LoaderBase {
       ByteBuffer bb = ByteBuffer.wrap(block);
       while (read < total) {
         int want = (int) Math.min(block.length, (total - read) * rowBytes);
-        if (in.readNBytes(block, 0, want) != want) throw new IOException(rows.path() + ": ends early");
+        if (in.readNBytes(block, 0, want) != want)
+          throw new IOException(rows.path() + ": ends early");
         for (int off = 0; off < want; off += rowBytes) {
           int base = inRun * columns;
           for (int c = 0; c < columns; c++) buf[base + c] = bb.getLong(off + from[c] * 8);
@@ -284,47 +310,65 @@ final class SortedLoader extends LoaderBase {
     }
   }
 
-  /** Packs sorted rows into the index's empty B+tree, in a transaction of that index alone, as xloader does. */
+  /**
+   * Packs sorted rows into the index's empty B+tree, in a transaction of that index alone, as
+   * xloader does.
+   */
   private static void pack(TupleIndexRecord index, Iterator<long[]> sorted, int columns) {
     BPlusTree bpt = (BPlusTree) index.getRangeIndex();
     RecordFactory factory = bpt.getRecordFactory();
     // a quad streamed twice is one row of the index (xloader sorts with --unique)
-    Iterator<Record> records = new Iterator<>() {
-      private final long[] last = new long[columns];
-      private long[] next;
-      private boolean first = true;
+    Iterator<Record> records =
+        new Iterator<>() {
+          private final long[] last = new long[columns];
+          private long[] next;
+          private boolean first = true;
 
-      @Override
-      public boolean hasNext() {
-        while (next == null && sorted.hasNext()) {
-          long[] row = sorted.next();
-          if (first || RadixSort.compare(row, last) != 0) next = row;
-          first = false;
-        }
-        return next != null;
-      }
+          @Override
+          public boolean hasNext() {
+            while (next == null && sorted.hasNext()) {
+              long[] row = sorted.next();
+              if (first || RadixSort.compare(row, last) != 0) next = row;
+              first = false;
+            }
+            return next != null;
+          }
 
-      @Override
-      public Record next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        byte[] key = new byte[columns * 8];
-        for (int c = 0; c < columns; c++) Bytes.setLong(next[c], key, c * 8);
-        System.arraycopy(next, 0, last, 0, columns);
-        next = null;
-        return factory.create(key);
-      }
-    };
-    CoLib.executeWrite(index, () -> {
-      // packing writes its blocks from block zero on: only an empty tree may be packed
-      if (!bpt.isEmpty()) throw new RuralKgException("index " + index.getName() + " is not empty; a sorted load needs a new store");
-      BPlusTreeRewriter.packIntoBPlusTree(records, bpt.getParams(), factory, bpt.getStateManager().getBufferChannel(),
-          bpt.getNodeManager().getBlockMgr(), bpt.getRecordsMgr().getBlockMgr());
-    });
+          @Override
+          public Record next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            byte[] key = new byte[columns * 8];
+            for (int c = 0; c < columns; c++) Bytes.setLong(next[c], key, c * 8);
+            System.arraycopy(next, 0, last, 0, columns);
+            next = null;
+            return factory.create(key);
+          }
+        };
+    CoLib.executeWrite(
+        index,
+        () -> {
+          // packing writes its blocks from block zero on: only an empty tree may be packed
+          if (!bpt.isEmpty())
+            throw new RuralKgException(
+                "index " + index.getName() + " is not empty; a sorted load needs a new store");
+          BPlusTreeRewriter.packIntoBPlusTree(
+              records,
+              bpt.getParams(),
+              factory,
+              bpt.getStateManager().getBufferChannel(),
+              bpt.getNodeManager().getBlockMgr(),
+              bpt.getRecordsMgr().getBlockMgr());
+        });
   }
 
   private Path writeRun(String name, long[] rows, int longs) throws IOException {
     Path run = scratch.resolve(name + ".run");
-    try (FileChannel ch = FileChannel.open(run, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            run,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       ByteBuffer bb = ByteBuffer.allocate(1 << 20);
       for (int i = 0; i < longs; i++) {
         if (!bb.hasRemaining()) drain(bb, ch);
@@ -349,7 +393,6 @@ final class SortedLoader extends LoaderBase {
     }
   }
 
-
   /** Test hook: runs on the node table thread before each block (to inject a failure there). */
   static volatile Runnable nodeStageFault;
 
@@ -364,21 +407,26 @@ final class SortedLoader extends LoaderBase {
     private static final int BLOCK = 10_000;
     private static final int QUEUED_BLOCKS = 10;
     private final Block end = new Block(List.of(), List.of());
-    private final java.util.concurrent.BlockingQueue<Block> queue = new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_BLOCKS);
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("ruralkg-nodes"));
+    private final java.util.concurrent.BlockingQueue<Block> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_BLOCKS);
+    private final ExecutorService thread =
+        Executors.newSingleThreadExecutor(DaemonThreads.named("ruralkg-nodes"));
     private Future<?> running;
     private List<org.apache.jena.graph.Triple> pendingTriples = new ArrayList<>();
     private List<org.apache.jena.sparql.core.Quad> pendingQuads = new ArrayList<>();
     long countTriples;
     long countQuads;
 
-    private record Block(List<org.apache.jena.graph.Triple> triples, List<org.apache.jena.sparql.core.Quad> quads) {}
+    private record Block(
+        List<org.apache.jena.graph.Triple> triples, List<org.apache.jena.sparql.core.Quad> quads) {}
 
     void startThread() {
-      running = thread.submit(() -> {
-        run();
-        return null;
-      });
+      running =
+          thread.submit(
+              () -> {
+                run();
+                return null;
+              });
     }
 
     @Override
@@ -441,16 +489,24 @@ final class SortedLoader extends LoaderBase {
         Throwable cause = e.getCause();
         if (cause instanceof RuntimeException re) throw re;
         if (cause instanceof Error err && !(err instanceof InternalError)) throw err;
-        throw new RuralKgException("the node table stage failed: " + cause.getClass().getSimpleName() + ": " + Store.oneLine(cause), cause);
+        throw new RuralKgException(
+            "the node table stage failed: "
+                + cause.getClass().getSimpleName()
+                + ": "
+                + Store.oneLine(cause),
+            cause);
       }
     }
 
     private void run() throws InterruptedException {
-      org.apache.jena.tdb2.store.nodetable.NodeTable nodeTable = dsgtdb.getQuadTable().getNodeTupleTable().getNodeTable();
-      org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator = CoLib.newCoordinator();
+      org.apache.jena.tdb2.store.nodetable.NodeTable nodeTable =
+          dsgtdb.getQuadTable().getNodeTupleTable().getNodeTable();
+      org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator =
+          CoLib.newCoordinator();
       CoLib.add(coordinator, nodeTable);
       CoLib.start(coordinator);
-      org.apache.jena.dboe.transaction.txn.Transaction txn = coordinator.begin(org.apache.jena.query.TxnType.WRITE);
+      org.apache.jena.dboe.transaction.txn.Transaction txn =
+          coordinator.begin(org.apache.jena.query.TxnType.WRITE);
       boolean committed = false;
       try {
         for (Block b = queue.take(); b != end; b = queue.take()) {
@@ -458,14 +514,21 @@ final class SortedLoader extends LoaderBase {
           if (fault != null) fault.run();
           List<Tuple<NodeId>> ts = new ArrayList<>(b.triples().size());
           for (org.apache.jena.graph.Triple t : b.triples()) {
-            ts.add(org.apache.jena.atlas.lib.tuple.TupleFactory.tuple(nodeTable.getAllocateNodeId(t.getSubject()),
-                nodeTable.getAllocateNodeId(t.getPredicate()), nodeTable.getAllocateNodeId(t.getObject())));
+            ts.add(
+                org.apache.jena.atlas.lib.tuple.TupleFactory.tuple(
+                    nodeTable.getAllocateNodeId(t.getSubject()),
+                    nodeTable.getAllocateNodeId(t.getPredicate()),
+                    nodeTable.getAllocateNodeId(t.getObject())));
           }
           if (!ts.isEmpty()) triples.deliver(ts);
           List<Tuple<NodeId>> qs = new ArrayList<>(b.quads().size());
           for (org.apache.jena.sparql.core.Quad q : b.quads()) {
-            qs.add(org.apache.jena.atlas.lib.tuple.TupleFactory.tuple(nodeTable.getAllocateNodeId(q.getGraph()), nodeTable.getAllocateNodeId(q.getSubject()),
-                nodeTable.getAllocateNodeId(q.getPredicate()), nodeTable.getAllocateNodeId(q.getObject())));
+            qs.add(
+                org.apache.jena.atlas.lib.tuple.TupleFactory.tuple(
+                    nodeTable.getAllocateNodeId(q.getGraph()),
+                    nodeTable.getAllocateNodeId(q.getSubject()),
+                    nodeTable.getAllocateNodeId(q.getPredicate()),
+                    nodeTable.getAllocateNodeId(q.getObject())));
           }
           if (!qs.isEmpty()) quads.deliver(qs);
         }
@@ -488,7 +551,9 @@ final class SortedLoader extends LoaderBase {
     }
   }
 
-  /** The node ids of every tuple, in arrival order, as raw longs; written on the node table thread. */
+  /**
+   * The node ids of every tuple, in arrival order, as raw longs; written on the node table thread.
+   */
   private static final class RowFile implements Destination<Tuple<NodeId>> {
     private final Path path;
     private final int columns;
@@ -604,7 +669,8 @@ final class SortedLoader extends LoaderBase {
     private RunReader pending;
 
     MergedRows(List<RunReader> runs, int columns) {
-      this.heads = new PriorityQueue<>(Math.max(1, runs.size()), (a, b) -> RadixSort.compare(a.row, b.row));
+      this.heads =
+          new PriorityQueue<>(Math.max(1, runs.size()), (a, b) -> RadixSort.compare(a.row, b.row));
       this.row = new long[columns];
       for (RunReader r : runs) if (r.advance()) heads.add(r);
     }

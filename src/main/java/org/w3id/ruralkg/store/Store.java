@@ -19,9 +19,11 @@ public final class Store {
 
   /** Opens an existing store or creates one in a missing or empty folder. */
   public static DatasetGraph openOrCreate(Path dir) {
-    if (Files.exists(dir) && !Files.isDirectory(dir)) throw new RuralKgException(dir + ": not a folder, cannot hold a TDB2 store");
+    if (Files.exists(dir) && !Files.isDirectory(dir))
+      throw new RuralKgException(dir + ": not a folder, cannot hold a TDB2 store");
     if (Files.isDirectory(dir) && !isEmpty(dir) && !looksLikeTdb2(dir)) {
-      throw new RuralKgException(dir + ": not a TDB2 store (folder is not empty and has no Data-NNNN)");
+      throw new RuralKgException(
+          dir + ": not a TDB2 store (folder is not empty and has no Data-NNNN)");
     }
     return connect(dir);
   }
@@ -29,13 +31,16 @@ public final class Store {
   /** Opens a store that must exist already. */
   public static DatasetGraph openExisting(Path dir) {
     if (!Files.isDirectory(dir)) throw new RuralKgException(dir + ": no such store folder");
-    if (!looksLikeTdb2(dir)) throw new RuralKgException(dir + ": not a TDB2 store (no Data-NNNN inside)");
+    if (!looksLikeTdb2(dir))
+      throw new RuralKgException(dir + ": not a TDB2 store (no Data-NNNN inside)");
     return connect(dir);
   }
 
   private static DatasetGraph connect(Path dir) {
     // a killed bulk build leaves index files half written: never serve or add to them
-    if (BulkBuilder.incomplete(dir)) throw new RuralKgException(dir + ": a bulk build of this store did not finish; run build again to make it anew");
+    if (BulkBuilder.incomplete(dir))
+      throw new RuralKgException(
+          dir + ": a bulk build of this store did not finish; run build again to make it anew");
     try {
       DatasetGraph dsg = connectTdb(dir);
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
@@ -48,23 +53,34 @@ public final class Store {
   }
 
   /**
-   * TDB2's dataset of the folder; a store locked by another process (a server, a build) is a one-line
-   * error naming that process, not TDB2's stack trace.
+   * TDB2's dataset of the folder; a store locked by another process (a server, a build) is a
+   * one-line error naming that process, not TDB2's stack trace.
    */
   static DatasetGraph connectTdb(Path dir) {
     try {
       return DatabaseMgr.connectDatasetGraph(dir.toString());
     } catch (RuntimeException e) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("held by process (\\d+)").matcher(String.valueOf(e.getMessage()));
-      if (m.find()) throw new RuralKgException(dir + ": store is locked by another process (pid " + m.group(1) + "); stop it (e.g. the server) and try again", e);
-      if (String.valueOf(e.getMessage()).contains("Failed to get a lock")) throw new RuralKgException(dir + ": store is locked by another process; stop it and try again", e);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("held by process (\\d+)")
+              .matcher(String.valueOf(e.getMessage()));
+      if (m.find())
+        throw new RuralKgException(
+            dir
+                + ": store is locked by another process (pid "
+                + m.group(1)
+                + "); stop it (e.g. the server) and try again",
+            e);
+      if (String.valueOf(e.getMessage()).contains("Failed to get a lock"))
+        throw new RuralKgException(
+            dir + ": store is locked by another process; stop it and try again", e);
       throw new RuralKgException(dir + ": cannot open TDB2 store: " + oneLine(e), e);
     }
   }
 
   static boolean looksLikeTdb2(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("Data-"));
+      return s.anyMatch(
+          p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("Data-"));
     } catch (IOException e) {
       throw new RuralKgException(dir + ": unreadable: " + e.getMessage(), e);
     }
@@ -81,18 +97,21 @@ public final class Store {
 
   /**
    * True when a failure comes from a full disk: an IOException saying so, or the InternalError a
-   * write through a memory-mapped file (TDB2's node table and indexes) gets when its page cannot
-   * be backed by disk space.
+   * write through a memory-mapped file (TDB2's node table and indexes) gets when its page cannot be
+   * backed by disk space.
    */
   static boolean diskFull(Throwable e) {
-    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
     todo.add(e);
     while (!todo.isEmpty()) {
       Throwable t = todo.poll();
       if (!seen.add(t)) continue;
       String m = t.getMessage() == null ? "" : t.getMessage();
-      if (m.contains("No space left on device") || m.contains("ENOSPC") || m.contains("Disk quota exceeded")) return true;
+      if (m.contains("No space left on device")
+          || m.contains("ENOSPC")
+          || m.contains("Disk quota exceeded")) return true;
       if (t instanceof InternalError && m.contains("unsafe memory access")) return true;
       if (t.getCause() != null) todo.add(t.getCause());
       todo.addAll(java.util.List.of(t.getSuppressed()));
@@ -102,8 +121,15 @@ public final class Store {
 
   /** The one-line error of a full disk under {@code where} (a store folder, or "the store"). */
   static RuralKgException noSpace(Object where, Throwable e) {
-    return new RuralKgException("no space left on the device of " + where + " (" + e.getClass().getSimpleName() + ": " + oneLine(e)
-        + "); free some space and build again: files not loaded are loaded then", e);
+    return new RuralKgException(
+        "no space left on the device of "
+            + where
+            + " ("
+            + e.getClass().getSimpleName()
+            + ": "
+            + oneLine(e)
+            + "); free some space and build again: files not loaded are loaded then",
+        e);
   }
 
   static String oneLine(Throwable e) {

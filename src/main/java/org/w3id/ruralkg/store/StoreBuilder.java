@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -22,22 +21,25 @@ import org.w3id.ruralkg.rdf.Iris;
 import org.w3id.ruralkg.rdf.Vocab;
 
 /**
- * Builds a TDB2 store from a folder of input files. Needs a {@link FileProcessor}; adds each
- * file's article graphs within one write transaction (which may hold several whole files), so a
- * file is either fully in the store or not at all. A file whose SHA-256 is already in the store is
- * skipped; a changed file's old graphs are dropped in the same transaction that adds the new ones.
- * Files are processed on several threads and written by one, in input order; memory holds at most
- * a window of files and one batch.
- * Not thread-safe: one build per store at a time (TDB2 also locks the folder).
+ * Builds a TDB2 store from a folder of input files. Needs a {@link FileProcessor}; adds each file's
+ * article graphs within one write transaction (which may hold several whole files), so a file is
+ * either fully in the store or not at all. A file whose SHA-256 is already in the store is skipped;
+ * a changed file's old graphs are dropped in the same transaction that adds the new ones. Files are
+ * processed on several threads and written by one, in input order; memory holds at most a window of
+ * files and one batch. Not thread-safe: one build per store at a time (TDB2 also locks the folder).
  */
 public final class StoreBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(StoreBuilder.class);
 
-  /** Input files above this size are refused: a newspaper page is ~20 KB, and extraction holds a file's text and quads in memory. */
+  /**
+   * Input files above this size are refused: a newspaper page is ~20 KB, and extraction holds a
+   * file's text and quads in memory.
+   */
   public static final long MAX_FILE_BYTES = 20L << 20;
 
   /** A write transaction holds whole files up to about this many quads, or this many files. */
   static final long BATCH_QUADS = 200_000;
+
   static final int BATCH_FILES = 64;
 
   private final DatasetGraph dsg;
@@ -54,13 +56,24 @@ public final class StoreBuilder {
     this(dsg, processor, settings.threads(), BATCH_FILES, settings.fileTimeout());
   }
 
-  /** @param filesPerTransaction most whole files one write transaction holds (1: a transaction per file) */
-  public StoreBuilder(DatasetGraph dsg, FileProcessor processor, int threads, int filesPerTransaction) {
+  /**
+   * @param filesPerTransaction most whole files one write transaction holds (1: a transaction per
+   *     file)
+   */
+  public StoreBuilder(
+      DatasetGraph dsg, FileProcessor processor, int threads, int filesPerTransaction) {
     this(dsg, processor, threads, filesPerTransaction, BuildSettings.DEFAULT_FILE_TIMEOUT);
   }
 
-  /** @param fileTimeout how long one file may take to extract before it is skipped (zero: no limit) */
-  public StoreBuilder(DatasetGraph dsg, FileProcessor processor, int threads, int filesPerTransaction, java.time.Duration fileTimeout) {
+  /**
+   * @param fileTimeout how long one file may take to extract before it is skipped (zero: no limit)
+   */
+  public StoreBuilder(
+      DatasetGraph dsg,
+      FileProcessor processor,
+      int threads,
+      int filesPerTransaction,
+      java.time.Duration fileTimeout) {
     this.fileTimeout = fileTimeout;
     this.dsg = dsg;
     this.processor = processor;
@@ -68,7 +81,10 @@ public final class StoreBuilder {
     this.filesPerTransaction = Math.max(1, filesPerTransaction);
   }
 
-  /** The input files under a folder: every *.txt, recursively, in a stable order; links are not followed. */
+  /**
+   * The input files under a folder: every *.txt, recursively, in a stable order; links are not
+   * followed.
+   */
   public static List<InputFile> listInputs(Path inDir) {
     return InputScan.scan(inDir, false).files();
   }
@@ -76,14 +92,22 @@ public final class StoreBuilder {
   /** Replaces the ontology graph (code lists the saved queries read) when its content changed. */
   public void loadOntology(org.apache.jena.graph.Graph ontology) {
     try {
-      Txn.executeWrite(dsg, () -> {
-        org.apache.jena.graph.Graph current = dsg.getGraph(Vocab.ONTOLOGY_GRAPH);
-        if (current.isIsomorphicWith(ontology)) return;
-        dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
-        ontology.find().forEachRemaining(t -> dsg.add(Vocab.ONTOLOGY_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
-      });
+      Txn.executeWrite(
+          dsg,
+          () -> {
+            org.apache.jena.graph.Graph current = dsg.getGraph(Vocab.ONTOLOGY_GRAPH);
+            if (current.isIsomorphicWith(ontology)) return;
+            dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
+            ontology
+                .find()
+                .forEachRemaining(
+                    t ->
+                        dsg.add(
+                            Vocab.ONTOLOGY_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
+          });
     } catch (RuntimeException | InternalError e) {
-      // even an unchanged ontology commits (TDB2 writes its journal): the first write on a full disk
+      // even an unchanged ontology commits (TDB2 writes its journal): the first write on a full
+      // disk
       if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
       throw e;
     }
@@ -99,14 +123,16 @@ public final class StoreBuilder {
       List<FileQuads> batch = new ArrayList<>();
       long batchQuads = 0;
       while (it.hasNext() || !workers.idle()) {
-        while (it.hasNext() && !workers.full()) workers.submit(it.next(), f -> prepare(f, report), null);
+        while (it.hasNext() && !workers.full())
+          workers.submit(it.next(), f -> prepare(f, report), null);
         FileQuads fq = workers.next();
         if (fq != null) {
           batch.add(fq);
           batchQuads += fq.quads().size();
         }
         boolean last = !it.hasNext() && workers.idle();
-        if (!batch.isEmpty() && (last || batchQuads >= BATCH_QUADS || batch.size() >= filesPerTransaction)) {
+        if (!batch.isEmpty()
+            && (last || batchQuads >= BATCH_QUADS || batch.size() >= filesPerTransaction)) {
           writeBatch(batch, report);
           batch.clear();
           batchQuads = 0;
@@ -118,9 +144,9 @@ public final class StoreBuilder {
 
   /**
    * Loads files already turned into quads (the extraction job's output, see {@link
-   * ExtractedLoader}) as {@link #build} loads what it extracts: a file whose hash is stored,
-   * made by the same producer as its new quads, is unchanged; a changed file's graphs are replaced
-   * in the transaction that adds the new ones, several whole files per transaction.
+   * ExtractedLoader}) as {@link #build} loads what it extracts: a file whose hash is stored, made
+   * by the same producer as its new quads, is unchanged; a changed file's graphs are replaced in
+   * the transaction that adds the new ones, several whole files per transaction.
    */
   public BuildReport load(Iterator<FileQuads> files, BuildReport report) {
     List<FileQuads> batch = new ArrayList<>();
@@ -133,7 +159,10 @@ public final class StoreBuilder {
         batch.add(fq);
         batchQuads += fq.quads().size();
       }
-      if (!batch.isEmpty() && (!files.hasNext() || batchQuads >= BATCH_QUADS || batch.size() >= filesPerTransaction)) {
+      if (!batch.isEmpty()
+          && (!files.hasNext()
+              || batchQuads >= BATCH_QUADS
+              || batch.size() >= filesPerTransaction)) {
         writeBatch(batch, report);
         batch.clear();
         batchQuads = 0;
@@ -145,15 +174,16 @@ public final class StoreBuilder {
   /** The schema:softwareVersion of the build activity in a file's quads (null: none). */
   private static String producerOf(FileQuads fq) {
     for (Quad q : fq.quads()) {
-      if (q.getPredicate().equals(Vocab.SCHEMA_SOFTWARE_VERSION) && q.getObject().isLiteral()) return q.getObject().getLiteralLexicalForm();
+      if (q.getPredicate().equals(Vocab.SCHEMA_SOFTWARE_VERSION) && q.getObject().isLiteral())
+        return q.getObject().getLiteralLexicalForm();
     }
     return null;
   }
 
   /**
    * True when an incremental build rewrote more than half of the files it was given: compaction
-   * copies the whole store (at 1,000 articles it takes about 70 % of a fresh build), so it is
-   * only worth it once the freed space is at least the size of what stays.
+   * copies the whole store (at 1,000 articles it takes about 70 % of a fresh build), so it is only
+   * worth it once the freed space is at least the size of what stays.
    */
   public static boolean worthCompacting(BuildReport report) {
     int loaded = report.loaded().size();
@@ -169,16 +199,28 @@ public final class StoreBuilder {
    * Reads and extracts a file for either build path; null when {@code unchanged} holds for its
    * SHA-256 (reported as unchanged) or when it is bad (reported as failed, with why).
    */
-  static FileQuads read(InputFile f, FileProcessor processor, BuildReport report, java.util.function.Predicate<String> unchanged) {
+  static FileQuads read(
+      InputFile f,
+      FileProcessor processor,
+      BuildReport report,
+      java.util.function.Predicate<String> unchanged) {
     try {
-      // the scan saw a regular file; something swapped in since (a FIFO would block the read forever) is not read
+      // the scan saw a regular file; something swapped in since (a FIFO would block the read
+      // forever) is not read
       if (!Files.isRegularFile(f.path())) {
         fail(report, f.relativePath(), "no longer a regular file; never read");
         return null;
       }
       long size = Files.size(f.path());
       if (size > MAX_FILE_BYTES) {
-        fail(report, f.relativePath(), "too large (" + (size >> 20) + " MB; the limit is " + (MAX_FILE_BYTES >> 20) + " MB per file)");
+        fail(
+            report,
+            f.relativePath(),
+            "too large ("
+                + (size >> 20)
+                + " MB; the limit is "
+                + (MAX_FILE_BYTES >> 20)
+                + " MB per file)");
         return null;
       }
       byte[] bytes = Files.readAllBytes(f.path());
@@ -230,34 +272,45 @@ public final class StoreBuilder {
     }
   }
 
-  /** True when the store holds this file with this hash, made by the same producer (see {@link FileProcessor#producer}). */
+  /**
+   * True when the store holds this file with this hash, made by the same producer (see {@link
+   * FileProcessor#producer}).
+   */
   private boolean unchanged(String relativePath, String sha) {
     return unchanged(relativePath, sha, processor.producer());
   }
 
   private boolean unchanged(String relativePath, String sha, String producer) {
     Node source = Iris.source(Iris.fileKey(relativePath));
-    return Txn.calculateRead(dsg, () -> {
-      Iterator<Quad> it = dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY);
-      if (!it.hasNext()) return false;
-      Quad stored = it.next();
-      if (!sha.equals(stored.getObject().getLiteralLexicalForm())) return false;
-      if (producer == null) return true;
-      Iterator<Quad> v = dsg.find(stored.getGraph(), Node.ANY, Vocab.SCHEMA_SOFTWARE_VERSION, Node.ANY);
-      return v.hasNext() && producer.equals(v.next().getObject().getLiteralLexicalForm());
-    });
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          Iterator<Quad> it = dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY);
+          if (!it.hasNext()) return false;
+          Quad stored = it.next();
+          if (!sha.equals(stored.getObject().getLiteralLexicalForm())) return false;
+          if (producer == null) return true;
+          Iterator<Quad> v =
+              dsg.find(stored.getGraph(), Node.ANY, Vocab.SCHEMA_SOFTWARE_VERSION, Node.ANY);
+          return v.hasNext() && producer.equals(v.next().getObject().getLiteralLexicalForm());
+        });
   }
 
-  /** One transaction for whole files; if it fails, each file again in its own, so one bad file stays alone. */
+  /**
+   * One transaction for whole files; if it fails, each file again in its own, so one bad file stays
+   * alone.
+   */
   private void writeBatch(List<FileQuads> batch, BuildReport report) {
     if (batch.size() == 1) {
       write(batch.get(0), report);
       return;
     }
     try {
-      Txn.executeWrite(dsg, () -> {
-        for (FileQuads fq : batch) replace(fq);
-      });
+      Txn.executeWrite(
+          dsg,
+          () -> {
+            for (FileQuads fq : batch) replace(fq);
+          });
     } catch (RuntimeException | InternalError e) {
       if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
       LOG.debug("batch of {} files failed, retrying one by one", batch.size(), e);
@@ -266,7 +319,11 @@ public final class StoreBuilder {
     }
     for (FileQuads fq : batch) {
       report.loaded(fq);
-      LOG.info("loaded {} ({} articles, {} quads)", Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
+      LOG.info(
+          "loaded {} ({} articles, {} quads)",
+          Printable.escape(fq.file().relativePath()),
+          fq.articles(),
+          fq.quads().size());
     }
   }
 
@@ -281,7 +338,11 @@ public final class StoreBuilder {
     try {
       Txn.executeWrite(dsg, () -> replace(fq));
       report.loaded(fq);
-      LOG.info("loaded {} ({} articles, {} quads)", Printable.escape(fq.file().relativePath()), fq.articles(), fq.quads().size());
+      LOG.info(
+          "loaded {} ({} articles, {} quads)",
+          Printable.escape(fq.file().relativePath()),
+          fq.articles(),
+          fq.quads().size());
     } catch (RuntimeException | InternalError e) {
       // a full disk fails every file after this one too: stop, the store keeps what it had
       if (Store.diskFull(e)) throw Store.noSpace(storeName(), e);
@@ -302,9 +363,12 @@ public final class StoreBuilder {
    */
   private List<Node> graphsOf(Node source) {
     List<Node> graphs = new ArrayList<>();
-    java.util.function.Consumer<Quad> add = q -> {
-      if (!q.isDefaultGraph() && !q.getGraph().equals(Vocab.SHARED_GRAPH) && !graphs.contains(q.getGraph())) graphs.add(q.getGraph());
-    };
+    java.util.function.Consumer<Quad> add =
+        q -> {
+          if (!q.isDefaultGraph()
+              && !q.getGraph().equals(Vocab.SHARED_GRAPH)
+              && !graphs.contains(q.getGraph())) graphs.add(q.getGraph());
+        };
     dsg.find(Node.ANY, source, Vocab.SHA256, Node.ANY).forEachRemaining(add);
     dsg.find(Node.ANY, Node.ANY, Vocab.PROV_DERIVED_FROM, source).forEachRemaining(add);
     return graphs;

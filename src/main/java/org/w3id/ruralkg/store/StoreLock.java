@@ -19,7 +19,9 @@ import org.w3id.ruralkg.common.RuralKgException;
  * (kill -9 included), so a left-over file locks nothing. Closing releases it.
  */
 public final class StoreLock implements AutoCloseable {
-  /** The lock file; the store's other checks ignore it (a new store holding only it is still empty). */
+  /**
+   * The lock file; the store's other checks ignore it (a new store holding only it is still empty).
+   */
   public static final String FILE = "build.lock";
 
   private final FileChannel channel;
@@ -30,18 +32,28 @@ public final class StoreLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Takes the build lock of a store folder (created if missing), or fails with one line when another build holds it. */
+  /**
+   * Takes the build lock of a store folder (created if missing), or fails with one line when
+   * another build holds it.
+   */
   public static StoreLock acquire(Path storeDir) {
-    if (Files.exists(storeDir) && !Files.isDirectory(storeDir)) throw new RuralKgException(storeDir + ": not a folder, cannot hold a TDB2 store");
+    if (Files.exists(storeDir) && !Files.isDirectory(storeDir))
+      throw new RuralKgException(storeDir + ": not a folder, cannot hold a TDB2 store");
     // never leave a lock file in a folder that is not ours
-    if (Files.isDirectory(storeDir) && !Store.isEmpty(storeDir) && !Store.looksLikeTdb2(storeDir) && !BulkBuilder.incomplete(storeDir)) {
-      throw new RuralKgException(storeDir + ": not a TDB2 store (folder is not empty and has no Data-NNNN)");
+    if (Files.isDirectory(storeDir)
+        && !Store.isEmpty(storeDir)
+        && !Store.looksLikeTdb2(storeDir)
+        && !BulkBuilder.incomplete(storeDir)) {
+      throw new RuralKgException(
+          storeDir + ": not a TDB2 store (folder is not empty and has no Data-NNNN)");
     }
     Path file = storeDir.resolve(FILE);
     FileChannel ch = null;
     try {
       Files.createDirectories(storeDir);
-      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      ch =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = ch.tryLock();
@@ -51,7 +63,11 @@ public final class StoreLock implements AutoCloseable {
       if (lock == null) {
         String holder = holder(ch);
         ch.close();
-        throw new RuralKgException(storeDir + ": store is in use by another build" + holder + "; try again when it has finished");
+        throw new RuralKgException(
+            storeDir
+                + ": store is in use by another build"
+                + holder
+                + "; try again when it has finished");
       }
       // for the message of the build that finds it taken
       ch.truncate(0);
@@ -65,7 +81,8 @@ public final class StoreLock implements AutoCloseable {
           e.addSuppressed(suppressed);
         }
       }
-      throw new RuralKgException(storeDir + ": cannot lock the store for a build: " + e.getMessage(), e);
+      throw new RuralKgException(
+          storeDir + ": cannot lock the store for a build: " + e.getMessage(), e);
     }
   }
 

@@ -13,13 +13,13 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.DatabaseOps;
 import org.apache.jena.tdb2.sys.StoreConnection;
@@ -37,33 +37,40 @@ public final class StoreOps {
   public record Result(long quads, long graphs) {}
 
   /**
-   * Compacts an offline store: writes its quads into the next generation (Data-NNNN) with the
-   * bulk loader, whose indexes are sorted and packed, then switches to it and deletes the old one.
-   * TDB2's own compaction copies quad by quad into unpacked B+trees: at 10,000 articles it took
-   * 176 s and grew a bulk-built 2.4 GB store to 4.0 GB. The new generation is written as
-   * Data-NNNN-tmp and renamed when complete, as TDB2 does, so a compaction killed half-way leaves
-   * the store as it was (TDB2 deletes a left-over -tmp folder when it next opens the store). The
-   * text index is kept: the quads, and so its documents, do not change.
+   * Compacts an offline store: writes its quads into the next generation (Data-NNNN) with the bulk
+   * loader, whose indexes are sorted and packed, then switches to it and deletes the old one.
+   * TDB2's own compaction copies quad by quad into unpacked B+trees: at 10,000 articles it took 176
+   * s and grew a bulk-built 2.4 GB store to 4.0 GB. The new generation is written as Data-NNNN-tmp
+   * and renamed when complete, as TDB2 does, so a compaction killed half-way leaves the store as it
+   * was (TDB2 deletes a left-over -tmp folder when it next opens the store). The text index is
+   * kept: the quads, and so its documents, do not change.
    */
   public static void compact(Path storeDir) {
-    Store.openExisting(storeDir).close(); // one-line errors for a missing or foreign store before the lock
+    Store.openExisting(storeDir)
+        .close(); // one-line errors for a missing or foreign store before the lock
     try (StoreLock lock = StoreLock.acquire(storeDir)) {
       compactLocked(storeDir);
     }
   }
 
-  /** {@link #compact} by a caller that holds the store's build lock (a build that replaced most files). */
+  /**
+   * {@link #compact} by a caller that holds the store's build lock (a build that replaced most
+   * files).
+   */
   public static void compactLocked(Path storeDir) {
     Store.openExisting(storeDir).close(); // the same checks and one-line errors as every command
     BulkBuilder.expel(storeDir); // nothing of the store stays open in this JVM while its files move
     try (Stream<Path> s = Files.list(storeDir)) {
       // left by a compaction that was killed (TDB2 only clears these when it first opens the store)
-      for (Path p : s.filter(p -> p.getFileName().toString().matches("Data-\\d+-tmp")).toList()) Folders.deleteTree(p);
+      for (Path p : s.filter(p -> p.getFileName().toString().matches("Data-\\d+-tmp")).toList())
+        Folders.deleteTree(p);
     } catch (IOException e) {
-      throw new RuralKgException(storeDir + ": cannot clear an earlier compaction's files: " + e.getMessage(), e);
+      throw new RuralKgException(
+          storeDir + ": cannot clear an earlier compaction's files: " + e.getMessage(), e);
     }
     Path current = DatabaseOps.findStorageLocation(storeDir);
-    if (current == null) throw new RuralKgException(storeDir + ": not a TDB2 store (no Data-NNNN inside)");
+    if (current == null)
+      throw new RuralKgException(storeDir + ": not a TDB2 store (no Data-NNNN inside)");
     String name = current.getFileName().toString();
     int generation;
     try {
@@ -77,7 +84,13 @@ public final class StoreOps {
       Files.createDirectories(tmp);
       try (Stream<Path> files = Files.list(current)) {
         // TDB2's store settings, as its own compaction copies them
-        for (Path f : files.filter(f -> f.getFileName().toString().equals("tdb.cfg") || f.getFileName().toString().endsWith(".opt")).toList()) {
+        for (Path f :
+            files
+                .filter(
+                    f ->
+                        f.getFileName().toString().equals("tdb.cfg")
+                            || f.getFileName().toString().endsWith(".opt"))
+                .toList()) {
           Files.copy(f, tmp.resolve(f.getFileName()));
         }
       }
@@ -85,7 +98,9 @@ public final class StoreOps {
       Files.move(tmp, next, StandardCopyOption.ATOMIC_MOVE);
       // the new generation is the store now; the older ones go
       try (Stream<Path> s = Files.list(storeDir)) {
-        for (Path old : s.filter(p -> p.getFileName().toString().matches("Data-\\d+") && !p.equals(next)).toList()) {
+        for (Path old :
+            s.filter(p -> p.getFileName().toString().matches("Data-\\d+") && !p.equals(next))
+                .toList()) {
           StoreConnection.internalExpel(Location.create(old.toString()), true);
           Folders.deleteTree(old);
         }
@@ -97,7 +112,8 @@ public final class StoreOps {
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
-      throw new RuralKgException(storeDir + ": compaction failed, the store is unchanged: " + Store.oneLine(e), e);
+      throw new RuralKgException(
+          storeDir + ": compaction failed, the store is unchanged: " + Store.oneLine(e), e);
     } finally {
       BulkBuilder.expel(storeDir);
     }
@@ -105,10 +121,14 @@ public final class StoreOps {
 
   /** Streams every quad of one TDB2 generation into a new one through the sorted loader. */
   private static void copyInto(Path from, Path to, Path scratch) {
-    DatasetGraphTDB source = StoreConnection.connectCreate(Location.create(from.toString())).getDatasetGraphTDB();
-    DatasetGraphTDB target = StoreConnection.connectCreate(Location.create(to.toString())).getDatasetGraphTDB();
+    DatasetGraphTDB source =
+        StoreConnection.connectCreate(Location.create(from.toString())).getDatasetGraphTDB();
+    DatasetGraphTDB target =
+        StoreConnection.connectCreate(Location.create(to.toString())).getDatasetGraphTDB();
     int threads = Runtime.getRuntime().availableProcessors();
-    SortedLoader loader = new SortedLoader(target, scratch, threads, SortedLoader.rowsPerRun(threads), (fmt, args) -> {});
+    SortedLoader loader =
+        new SortedLoader(
+            target, scratch, threads, SortedLoader.rowsPerRun(threads), (fmt, args) -> {});
     try {
       loader.startBulk();
       StreamRDF out = loader.stream();
@@ -136,22 +156,30 @@ public final class StoreOps {
     try {
       Files.createDirectories(parent);
       long[] counts = new long[2];
-      try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)), 1 << 16)) {
-        Txn.executeRead(dsg, () -> {
-          StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
-          w.start();
-          Iterator<org.apache.jena.graph.Node> graphs = dsg.listGraphNodes();
-          while (graphs.hasNext()) {
-            org.apache.jena.graph.Node g = graphs.next();
-            counts[1]++;
-            Iterator<Quad> it = dsg.find(g, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY);
-            while (it.hasNext()) {
-              w.quad(it.next());
-              counts[0]++;
-            }
-          }
-          w.finish();
-        });
+      try (OutputStream out =
+          new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)), 1 << 16)) {
+        Txn.executeRead(
+            dsg,
+            () -> {
+              StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
+              w.start();
+              Iterator<org.apache.jena.graph.Node> graphs = dsg.listGraphNodes();
+              while (graphs.hasNext()) {
+                org.apache.jena.graph.Node g = graphs.next();
+                counts[1]++;
+                Iterator<Quad> it =
+                    dsg.find(
+                        g,
+                        org.apache.jena.graph.Node.ANY,
+                        org.apache.jena.graph.Node.ANY,
+                        org.apache.jena.graph.Node.ANY);
+                while (it.hasNext()) {
+                  w.quad(it.next());
+                  counts[0]++;
+                }
+              }
+              w.finish();
+            });
       }
       Files.move(tmp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new Result(counts[0], counts[1]);
@@ -171,13 +199,21 @@ public final class StoreOps {
   public static Result restore(Path inFile, Path storeDir) {
     if (!Files.isRegularFile(inFile)) throw new RuralKgException(inFile + ": no such backup file");
     if (!BulkBuilder.applies(storeDir)) {
-      String why = Files.isDirectory(storeDir) && Store.looksLikeTdb2(storeDir) ? "store already holds data" : "neither an empty folder nor a TDB2 store";
-      throw new RuralKgException(storeDir + ": " + why + "; restore only into a new or empty store");
+      String why =
+          Files.isDirectory(storeDir) && Store.looksLikeTdb2(storeDir)
+              ? "store already holds data"
+              : "neither an empty folder nor a TDB2 store";
+      throw new RuralKgException(
+          storeDir + ": " + why + "; restore only into a new or empty store");
     }
     // as a build: a restore wipes a half-made store, which must not be one that a build is making
-    try (StoreLock lock = StoreLock.acquire(storeDir); InputStream in = open(inFile)) {
-      if (!BulkBuilder.applies(storeDir)) throw new RuralKgException(storeDir + ": store already holds data; restore only into a new or empty store");
-      return new BulkBuilder(storeDir, null, Runtime.getRuntime().availableProcessors()).restore(inFile, in);
+    try (StoreLock lock = StoreLock.acquire(storeDir);
+        InputStream in = open(inFile)) {
+      if (!BulkBuilder.applies(storeDir))
+        throw new RuralKgException(
+            storeDir + ": store already holds data; restore only into a new or empty store");
+      return new BulkBuilder(storeDir, null, Runtime.getRuntime().availableProcessors())
+          .restore(inFile, in);
     } catch (IOException e) {
       throw new RuralKgException(inFile + ": cannot read backup: " + Store.oneLine(e), e);
     }
@@ -186,7 +222,8 @@ public final class StoreOps {
   /** The number of Data-NNNN generations in a store folder (1 after compaction). */
   public static long generations(Path storeDir) {
     try (Stream<Path> s = Files.list(storeDir)) {
-      return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("Data-")).count();
+      return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("Data-"))
+          .count();
     } catch (IOException e) {
       throw new RuralKgException(storeDir + ": unreadable: " + e.getMessage(), e);
     }

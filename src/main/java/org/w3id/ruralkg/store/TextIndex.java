@@ -31,44 +31,47 @@ import org.w3id.ruralkg.rdf.Vocab;
 
 /**
  * The Chinese full-text index of a TDB2 store. Needs the store's dataset and folder; adds a
- * jena-text (Lucene, CJKAnalyzer: overlapping character bigrams) dataset over it so that {@code text:query} works in
- * SPARQL and every add or delete through it updates the index in the same TDB2 transaction.
- * Indexed: fact sentences (field {@code sentence}, the default field), article titles ({@code
- * headline}) and entity labels ({@code label}: skos:prefLabel, rdfs:label, rkg:surface). The
- * index lives in the subfolder {@value #FOLDER} of the store folder. Thread-safe.
+ * jena-text (Lucene, CJKAnalyzer: overlapping character bigrams) dataset over it so that {@code
+ * text:query} works in SPARQL and every add or delete through it updates the index in the same TDB2
+ * transaction. Indexed: fact sentences (field {@code sentence}, the default field), article titles
+ * ({@code headline}) and entity labels ({@code label}: skos:prefLabel, rdfs:label, rkg:surface).
+ * The index lives in the subfolder {@value #FOLDER} of the store folder. Thread-safe.
  */
 public final class TextIndex {
   private static final Logger LOG = LoggerFactory.getLogger(TextIndex.class);
 
   /**
    * The analyzer of every field, at index and at query time. Character bigrams rather than
-   * SmartChineseAnalyzer's word segmentation: 17x faster on this corpus (19 vs 1.0 M chars/s,
-   * the largest cost of a build), and a place name is found inside longer words (思南 in 思南县,
-   * which smartcn cut as 思 南县). Written to {@value #ANALYZER_FILE} so that an index made with
-   * another analyzer is rebuilt when the store is opened.
+   * SmartChineseAnalyzer's word segmentation: 17x faster on this corpus (19 vs 1.0 M chars/s, the
+   * largest cost of a build), and a place name is found inside longer words (思南 in 思南县, which
+   * smartcn cut as 思 南县). Written to {@value #ANALYZER_FILE} so that an index made with another
+   * analyzer is rebuilt when the store is opened.
    */
   static final String ANALYZER = "org.apache.lucene.analysis.cjk.CJKAnalyzer";
+
   static final String ANALYZER_FILE = "ANALYZER";
 
   /**
-   * Present from just before a write transaction commits until TDB2 and Lucene have both
-   * committed: a crash in between leaves it, and only then (or with no index at all) is the store
-   * counted against the index when opened. Counting every indexed literal takes seconds at 10,000
-   * articles, too long for every open.
+   * Present from just before a write transaction commits until TDB2 and Lucene have both committed:
+   * a crash in between leaves it, and only then (or with no index at all) is the store counted
+   * against the index when opened. Counting every indexed literal takes seconds at 10,000 articles,
+   * too long for every open.
    */
   static final String WRITING_FILE = "WRITING";
 
   /** The index folder inside the store folder (TDB2 only claims its Data-NNNN and lock files). */
   public static final String FOLDER = "text";
+
   public static final String FIELD_SENTENCE = "sentence";
   public static final String FIELD_HEADLINE = "headline";
   public static final String FIELD_LABEL = "label";
 
   /** The predicates each field indexes. */
-  public static final Map<String, List<Node>> FIELDS = Map.of(
-      FIELD_SENTENCE, List.of(Vocab.SENTENCE),
-      FIELD_HEADLINE, List.of(Vocab.SCHEMA_HEADLINE),
-      FIELD_LABEL, List.of(Vocab.PREF_LABEL, Vocab.LABEL, Vocab.SURFACE));
+  public static final Map<String, List<Node>> FIELDS =
+      Map.of(
+          FIELD_SENTENCE, List.of(Vocab.SENTENCE),
+          FIELD_HEADLINE, List.of(Vocab.SCHEMA_HEADLINE),
+          FIELD_LABEL, List.of(Vocab.PREF_LABEL, Vocab.LABEL, Vocab.SURFACE));
 
   // One text dataset per store while it is open, as TDB2 keeps one connection per location: a
   // second Lucene writer on the same folder would fail on its lock. Counted, so that the last
@@ -77,7 +80,10 @@ public final class TextIndex {
 
   private TextIndex() {}
 
-  /** The text dataset over {@code tdb2}, the store at {@code storeDir}; each call must be matched by one close(). */
+  /**
+   * The text dataset over {@code tdb2}, the store at {@code storeDir}; each call must be matched by
+   * one close().
+   */
   static DatasetGraph over(DatasetGraph tdb2, Path storeDir) {
     Path key = realPath(storeDir);
     synchronized (OPEN) {
@@ -100,12 +106,16 @@ public final class TextIndex {
     }
   }
 
-  /** The mapping of fields to predicates: entity field {@code uri}, graph field {@code graph}, uid field {@code uid}. */
+  /**
+   * The mapping of fields to predicates: entity field {@code uri}, graph field {@code graph}, uid
+   * field {@code uid}.
+   */
   public static EntityDefinition entityDefinition() {
     EntityDefinition def = new EntityDefinition("uri", FIELD_SENTENCE, Vocab.SENTENCE);
-    FIELDS.forEach((field, predicates) -> {
-      for (Node p : predicates) if (def.getField(p) == null) def.set(field, p);
-    });
+    FIELDS.forEach(
+        (field, predicates) -> {
+          for (Node p : predicates) if (def.getField(p) == null) def.set(field, p);
+        });
     // the uid (a hash of graph, subject, field, value, language) is what lets a deleted triple
     // delete its index document; without it jena-text never deletes
     def.setUidField("uid");
@@ -121,7 +131,8 @@ public final class TextIndex {
       try {
         // a missing index (a store built before it had one) or one out of step (a crash between
         // the TDB2 and the Lucene commit) is rebuilt from the store
-        if (!madeWithCurrentAnalyzer(storeDir) || (mayBeOutOfStep(storeDir, index) && !inStep(dsg, index))) {
+        if (!madeWithCurrentAnalyzer(storeDir)
+            || (mayBeOutOfStep(storeDir, index) && !inStep(dsg, index))) {
           reindex(dsg, index, dir);
           recordAnalyzer(storeDir);
         }
@@ -154,7 +165,8 @@ public final class TextIndex {
   static boolean madeWithCurrentAnalyzer(Path storeDir) {
     try {
       Path f = storeDir.resolve(FOLDER).resolve(ANALYZER_FILE);
-      return Files.exists(f) && Files.readString(f, StandardCharsets.UTF_8).strip().equals(ANALYZER);
+      return Files.exists(f)
+          && Files.readString(f, StandardCharsets.UTF_8).strip().equals(ANALYZER);
     } catch (IOException e) {
       return false;
     }
@@ -162,10 +174,14 @@ public final class TextIndex {
 
   /** Records the analyzer of a complete index (after its documents are committed). */
   static void recordAnalyzer(Path storeDir) throws IOException {
-    Files.writeString(storeDir.resolve(FOLDER).resolve(ANALYZER_FILE), ANALYZER + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        storeDir.resolve(FOLDER).resolve(ANALYZER_FILE), ANALYZER + "\n", StandardCharsets.UTF_8);
   }
 
-  /** True unless the index holds documents and no write was interrupted between TDB2's and Lucene's commits. */
+  /**
+   * True unless the index holds documents and no write was interrupted between TDB2's and Lucene's
+   * commits.
+   */
   private static boolean mayBeOutOfStep(Path storeDir, TextIndexLucene index) throws IOException {
     if (Files.exists(storeDir.resolve(FOLDER).resolve(WRITING_FILE))) return true;
     if (!DirectoryReader.indexExists(index.getDirectory())) return true;
@@ -177,10 +193,13 @@ public final class TextIndex {
   /** Marks a write in progress (forced to disk before the commit it guards). */
   static void markWriting(Path storeDir) {
     Path f = storeDir.resolve(FOLDER).resolve(WRITING_FILE);
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(
+            f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
       ch.force(true);
     } catch (IOException e) {
-      throw new RuralKgException(f + ": cannot mark the text index as being written: " + e.getMessage(), e);
+      throw new RuralKgException(
+          f + ": cannot mark the text index as being written: " + e.getMessage(), e);
     }
     Folders.sync(f.getParent());
   }
@@ -195,7 +214,10 @@ public final class TextIndex {
     }
   }
 
-  /** The index document of a quad, or null when the quad is not indexed (another predicate, or not a literal). */
+  /**
+   * The index document of a quad, or null when the quad is not indexed (another predicate, or not a
+   * literal).
+   */
   static Entity entity(EntityDefinition def, Quad q) {
     if (!q.getObject().isLiteral() || def.getField(q.getPredicate()) == null) return null;
     return TextQueryFuncs.entityFromQuad(def, q);
@@ -203,16 +225,19 @@ public final class TextIndex {
 
   /** True when the index holds one document per indexed literal of the store. */
   private static boolean inStep(DatasetGraphText dsg, TextIndexLucene index) throws IOException {
-    long quads = Txn.calculateRead(dsg, () -> {
-      long n = 0;
-      for (List<Node> ps : FIELDS.values()) {
-        for (Node p : ps) {
-          Iterator<Quad> it = dsg.getWrapped().find(Node.ANY, Node.ANY, p, Node.ANY);
-          while (it.hasNext()) if (it.next().getObject().isLiteral()) n++;
-        }
-      }
-      return n;
-    });
+    long quads =
+        Txn.calculateRead(
+            dsg,
+            () -> {
+              long n = 0;
+              for (List<Node> ps : FIELDS.values()) {
+                for (Node p : ps) {
+                  Iterator<Quad> it = dsg.getWrapped().find(Node.ANY, Node.ANY, p, Node.ANY);
+                  while (it.hasNext()) if (it.next().getObject().isLiteral()) n++;
+                }
+              }
+              return n;
+            });
     try (DirectoryReader reader = DirectoryReader.open(index.getDirectory())) {
       return reader.numDocs() == quads;
     }
@@ -222,24 +247,29 @@ public final class TextIndex {
   private static void reindex(DatasetGraphText dsg, TextIndexLucene index, Path dir) {
     EntityDefinition def = index.getDocDef();
     long[] n = {0};
-    Txn.executeWrite(dsg, () -> {
-      try {
-        index.getIndexWriter().deleteAll();
-      } catch (IOException e) {
-        throw new RuralKgException(dir + ": cannot clear the text index: " + e.getMessage(), e);
-      }
-      for (List<Node> ps : FIELDS.values()) {
-        for (Node p : ps) {
-          dsg.getWrapped().find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
-            Entity e = TextQueryFuncs.entityFromQuad(def, q);
-            if (e != null) {
-              index.addEntity(e);
-              n[0]++;
+    Txn.executeWrite(
+        dsg,
+        () -> {
+          try {
+            index.getIndexWriter().deleteAll();
+          } catch (IOException e) {
+            throw new RuralKgException(dir + ": cannot clear the text index: " + e.getMessage(), e);
+          }
+          for (List<Node> ps : FIELDS.values()) {
+            for (Node p : ps) {
+              dsg.getWrapped()
+                  .find(Node.ANY, Node.ANY, p, Node.ANY)
+                  .forEachRemaining(
+                      q -> {
+                        Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                        if (e != null) {
+                          index.addEntity(e);
+                          n[0]++;
+                        }
+                      });
             }
-          });
-        }
-      }
-    });
+          }
+        });
     if (n[0] > 0) LOG.info("text index {}: indexed {} literals from the store", dir, n[0]);
   }
 

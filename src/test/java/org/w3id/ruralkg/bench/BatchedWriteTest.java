@@ -23,21 +23,34 @@ import org.w3id.ruralkg.store.FileProcessor;
 import org.w3id.ruralkg.store.FileQuads;
 import org.w3id.ruralkg.store.StoreBuilder;
 
-/** Files written together in one transaction stay whole: a file the store refuses leaves the others in. */
+/**
+ * Files written together in one transaction stay whole: a file the store refuses leaves the others
+ * in.
+ */
 class BatchedWriteTest {
   static Node graph(String file) {
     return NodeFactory.createURI("https://example.org/graph/" + file);
   }
 
-  /** Every file becomes two quads in its own graph; bad.txt also carries a variable, which TDB2 cannot store. */
-  static final FileProcessor PROCESSOR = (file, bytes, sha) -> {
-    Node g = graph(file.relativePath());
-    Node source = Iris.source(Iris.fileKey(file.relativePath()));
-    Quad shaQuad = Quad.create(g, source, Vocab.SHA256, NodeFactory.createLiteralString(sha));
-    Quad other = Quad.create(g, source, NodeFactory.createURI("https://example.org/p"),
-        file.relativePath().equals("bad.txt") ? Var.alloc("x") : NodeFactory.createLiteralString("ok"));
-    return new FileQuads(file, sha, 1, List.of(shaQuad, other));
-  };
+  /**
+   * Every file becomes two quads in its own graph; bad.txt also carries a variable, which TDB2
+   * cannot store.
+   */
+  static final FileProcessor PROCESSOR =
+      (file, bytes, sha) -> {
+        Node g = graph(file.relativePath());
+        Node source = Iris.source(Iris.fileKey(file.relativePath()));
+        Quad shaQuad = Quad.create(g, source, Vocab.SHA256, NodeFactory.createLiteralString(sha));
+        Quad other =
+            Quad.create(
+                g,
+                source,
+                NodeFactory.createURI("https://example.org/p"),
+                file.relativePath().equals("bad.txt")
+                    ? Var.alloc("x")
+                    : NodeFactory.createLiteralString("ok"));
+        return new FileQuads(file, sha, 1, List.of(shaQuad, other));
+      };
 
   @Test
   void aRefusedFileFallsBackAloneAndTheRestOfItsBatchLoads(@TempDir Path in) throws Exception {
@@ -47,12 +60,14 @@ class BatchedWriteTest {
     assertEquals(List.of("a.txt", "c.txt"), report.loaded());
     assertEquals(1, report.failed().size());
     assertEquals("bad.txt", report.failed().get(0).file());
-    Txn.executeRead(dsg, () -> {
-      assertTrue(dsg.containsGraph(graph("a.txt")));
-      assertTrue(dsg.containsGraph(graph("c.txt")));
-      assertFalse(dsg.containsGraph(graph("bad.txt")), "nothing of the refused file is left");
-      assertEquals(2, dsg.getGraph(graph("a.txt")).size());
-    });
+    Txn.executeRead(
+        dsg,
+        () -> {
+          assertTrue(dsg.containsGraph(graph("a.txt")));
+          assertTrue(dsg.containsGraph(graph("c.txt")));
+          assertFalse(dsg.containsGraph(graph("bad.txt")), "nothing of the refused file is left");
+          assertEquals(2, dsg.getGraph(graph("a.txt")).size());
+        });
   }
 
   @Test

@@ -28,8 +28,12 @@ class QueryLoadTest {
   @Test
   void onlyQueriesRunnableWithoutArgumentsWithDefaultsBound(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("plain.rq"), "#+ summary: all\nSELECT * WHERE { ?s ?p ?o }\n");
-    Files.writeString(dir.resolve("dflt.rq"), "#+ summary: some\n#+ param: year integer 2024 -- the year\nSELECT * WHERE { ?s ?p ?year }\n");
-    Files.writeString(dir.resolve("needs.rq"), "#+ summary: one\n#+ param: unit iri - -- the unit\nSELECT * WHERE { ?unit ?p ?o }\n");
+    Files.writeString(
+        dir.resolve("dflt.rq"),
+        "#+ summary: some\n#+ param: year integer 2024 -- the year\nSELECT * WHERE { ?s ?p ?year }\n");
+    Files.writeString(
+        dir.resolve("needs.rq"),
+        "#+ summary: one\n#+ param: unit iri - -- the unit\nSELECT * WHERE { ?unit ?p ?o }\n");
     Map<String, String> runnable = QueryLoad.runnable(new SavedQueries(dir));
     assertEquals(List.of("dflt", "plain"), List.copyOf(runnable.keySet()));
     assertTrue(runnable.get("dflt").contains("2024"), runnable.get("dflt"));
@@ -37,12 +41,19 @@ class QueryLoadTest {
 
   @Test
   void exampleCallsAreMeasuredTooUnderTheirRequestPath(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("needs.rq"), "#+ summary: one\n#+ param: q string - -- words\n#+ param: limit integer 20 -- rows\n"
-        + "#+ example: q=劳务报酬 limit=5\nSELECT * WHERE { ?s ?p ?q } LIMIT 1\n");
+    Files.writeString(
+        dir.resolve("needs.rq"),
+        "#+ summary: one\n#+ param: q string - -- words\n#+ param: limit integer 20 -- rows\n"
+            + "#+ example: q=劳务报酬 limit=5\nSELECT * WHERE { ?s ?p ?q } LIMIT 1\n");
     Map<String, String> runnable = QueryLoad.runnable(new SavedQueries(dir));
-    assertEquals(List.of("needs?q=劳务报酬&limit=5"), List.copyOf(runnable.keySet()), "no default call: q is required");
+    assertEquals(
+        List.of("needs?q=劳务报酬&limit=5"),
+        List.copyOf(runnable.keySet()),
+        "no default call: q is required");
     assertTrue(runnable.get("needs?q=劳务报酬&limit=5").contains("\"劳务报酬\""), runnable.toString());
-    assertEquals("needs?q=%E5%8A%B3%E5%8A%A1%E6%8A%A5%E9%85%AC&limit=5&", QueryLoad.apiPath("needs?q=劳务报酬&limit=5"));
+    assertEquals(
+        "needs?q=%E5%8A%B3%E5%8A%A1%E6%8A%A5%E9%85%AC&limit=5&",
+        QueryLoad.apiPath("needs?q=劳务报酬&limit=5"));
     assertEquals("plain?", QueryLoad.apiPath("plain"));
   }
 
@@ -54,6 +65,10 @@ class QueryLoadTest {
 
   @Test
   void refusesAnyHostButLoopback() {
-    assertThrows(RuralKgException.class, () -> new QueryLoad("http://example.org:3030/sparql", 1, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    assertThrows(
+        RuralKgException.class,
+        () ->
+            new QueryLoad(
+                "http://example.org:3030/sparql", 1, Duration.ofSeconds(1), Duration.ofSeconds(1)));
   }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.common.RuralKgException;
-import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitLinker;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.source.Page;
@@ -63,7 +62,8 @@ class SynthTest {
   }
 
   @Test
-  void placesMoveToRealUnitsOfYunnanOrGuizhouThatTheLinkerFinds(@TempDir Path tmp) throws Exception {
+  void placesMoveToRealUnitsOfYunnanOrGuizhouThatTheLinkerFinds(@TempDir Path tmp)
+      throws Exception {
     synth.write(tmp, 30, 5);
     PageReader reader = org.w3id.ruralkg.app.Extraction.shared().reader();
     UnitLinker linker = org.w3id.ruralkg.app.Extraction.shared().linker();
@@ -131,7 +131,8 @@ class SynthTest {
 
   private static String concat(Path dir) throws Exception {
     StringBuilder sb = new StringBuilder();
-    for (Path p : list(dir)) sb.append(p.getFileName()).append('\n').append(Files.readString(p, StandardCharsets.UTF_8));
+    for (Path p : list(dir))
+      sb.append(p.getFileName()).append('\n').append(Files.readString(p, StandardCharsets.UTF_8));
     return sb.toString();
   }
 }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input on the command line: a non-zero status and one clear line on stderr, nothing on stdout. */
+/**
+ * Bad input on the command line: a non-zero status and one clear line on stderr, nothing on stdout.
+ */
 class MainTest {
   @TempDir Path tmp;
 
@@ -24,7 +26,8 @@ class MainTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int status = Main.execute(args);
-      return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Outcome(
+          status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -33,7 +36,13 @@ class MainTest {
 
   @Test
   void missingInputFolderIsOneClearLine() {
-    Outcome o = run("build", "--in", tmp.resolve("nope").toString(), "--store", tmp.resolve("s").toString());
+    Outcome o =
+        run(
+            "build",
+            "--in",
+            tmp.resolve("nope").toString(),
+            "--store",
+            tmp.resolve("s").toString());
     assertTrue(o.status() != 0);
     assertEquals("", o.out());
     assertEquals(1, o.err().strip().lines().count(), o.err());
@@ -42,7 +51,8 @@ class MainTest {
 
   @Test
   void queryOnAMissingStoreFails() {
-    Outcome o = run("query", "figures", "--store", tmp.resolve("nostore").toString(), "--format", "csv");
+    Outcome o =
+        run("query", "figures", "--store", tmp.resolve("nostore").toString(), "--format", "csv");
     assertTrue(o.status() != 0);
     assertTrue(o.err().contains("no such store"), o.err());
   }

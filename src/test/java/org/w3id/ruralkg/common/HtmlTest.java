@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class HtmlTest {
   @Test
   void escapesMarkupAndQuotesForContentAndAttributes() {
-    assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", Html.escape("<script>alert('x')</script>"));
+    assertEquals(
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;",
+        Html.escape("<script>alert('x')</script>"));
     assertEquals("a=&quot;1&quot; &amp;amp;", Html.escape("a=\"1\" &amp;"));
   }
 

@@ -14,7 +14,10 @@ import org.apache.jena.graph.Triple;
 import org.junit.jupiter.api.Test;
 import org.w3id.ruralkg.rdf.OntologyFiles;
 
-/** The lexicon files speak the contract's code lists: every metric and unit they name is a notation in codelists.ttl. */
+/**
+ * The lexicon files speak the contract's code lists: every metric and unit they name is a notation
+ * in codelists.ttl.
+ */
 class LexiconFilesTest {
   private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
   private static final Graph CODES = OntologyFiles.read("ontology/codelists.ttl");
@@ -25,7 +28,9 @@ class LexiconFilesTest {
     Node s = NodeFactory.createURI("https://w3id.org/ruralkg/id/concept/" + scheme);
     Set<String> out = new HashSet<>();
     for (Triple t : CODES.find(Node.ANY, inScheme, s).toList()) {
-      CODES.find(t.getSubject(), notation, Node.ANY).forEach(n -> out.add(n.getObject().getLiteralLexicalForm()));
+      CODES
+          .find(t.getSubject(), notation, Node.ANY)
+          .forEach(n -> out.add(n.getObject().getLiteralLexicalForm()));
     }
     return out;
   }
@@ -52,7 +57,8 @@ class LexiconFilesTest {
       assertTrue(metrics.contains(f[1]), f[1]);
       for (String u : f[2].split(",")) assertTrue(units.contains(u), u);
     }
-    for (String[] f : Wordlist.rows("measure-metrics.tsv")) assertTrue(metrics.contains(f[1]), f[1]);
+    for (String[] f : Wordlist.rows("measure-metrics.tsv"))
+      assertTrue(metrics.contains(f[1]), f[1]);
     for (String[] f : Wordlist.rows("measures.tsv")) {
       boolean excluded = f[3].equals("excluded");
       assertTrue(excluded ? f[1].isEmpty() : units.contains(f[1]), String.join("|", f));
@@ -71,7 +77,9 @@ class LexiconFilesTest {
 
   @Test
   void aMissingLexiconIsAClearError() {
-    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Wordlist.rows("no-such.txt"));
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> Wordlist.rows("no-such.txt"));
     assertTrue(e.getMessage().contains("no-such.txt"));
   }
 }

@@ -6,28 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitMention;
-import org.w3id.ruralkg.source.PageReader;
 
-/** A unit after the preposition 从 is where someone came from: it stays a unit but is no figure's place. */
+/**
+ * A unit after the preposition 从 is where someone came from: it stays a unit but is no figure's
+ * place.
+ */
 class OriginPlaceTest {
-  private static final ArticleExtractor EXTRACTOR = org.w3id.ruralkg.app.Extraction.shared().extractor();
+  private static final ArticleExtractor EXTRACTOR =
+      org.w3id.ruralkg.app.Extraction.shared().extractor();
 
   private static List<ArticleFacts> extract(String text) {
-    return EXTRACTOR.extract(org.w3id.ruralkg.app.Extraction.shared().reader().read("t.txt", text.getBytes(StandardCharsets.UTF_8)));
+    return EXTRACTOR.extract(
+        org.w3id.ruralkg.app.Extraction.shared()
+            .reader()
+            .read("t.txt", text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String placeOf(List<ArticleFacts> facts, String quantity) {
     for (ArticleFacts a : facts) {
-      for (FigureFact f : a.figures()) if (f.quantity().surface().equals(quantity)) return f.place() == null ? null : f.place().canonicalName();
+      for (FigureFact f : a.figures())
+        if (f.quantity().surface().equals(quantity))
+          return f.place() == null ? null : f.place().canonicalName();
     }
     throw new AssertionError("no figure " + quantity);
   }
 
   private static String page(String move) {
     // seed 002
-    return "曲靖市会泽县爽身粉纺织车间里，纺织女工邹琼美正忙着赶制一批定做的校服。今年5月，她和家人" + move
+    return "曲靖市会泽县爽身粉纺织车间里，纺织女工邹琼美正忙着赶制一批定做的校服。今年5月，她和家人"
+        + move
         + "，很快在家门口找到了工作。邹琼美说：“我一个月30天全出勤，最多的一个月领到了4100元。”\n";
   }
 

@@ -15,7 +15,8 @@ class PageAnalyserTest {
   void aSubtitleBelowTheTitleIsRead() {
     Paragraph title = new Paragraph(0, 8, "支部建到扶贫一线");
     Paragraph sub = new Paragraph(11, 17, "我省抓党建促");
-    Article a = new Article(0, title.text(), sub.text(), List.of(), List.of(BODY), List.of(title, sub));
+    Article a =
+        new Article(0, title.text(), sub.text(), List.of(), List.of(BODY), List.of(title, sub));
     assertEquals(List.of(title, sub), PageAnalyser.readHeads(a));
   }
 
@@ -23,7 +24,9 @@ class PageAnalyserTest {
   void aKickerAboveTheTitleIsLeftOut() {
     Paragraph kicker = new Paragraph(0, 6, "我省抓党建促");
     Paragraph title = new Paragraph(9, 17, "支部建到扶贫一线");
-    Article a = new Article(0, title.text(), kicker.text(), List.of(), List.of(BODY), List.of(title, kicker));
+    Article a =
+        new Article(
+            0, title.text(), kicker.text(), List.of(), List.of(BODY), List.of(title, kicker));
     assertEquals(List.of(title), PageAnalyser.readHeads(a));
   }
 

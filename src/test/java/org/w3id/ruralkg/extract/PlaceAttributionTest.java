@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.source.PageReader;
 
 /** Which unit a fact is about, on sentences from the seed pages, through the whole extractor. */
 class PlaceAttributionTest {
-  private static final ArticleExtractor EXTRACTOR = org.w3id.ruralkg.app.Extraction.shared().extractor();
+  private static final ArticleExtractor EXTRACTOR =
+      org.w3id.ruralkg.app.Extraction.shared().extractor();
   private static final PageReader READER = org.w3id.ruralkg.app.Extraction.shared().reader();
 
   private static List<ArticleFacts> extract(String text) {
@@ -24,7 +24,9 @@ class PlaceAttributionTest {
 
   private static String placeOf(String text, String quantity) {
     for (ArticleFacts a : extract(text)) {
-      for (FigureFact f : a.figures()) if (f.quantity().surface().equals(quantity)) return f.place() == null ? null : f.place().canonicalName();
+      for (FigureFact f : a.figures())
+        if (f.quantity().surface().equals(quantity))
+          return f.place() == null ? null : f.place().canonicalName();
     }
     throw new AssertionError("no figure " + quantity);
   }
@@ -43,8 +45,9 @@ class PlaceAttributionTest {
 
   @Test
   void aRoundUpMovesFromPlaceToPlaceByParagraph() {
-    String t = "各地探索组织振兴新路。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n村集体收入增加到175万元。"
-        + "\n\n在江西信丰县高坎村，记者见到了村支书。\n\n他带着村民种下脐橙3000亩。";
+    String t =
+        "各地探索组织振兴新路。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n村集体收入增加到175万元。"
+            + "\n\n在江西信丰县高坎村，记者见到了村支书。\n\n他带着村民种下脐橙3000亩。";
     assertEquals("夏阳村", placeOf(t, "175万元"));
     assertEquals("高坎村", placeOf(t, "3000亩"));
   }
@@ -93,19 +96,24 @@ class PlaceAttributionTest {
 
   @Test
   void aCompanyNamedAfterTheCountyDoesNotMoveTheParagraphsTownship() {
-    String t = "马树镇积极推动马铃薯、中药材等产业协同发展,累计带动1.75万人实现家门口就业。"
-        + "巧家县洪邦农业发展有限公司党支部建设的4000亩马铃薯种植基地,全年可提供务工岗位3万人次。";
+    String t =
+        "马树镇积极推动马铃薯、中药材等产业协同发展,累计带动1.75万人实现家门口就业。"
+            + "巧家县洪邦农业发展有限公司党支部建设的4000亩马铃薯种植基地,全年可提供务工岗位3万人次。";
     assertEquals("马树镇", placeOf(t, "4000亩"));
     assertEquals("马树镇", placeOf(t, "3万人次"));
   }
 
   @Test
   void listedTownshipsStandForTheirCountyAndProgrammesHoldInEachOfThem() {
-    String t = "巧家县推行就业帮扶。针对易地搬迁群众的就业难题,玉屏街道、白鹤滩街道等地的党组织推行“党员包户”摸排机制;"
-        + "招引服装加工等8家劳动密集型企业入驻,带动近300人就近就业。";
+    String t =
+        "巧家县推行就业帮扶。针对易地搬迁群众的就业难题,玉屏街道、白鹤滩街道等地的党组织推行“党员包户”摸排机制;" + "招引服装加工等8家劳动密集型企业入驻,带动近300人就近就业。";
     assertEquals("巧家县", placeOf(t, "8家"));
-    Set<String> units = extract(t).stream().flatMap(a -> a.industries().stream())
-        .filter(i -> i.label().equals("服装加工")).map(i -> i.unit().canonicalName()).collect(Collectors.toSet());
+    Set<String> units =
+        extract(t).stream()
+            .flatMap(a -> a.industries().stream())
+            .filter(i -> i.label().equals("服装加工"))
+            .map(i -> i.unit().canonicalName())
+            .collect(Collectors.toSet());
     assertEquals(Set.of("玉屏街道", "白鹤滩街道"), units);
   }
 
@@ -122,8 +130,12 @@ class PlaceAttributionTest {
   void referencesLike我省AndThe全县ResolveToTheUnitInFocus() {
     String t = "昭通市永善县加快发展。全县累计发放贷款500万元。我省加大力度。";
     List<UnitMention> units = extract(t).get(0).units();
-    assertTrue(units.stream().anyMatch(u -> u.surface().equals("全县") && u.canonicalName().equals("永善县")), units.toString());
-    assertTrue(units.stream().anyMatch(u -> u.surface().equals("我省") && u.canonicalName().equals("云南省")), units.toString());
+    assertTrue(
+        units.stream().anyMatch(u -> u.surface().equals("全县") && u.canonicalName().equals("永善县")),
+        units.toString());
+    assertTrue(
+        units.stream().anyMatch(u -> u.surface().equals("我省") && u.canonicalName().equals("云南省")),
+        units.toString());
     assertEquals("永善县", placeOf(t, "500万元"));
   }
 

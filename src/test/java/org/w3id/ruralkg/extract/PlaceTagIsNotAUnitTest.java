@@ -6,24 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Segmenter;
 import org.w3id.ruralkg.nlp.Token;
-import org.w3id.ruralkg.source.PageReader;
 
-/** HanLP's ns (place) tag alone never makes an administrative unit: only the gazetteer and its grammar do. */
+/**
+ * HanLP's ns (place) tag alone never makes an administrative unit: only the gazetteer and its
+ * grammar do.
+ */
 class PlaceTagIsNotAUnitTest {
-  private static final ArticleExtractor EXTRACTOR = org.w3id.ruralkg.app.Extraction.shared().extractor();
+  private static final ArticleExtractor EXTRACTOR =
+      org.w3id.ruralkg.app.Extraction.shared().extractor();
   private static final Segmenter SEGMENTER = new Segmenter(Segmenter.Mode.VITERBI);
 
   private static List<String> units(String text) {
-    return EXTRACTOR.extract(org.w3id.ruralkg.app.Extraction.shared().reader().read("t.txt", text.getBytes(StandardCharsets.UTF_8))).stream()
-        .flatMap(a -> a.units().stream()).map(UnitMention::surface).toList();
+    return EXTRACTOR
+        .extract(
+            org.w3id.ruralkg.app.Extraction.shared()
+                .reader()
+                .read("t.txt", text.getBytes(StandardCharsets.UTF_8)))
+        .stream()
+        .flatMap(a -> a.units().stream())
+        .map(UnitMention::surface)
+        .toList();
   }
 
   private static String posOf(String text, String word) {
-    return SEGMENTER.segment(text).stream().filter(t -> t.word().equals(word)).map(Token::pos).findFirst().orElse(null);
+    return SEGMENTER.segment(text).stream()
+        .filter(t -> t.word().equals(word))
+        .map(Token::pos)
+        .findFirst()
+        .orElse(null);
   }
 
   @Test

@@ -17,7 +17,9 @@ import java.util.List;
  */
 public final class Gold {
   /** The stems of the seed pages that have gold (seeds/STEM.txt, gold/STEM.gold.json). */
-  public static final List<String> STEMS = List.of("000_08c3608711e2fccf", "001_9a9fe845a7e3c4ef", "002_aedb5b44c12a09f5");
+  public static final List<String> STEMS =
+      List.of("000_08c3608711e2fccf", "001_9a9fe845a7e3c4ef", "002_aedb5b44c12a09f5");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Gold() {}
@@ -25,7 +27,9 @@ public final class Gold {
   /** The gold of one seed page. */
   public static JsonNode file(String stem) {
     try (InputStream in = Gold.class.getResourceAsStream("/gold/" + stem + ".gold.json")) {
-      if (in == null) throw new AssertionError("gold/" + stem + ".gold.json is not on the test classpath (src/test/resources/gold)");
+      if (in == null)
+        throw new AssertionError(
+            "gold/" + stem + ".gold.json is not on the test classpath (src/test/resources/gold)");
       return JSON.readTree(in);
     } catch (IOException e) {
       throw new AssertionError("gold/" + stem + ".gold.json unreadable: " + e.getMessage(), e);
@@ -34,13 +38,18 @@ public final class Gold {
 
   /** The stem of the seed whose name starts with {@code prefix} ("000"). */
   public static String stem(String prefix) {
-    return STEMS.stream().filter(s -> s.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError("no gold seed " + prefix));
+    return STEMS.stream()
+        .filter(s -> s.startsWith(prefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no gold seed " + prefix));
   }
 
   /** The gold folder on the test classpath, for tools that list it. */
   public static Path dir() {
     URL url = Gold.class.getResource("/gold/SPEC.md");
-    if (url == null) throw new AssertionError("gold/SPEC.md is not on the test classpath (src/test/resources/gold)");
+    if (url == null)
+      throw new AssertionError(
+          "gold/SPEC.md is not on the test classpath (src/test/resources/gold)");
     try {
       return Path.of(url.toURI()).getParent();
     } catch (URISyntaxException e) {

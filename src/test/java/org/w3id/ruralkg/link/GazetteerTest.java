@@ -64,7 +64,8 @@ class GazetteerTest {
   @Test
   void isAncestorAgreesWithTheParentChainEverywhere() {
     int checked = 0;
-    for (String code : List.of("530622105202", "520626111", "441900003", "419001", "500229", "533325101001")) {
+    for (String code :
+        List.of("530622105202", "520626111", "441900003", "419001", "500229", "533325101001")) {
       for (Division a : g.ancestors(code)) {
         assertTrue(g.isAncestor(a.code(), code), a.code() + " encloses " + code);
         checked++;
@@ -87,8 +88,13 @@ class GazetteerTest {
     assertCode("广西", "450000");
     assertCode("内蒙古", "150000");
     assertCode("纪念塔居委会", "520102016001");
-    assertEquals("金塘镇", g.bareTownships("金塘").stream().filter(d -> d.code().startsWith("530622")).findFirst()
-        .orElseThrow().name());
+    assertEquals(
+        "金塘镇",
+        g.bareTownships("金塘").stream()
+            .filter(d -> d.code().startsWith("530622"))
+            .findFirst()
+            .orElseThrow()
+            .name());
   }
 
   @Test
@@ -103,6 +109,7 @@ class GazetteerTest {
   private void assertCode(String key, String code) {
     Alias a = g.alias(key);
     assertNotNull(a, key);
-    assertTrue(a.entries().stream().anyMatch(e -> e.division().code().equals(code)), key + " -> " + a);
+    assertTrue(
+        a.entries().stream().anyMatch(e -> e.division().code().equals(code)), key + " -> " + a);
   }
 }

@@ -35,7 +35,12 @@ class GoldAdminUnitsTest {
         String level = u.get("level").asText();
         String parent = u.get("parent").isNull() ? null : u.get("parent").asText();
         goldNames.add(name);
-        if (ms.stream().anyMatch(m -> m.canonicalName().equals(name) && m.level().notation().equals(level) && Objects.equals(m.parentName(), parent))) exact++;
+        if (ms.stream()
+            .anyMatch(
+                m ->
+                    m.canonicalName().equals(name)
+                        && m.level().notation().equals(level)
+                        && Objects.equals(m.parentName(), parent))) exact++;
         else inexact.append(seed).append(':').append(name).append(' ');
       }
       Set<String> ours = new HashSet<>();
@@ -43,7 +48,14 @@ class GoldAdminUnitsTest {
       predicted += ours.size();
       names = names.plus(GoldScore.ofSets("admin units by name", seed, goldNames, ours));
     }
-    GoldScore full = new GoldScore("admin units by name, level and parent", gold, predicted, exact, inexact.toString(), "");
+    GoldScore full =
+        new GoldScore(
+            "admin units by name, level and parent",
+            gold,
+            predicted,
+            exact,
+            inexact.toString(),
+            "");
     full.assertAtLeast(0.88, 0);
     names.assertAtLeast(0.89, 0.96);
   }

@@ -13,14 +13,20 @@ import org.w3id.ruralkg.source.PageHeader;
 import org.w3id.ruralkg.source.Paragraph;
 import org.w3id.ruralkg.source.SourceText;
 
-/** Builds simple Pages for tests before the source stage exists: one article, paragraphs split on blank lines. */
+/**
+ * Builds simple Pages for tests before the source stage exists: one article, paragraphs split on
+ * blank lines.
+ */
 final class TestPages {
   private TestPages() {}
 
   static Page seed(String prefix) {
     try (var files = Files.list(Path.of("seeds"))) {
-      Path p = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no seed " + prefix));
+      Path p =
+          files
+              .filter(f -> f.getFileName().toString().startsWith(prefix))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no seed " + prefix));
       return page(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

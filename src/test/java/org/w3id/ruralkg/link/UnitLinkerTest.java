@@ -142,7 +142,8 @@ class UnitLinkerTest {
   @Test
   void offsetsPointIntoThePageText() {
     Page page = TestPages.seed("001");
-    for (UnitMention m : link(page)) assertEquals(m.surface(), page.text().substring(m.start(), m.end()));
+    for (UnitMention m : link(page))
+      assertEquals(m.surface(), page.text().substring(m.start(), m.end()));
   }
 
   @Test

@@ -80,24 +80,28 @@ class SegmenterTest {
 
   @Test
   void sharedInstanceGivesTheSameTokensOnManyThreads() throws Exception {
-    List<String> sentences = List.of(SEED_FIGURE,
-        "永善县溪洛渡街道红光片区以工代赈示范工程施工现场",
-        "今年已下达实施以工代赈专项项目33个，总投资20993.73万元",
-        "曲靖市会泽县爽身粉纺织车间里，纺织女工邹琼美正忙着赶制一批定做的校服");
+    List<String> sentences =
+        List.of(
+            SEED_FIGURE,
+            "永善县溪洛渡街道红光片区以工代赈示范工程施工现场",
+            "今年已下达实施以工代赈专项项目33个，总投资20993.73万元",
+            "曲靖市会泽县爽身粉纺织车间里，纺织女工邹琼美正忙着赶制一批定做的校服");
     List<List<Token>> expected = new ArrayList<>();
     for (String s : sentences) expected.add(VITERBI.segment(s));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        results.add(pool.submit(() -> {
-          for (int r = 0; r < 200; r++) {
-            for (int k = 0; k < sentences.size(); k++) {
-              if (!VITERBI.segment(sentences.get(k)).equals(expected.get(k))) return false;
-            }
-          }
-          return true;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int r = 0; r < 200; r++) {
+                    for (int k = 0; k < sentences.size(); k++) {
+                      if (!VITERBI.segment(sentences.get(k)).equals(expected.get(k))) return false;
+                    }
+                  }
+                  return true;
+                }));
       }
       for (Future<Boolean> f : results) assertTrue(f.get());
     } finally {

@@ -37,32 +37,110 @@ final class StandardTerms {
   static final String OWL_NS = "http://www.w3.org/2002/07/owl#";
 
   /** Namespaces whose every term used must be a known term. */
-  static final List<String> NAMESPACES = List.of(
-      Vocab.RDF_NS, Vocab.RDFS, OWL_NS, Vocab.XSD, Vocab.SKOS, Vocab.DCT, Vocab.ORG, Vocab.OA, Vocab.SCHEMA, SH,
-      PROV, QB, Vocab.SDMX_DIM, Vocab.SDMX_MEAS, Vocab.SDMX_ATT, QUDT, UNIT, QK, VANN);
+  static final List<String> NAMESPACES =
+      List.of(
+          Vocab.RDF_NS,
+          Vocab.RDFS,
+          OWL_NS,
+          Vocab.XSD,
+          Vocab.SKOS,
+          Vocab.DCT,
+          Vocab.ORG,
+          Vocab.OA,
+          Vocab.SCHEMA,
+          SH,
+          PROV,
+          QB,
+          Vocab.SDMX_DIM,
+          Vocab.SDMX_MEAS,
+          Vocab.SDMX_ATT,
+          QUDT,
+          UNIT,
+          QK,
+          VANN);
 
-  private static final Map<String, List<String>> HAND = Map.of(
-      PROV, List.of("Entity", "Activity", "Agent", "wasDerivedFrom", "wasGeneratedBy", "startedAtTime", "endedAtTime",
-          "used", "wasAttributedTo", "wasAssociatedWith", "generatedAtTime", "hadPrimarySource", "wasQuotedFrom"),
-      QB, List.of("Observation", "DataSet", "DataStructureDefinition", "ComponentSpecification", "ComponentProperty",
-          "DimensionProperty", "MeasureProperty", "AttributeProperty", "CodedProperty", "Slice", "SliceKey",
-          "dataSet", "structure", "component", "componentProperty", "dimension", "measure", "attribute", "order",
-          "componentRequired", "componentAttachment", "codeList", "concept", "measureType"),
-      Vocab.SDMX_DIM, List.of("refArea", "refPeriod", "timePeriod", "freq", "sex", "age"),
-      Vocab.SDMX_MEAS, List.of("obsValue"),
-      Vocab.SDMX_ATT, List.of("unitMeasure", "unitMult", "obsStatus", "decimals"),
-      QUDT, List.of("Unit", "QuantityKind", "conversionMultiplier", "conversionOffset", "hasQuantityKind", "symbol",
-          "ucumCode", "applicableSystem"),
-      UNIT, List.of("CCY_CNY", "PERCENT", "HA", "TONNE", "KiloGM", "GM", "M", "KiloM", "M2", "NUM"),
-      QK, List.of("Area", "Mass", "Length", "Dimensionless", "Currency"),
-      VANN, List.of("preferredNamespacePrefix", "preferredNamespaceUri"));
+  private static final Map<String, List<String>> HAND =
+      Map.of(
+          PROV,
+          List.of(
+              "Entity",
+              "Activity",
+              "Agent",
+              "wasDerivedFrom",
+              "wasGeneratedBy",
+              "startedAtTime",
+              "endedAtTime",
+              "used",
+              "wasAttributedTo",
+              "wasAssociatedWith",
+              "generatedAtTime",
+              "hadPrimarySource",
+              "wasQuotedFrom"),
+          QB,
+          List.of(
+              "Observation",
+              "DataSet",
+              "DataStructureDefinition",
+              "ComponentSpecification",
+              "ComponentProperty",
+              "DimensionProperty",
+              "MeasureProperty",
+              "AttributeProperty",
+              "CodedProperty",
+              "Slice",
+              "SliceKey",
+              "dataSet",
+              "structure",
+              "component",
+              "componentProperty",
+              "dimension",
+              "measure",
+              "attribute",
+              "order",
+              "componentRequired",
+              "componentAttachment",
+              "codeList",
+              "concept",
+              "measureType"),
+          Vocab.SDMX_DIM,
+          List.of("refArea", "refPeriod", "timePeriod", "freq", "sex", "age"),
+          Vocab.SDMX_MEAS,
+          List.of("obsValue"),
+          Vocab.SDMX_ATT,
+          List.of("unitMeasure", "unitMult", "obsStatus", "decimals"),
+          QUDT,
+          List.of(
+              "Unit",
+              "QuantityKind",
+              "conversionMultiplier",
+              "conversionOffset",
+              "hasQuantityKind",
+              "symbol",
+              "ucumCode",
+              "applicableSystem"),
+          UNIT,
+          List.of("CCY_CNY", "PERCENT", "HA", "TONNE", "KiloGM", "GM", "M", "KiloM", "M2", "NUM"),
+          QK,
+          List.of("Area", "Mass", "Length", "Dimensionless", "Currency"),
+          VANN,
+          List.of("preferredNamespacePrefix", "preferredNamespaceUri"));
 
   private static final Set<String> KNOWN = build();
 
   private static Set<String> build() {
     Set<String> s = new HashSet<>();
-    for (Class<?> c : List.of(RDF.class, RDFS.class, OWL.class, XSD.class, SKOS.class, DCTerms.class, ORG.class, OA.class,
-        SchemaDO.class, SHACL.class)) {
+    for (Class<?> c :
+        List.of(
+            RDF.class,
+            RDFS.class,
+            OWL.class,
+            XSD.class,
+            SKOS.class,
+            DCTerms.class,
+            ORG.class,
+            OA.class,
+            SchemaDO.class,
+            SHACL.class)) {
       for (Field f : c.getFields()) {
         if (!Modifier.isStatic(f.getModifiers())) continue;
         try {

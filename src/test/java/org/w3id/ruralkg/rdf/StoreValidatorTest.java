@@ -54,12 +54,13 @@ class StoreValidatorTest {
   static final Node INDUSTRY = Vocab.concept("industry", "test-strawberry");
 
   static StoreValidator validator;
-  static final Map<String, Division> DIVISIONS = Map.of(
-      "530000", new Division("530000", "云南省", Level.PROVINCE, null),
-      "530600", new Division("530600", "昭通市", Level.PREFECTURE, "530000"),
-      "530622", new Division("530622", "巧家县", Level.COUNTY, "530600"),
-      "530622101", new Division("530622101", "马树镇", Level.TOWNSHIP, "530622"),
-      "530622101201", new Division("530622101201", "木桥村", Level.VILLAGE, "530622101"));
+  static final Map<String, Division> DIVISIONS =
+      Map.of(
+          "530000", new Division("530000", "云南省", Level.PROVINCE, null),
+          "530600", new Division("530600", "昭通市", Level.PREFECTURE, "530000"),
+          "530622", new Division("530622", "巧家县", Level.COUNTY, "530600"),
+          "530622101", new Division("530622101", "马树镇", Level.TOWNSHIP, "530622"),
+          "530622101201", new Division("530622101201", "木桥村", Level.VILLAGE, "530622101"));
 
   @BeforeAll
   static void init() {
@@ -77,43 +78,86 @@ class StoreValidatorTest {
     return new Evidence(s, s + quote.length(), quote, 0, TEXT, 0.9);
   }
 
-  /** One page with one article: a linked village, its party branch, a local programme, an industry, a range figure. */
+  /**
+   * One page with one article: a linked village, its party branch, a local programme, an industry,
+   * a range figure.
+   */
   static DatasetGraph mapped() {
     int[] map = new int[TEXT.length() + 1];
     for (int i = 0; i < map.length; i++) map[i] = i;
     SourceText st = new SourceText(FILE, "a".repeat(64), "UTF-8", TEXT, TEXT, map);
-    Article article = new Article(0, "马树镇：草莓红了", "", List.of("李明"), List.of(new Paragraph(0, TEXT.length(), TEXT)));
-    Page page = new Page(st, new PageHeader("巧家报", "责编：张三", List.of("张三"), java.time.LocalDate.of(2025, 11, 20)), List.of(article));
+    Article article =
+        new Article(
+            0, "马树镇：草莓红了", "", List.of("李明"), List.of(new Paragraph(0, TEXT.length(), TEXT)));
+    Page page =
+        new Page(
+            st,
+            new PageHeader("巧家报", "责编：张三", List.of("张三"), java.time.LocalDate.of(2025, 11, 20)),
+            List.of(article));
 
     int v = at("木桥村");
-    UnitMention village = new UnitMention(v, v + 3, "木桥村", Level.VILLAGE, "木桥村", DIVISIONS.get("530622101201"), null, 0.95);
+    UnitMention village =
+        new UnitMention(
+            v, v + 3, "木桥村", Level.VILLAGE, "木桥村", DIVISIONS.get("530622101201"), null, 0.95);
     int t = at("马树镇");
-    UnitMention township = new UnitMention(t, t + 3, "马树镇", Level.TOWNSHIP, "马树镇", DIVISIONS.get("530622101"), null, 0.95);
+    UnitMention township =
+        new UnitMention(
+            t, t + 3, "马树镇", Level.TOWNSHIP, "马树镇", DIVISIONS.get("530622101"), null, 0.95);
     OrgFact org = new OrgFact("木桥村党总支", "党总支", village, null, ev("木桥村党总支"));
     ProgrammeFact programme = new ProgrammeFact("巧十条", null, village, ev("巧十条"));
     IndustryFact industry = new IndustryFact("草莓", "test-strawberry", village, ev("草莓"));
     int q = at("500余亩");
-    FigureFact area = new FigureFact(new Quantity(q, q + 5, "500余亩", new BigDecimal("500"), null, "mu", Qualifier.MORE_THAN, null),
-        "area", village, null, ev("500余亩"));
+    FigureFact area =
+        new FigureFact(
+            new Quantity(
+                q, q + 5, "500余亩", new BigDecimal("500"), null, "mu", Qualifier.MORE_THAN, null),
+            "area",
+            village,
+            null,
+            ev("500余亩"));
     int r = at("300—500万元");
-    FigureFact output = new FigureFact(new Quantity(r, r + 9, "300—500万元", new BigDecimal("3000000"), new BigDecimal("5000000"),
-        "CNY", Qualifier.RANGE, null), "output_value", township, 2024, ev("300—500万元"));
-    ArticleFacts facts = new ArticleFacts(article, List.of(township, village), List.of(org), List.of(programme), List.of(industry),
-        List.of(area, output));
+    FigureFact output =
+        new FigureFact(
+            new Quantity(
+                r,
+                r + 9,
+                "300—500万元",
+                new BigDecimal("3000000"),
+                new BigDecimal("5000000"),
+                "CNY",
+                Qualifier.RANGE,
+                null),
+            "output_value",
+            township,
+            2024,
+            ev("300—500万元"));
+    ArticleFacts facts =
+        new ArticleFacts(
+            article,
+            List.of(township, village),
+            List.of(org),
+            List.of(programme),
+            List.of(industry),
+            List.of(area, output));
 
     DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
     FactMapper mapper = new FactMapper(DIVISIONS::get);
-    dsg.executeWrite(() -> {
-      mapper.write(page, FILE, List.of(facts),
-          new FactMapper.BuildInfo(Iris.build("2025-01-01T00:00:00Z"), "2025-01-01T00:00:00Z", "0.1.0"),
-          StreamRDFLib.dataset(dsg));
-      OntologyFiles.loadInto(dsg);
-      // the industry scheme is another file's business: stand in one concept for it
-      Node g = Vocab.ONTOLOGY_GRAPH;
-      dsg.add(g, INDUSTRY, Vocab.TYPE, Vocab.CONCEPT);
-      dsg.add(g, INDUSTRY, Vocab.IN_SCHEME, Vocab.INDUSTRY_SCHEME);
-      dsg.add(g, INDUSTRY, Vocab.PREF_LABEL, NodeFactory.createLiteralLang("草莓", "zh"));
-    });
+    dsg.executeWrite(
+        () -> {
+          mapper.write(
+              page,
+              FILE,
+              List.of(facts),
+              new FactMapper.BuildInfo(
+                  Iris.build("2025-01-01T00:00:00Z"), "2025-01-01T00:00:00Z", "0.1.0"),
+              StreamRDFLib.dataset(dsg));
+          OntologyFiles.loadInto(dsg);
+          // the industry scheme is another file's business: stand in one concept for it
+          Node g = Vocab.ONTOLOGY_GRAPH;
+          dsg.add(g, INDUSTRY, Vocab.TYPE, Vocab.CONCEPT);
+          dsg.add(g, INDUSTRY, Vocab.IN_SCHEME, Vocab.INDUSTRY_SCHEME);
+          dsg.add(g, INDUSTRY, Vocab.PREF_LABEL, NodeFactory.createLiteralLang("草莓", "zh"));
+        });
     return dsg;
   }
 
@@ -142,12 +186,19 @@ class StoreValidatorTest {
   }
 
   static List<ReportEntry> violations(ValidationReport r) {
-    return r.getEntries().stream().filter(e -> e.severity().level().getLocalName().equals("Violation")).toList();
+    return r.getEntries().stream()
+        .filter(e -> e.severity().level().getLocalName().equals("Violation"))
+        .toList();
   }
 
   static boolean hasViolation(ValidationReport r, Node focus, Node path) {
-    return violations(r).stream().anyMatch(e -> e.focusNode().equals(focus)
-        && (path == null || (e.resultPath() != null && e.resultPath().toString().contains(path.getURI()))));
+    return violations(r).stream()
+        .anyMatch(
+            e ->
+                e.focusNode().equals(focus)
+                    && (path == null
+                        || (e.resultPath() != null
+                            && e.resultPath().toString().contains(path.getURI()))));
   }
 
   @Test
@@ -163,20 +214,26 @@ class StoreValidatorTest {
     DatasetGraph union = servedAs(mapped());
     List<QuerySolution> figures = run("queries/figures.rq", union);
     assertEquals(2, figures.size());
-    QuerySolution range = figures.stream().filter(s -> s.contains("valueMax")).findFirst().orElseThrow();
+    QuerySolution range =
+        figures.stream().filter(s -> s.contains("valueMax")).findFirst().orElseThrow();
     assertEquals("CNY", range.getLiteral("unit").getLexicalForm());
     assertEquals("range", range.getLiteral("qualifier").getLexicalForm());
     assertEquals("output_value", range.getLiteral("metric").getLexicalForm());
     assertEquals("2024", range.getLiteral("year").getLexicalForm());
     assertEquals("马树镇", range.getLiteral("placeName").getLexicalForm());
     assertEquals(FILE, range.getLiteral("source").getLexicalForm());
-    QuerySolution area = figures.stream().filter(s -> !s.contains("valueMax")).findFirst().orElseThrow();
+    QuerySolution area =
+        figures.stream().filter(s -> !s.contains("valueMax")).findFirst().orElseThrow();
     assertEquals("mu", area.getLiteral("unit").getLexicalForm());
     assertEquals("moreThan", area.getLiteral("qualifier").getLexicalForm());
 
     List<QuerySolution> units = run("queries/admin-units.rq", union);
     assertEquals(2, units.size());
-    QuerySolution v = units.stream().filter(s -> s.getLiteral("name").getLexicalForm().equals("木桥村")).findFirst().orElseThrow();
+    QuerySolution v =
+        units.stream()
+            .filter(s -> s.getLiteral("name").getLexicalForm().equals("木桥村"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("village", v.getLiteral("level").getLexicalForm());
     assertEquals("530622101201", v.getLiteral("code").getLexicalForm());
     assertEquals("马树镇", v.getLiteral("parentName").getLexicalForm());
@@ -187,7 +244,10 @@ class StoreValidatorTest {
     assertEquals("木桥村", orgs.get(0).getLiteral("unitName").getLexicalForm());
   }
 
-  /** As a store is served: the named graphs, and a default graph that is their union (the saved queries use both). */
+  /**
+   * As a store is served: the named graphs, and a default graph that is their union (the saved
+   * queries use both).
+   */
   static DatasetGraph servedAs(DatasetGraph dsg) {
     DatasetGraph out = org.apache.jena.sparql.core.DatasetGraphFactory.createGeneral();
     dsg.find().forEachRemaining(out::add);
@@ -204,7 +264,8 @@ class StoreValidatorTest {
     }
     Query q = QueryFactory.create(text);
     List<QuerySolution> out = new ArrayList<>();
-    try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(g)).query(q).build()) {
+    try (QueryExecution qe =
+        QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(g)).query(q).build()) {
       ResultSet rs = qe.execSelect();
       rs.forEachRemaining(out::add);
     }
@@ -226,24 +287,28 @@ class StoreValidatorTest {
   @Test
   void aValueThatIsNotADecimalIsAViolation() {
     Node f = figure("500余亩");
-    ValidationReport r = validateAfter(d -> replace(d, f, Vocab.VALUE, NodeFactory.createLiteralString("500")));
+    ValidationReport r =
+        validateAfter(d -> replace(d, f, Vocab.VALUE, NodeFactory.createLiteralString("500")));
     assertTrue(hasViolation(r, f, Vocab.VALUE));
   }
 
   @Test
   void aUnitOutsideTheUnitSchemeIsAViolation() {
     Node f = figure("500余亩");
-    ValidationReport r = validateAfter(d -> replace(d, f, Vocab.UNIT_OF_MEASURE, Vocab.concept("unit", "acre")));
+    ValidationReport r =
+        validateAfter(d -> replace(d, f, Vocab.UNIT_OF_MEASURE, Vocab.concept("unit", "acre")));
     assertTrue(hasViolation(r, f, Vocab.UNIT_OF_MEASURE), validator.describe(r, 5));
     // a metric concept used as a unit is in the wrong scheme
-    ValidationReport r2 = validateAfter(d -> replace(d, f, Vocab.UNIT_OF_MEASURE, Vocab.concept("metric", "area")));
+    ValidationReport r2 =
+        validateAfter(d -> replace(d, f, Vocab.UNIT_OF_MEASURE, Vocab.concept("metric", "area")));
     assertTrue(hasViolation(r2, f, Vocab.UNIT_OF_MEASURE));
   }
 
   @Test
   void valueMaxOnlyWithRangeAndNotBelowValue() {
     Node exact = figure("500余亩");
-    ValidationReport r = validateAfter(d -> d.add(articleGraph(), exact, Vocab.VALUE_MAX, dec("900")));
+    ValidationReport r =
+        validateAfter(d -> d.add(articleGraph(), exact, Vocab.VALUE_MAX, dec("900")));
     assertTrue(hasViolation(r, exact, null), "valueMax with qualifier moreThan");
     Node range = figure("300—500万元");
     ValidationReport r2 = validateAfter(d -> replace(d, range, Vocab.VALUE_MAX, null));
@@ -255,29 +320,59 @@ class StoreValidatorTest {
   @Test
   void refPeriodMustBeAGYear() {
     Node range = figure("300—500万元");
-    ValidationReport r = validateAfter(d -> replace(d, range, Vocab.REF_PERIOD,
-        NodeFactory.createLiteralDT("2024", XSDDatatype.XSDinteger)));
+    ValidationReport r =
+        validateAfter(
+            d ->
+                replace(
+                    d,
+                    range,
+                    Vocab.REF_PERIOD,
+                    NodeFactory.createLiteralDT("2024", XSDDatatype.XSDinteger)));
     assertTrue(hasViolation(r, range, Vocab.REF_PERIOD));
   }
 
   @Test
   void badDivisionCodesAndLevelsAreViolations() {
     Node village = Iris.unitByCode("530622101201");
-    ValidationReport r = validateAfter(d -> replace(d, village, Vocab.DIVISION_CODE, NodeFactory.createLiteralString("5306221012")));
+    ValidationReport r =
+        validateAfter(
+            d ->
+                replace(
+                    d,
+                    village,
+                    Vocab.DIVISION_CODE,
+                    NodeFactory.createLiteralString("5306221012")));
     assertTrue(hasViolation(r, village, Vocab.DIVISION_CODE), validator.describe(r, 5));
-    ValidationReport r2 = validateAfter(d -> replace(d, village, Vocab.DIVISION_CODE, NodeFactory.createLiteralString("530622101")));
+    ValidationReport r2 =
+        validateAfter(
+            d ->
+                replace(
+                    d, village, Vocab.DIVISION_CODE, NodeFactory.createLiteralString("530622101")));
     assertTrue(hasViolation(r2, village, Vocab.DIVISION_CODE), "a village code has 12 digits");
-    ValidationReport r3 = validateAfter(d -> d.add(articleGraph(), village, Vocab.PREF_LABEL, NodeFactory.createLiteralLang("木桥", "zh")));
+    ValidationReport r3 =
+        validateAfter(
+            d ->
+                d.add(
+                    articleGraph(),
+                    village,
+                    Vocab.PREF_LABEL,
+                    NodeFactory.createLiteralLang("木桥", "zh")));
     assertTrue(hasViolation(r3, village, Vocab.PREF_LABEL), "two canonical names");
-    ValidationReport r4 = validateAfter(d -> replace(d, village, Vocab.LEVEL, Vocab.concept("level", "township")));
+    ValidationReport r4 =
+        validateAfter(d -> replace(d, village, Vocab.LEVEL, Vocab.concept("level", "township")));
     assertTrue(hasViolation(r4, village, Vocab.LEVEL), "class Village with level township");
   }
 
   @Test
   void orgKindMustMatchItsClass() {
     DatasetGraph probe = mapped();
-    Node real = probe.stream(articleGraph(), Node.ANY, Vocab.TYPE, Vocab.PARTY_ORGANISATION).findFirst().orElseThrow().getSubject();
-    ValidationReport r = validateAfter(d -> replace(d, real, Vocab.ORG_KIND, Vocab.OrgKind.BRANCH.concept));
+    Node real =
+        probe.stream(articleGraph(), Node.ANY, Vocab.TYPE, Vocab.PARTY_ORGANISATION)
+            .findFirst()
+            .orElseThrow()
+            .getSubject();
+    ValidationReport r =
+        validateAfter(d -> replace(d, real, Vocab.ORG_KIND, Vocab.OrgKind.BRANCH.concept));
     assertTrue(hasViolation(r, real, Vocab.ORG_KIND), validator.describe(r, 5));
   }
 
@@ -286,11 +381,16 @@ class StoreValidatorTest {
     DatasetGraph dsg = mapped();
     Node figure = figure("500余亩");
     List<Quad> evidence = new ArrayList<>();
-    dsg.executeRead(() -> dsg.find(articleGraph(), figure, Vocab.EVIDENCE, Node.ANY).forEachRemaining(evidence::add));
+    dsg.executeRead(
+        () ->
+            dsg.find(articleGraph(), figure, Vocab.EVIDENCE, Node.ANY)
+                .forEachRemaining(evidence::add));
     assertEquals(1, evidence.size());
     int start = at("500余亩");
     // the test text is read as written (no normalisation), so its offsets are the file's
-    assertEquals(Iris.textSpan(Iris.source(Iris.fileKey(FILE)), start, start + "500余亩".length()), evidence.get(0).getObject());
+    assertEquals(
+        Iris.textSpan(Iris.source(Iris.fileKey(FILE)), start, start + "500余亩".length()),
+        evidence.get(0).getObject());
   }
 
   @Test
@@ -308,18 +408,33 @@ class StoreValidatorTest {
   void theMastheadDateIsTheArticlesDatePublishedAsAnXsdDate() {
     DatasetGraph dsg = mapped();
     List<Quad> dated = new ArrayList<>();
-    dsg.executeRead(() -> dsg.find(articleGraph(), Node.ANY, Vocab.SCHEMA_DATE_PUBLISHED, Node.ANY).forEachRemaining(dated::add));
+    dsg.executeRead(
+        () ->
+            dsg.find(articleGraph(), Node.ANY, Vocab.SCHEMA_DATE_PUBLISHED, Node.ANY)
+                .forEachRemaining(dated::add));
     assertEquals(1, dated.size());
-    assertEquals(NodeFactory.createLiteralDT("2025-11-20", XSDDatatype.XSDdate), dated.get(0).getObject());
+    assertEquals(
+        NodeFactory.createLiteralDT("2025-11-20", XSDDatatype.XSDdate), dated.get(0).getObject());
     Node article = dated.get(0).getSubject();
-    ValidationReport r = validateAfter(d -> replace(d, article, Vocab.SCHEMA_DATE_PUBLISHED, NodeFactory.createLiteralString("2025年11月20日")));
+    ValidationReport r =
+        validateAfter(
+            d ->
+                replace(
+                    d,
+                    article,
+                    Vocab.SCHEMA_DATE_PUBLISHED,
+                    NodeFactory.createLiteralString("2025年11月20日")));
     assertTrue(hasViolation(r, article, Vocab.SCHEMA_DATE_PUBLISHED), validator.describe(r, 5));
   }
 
   @Test
   void anIndustryConceptMissingFromItsSchemeIsAViolation() {
-    ValidationReport r = validateAfter(d -> d.delete(Vocab.ONTOLOGY_GRAPH, INDUSTRY, Vocab.IN_SCHEME, Vocab.INDUSTRY_SCHEME));
-    UnitMention village = new UnitMention(0, 3, "木桥村", Level.VILLAGE, "木桥村", DIVISIONS.get("530622101201"), null, 0.95);
+    ValidationReport r =
+        validateAfter(
+            d -> d.delete(Vocab.ONTOLOGY_GRAPH, INDUSTRY, Vocab.IN_SCHEME, Vocab.INDUSTRY_SCHEME));
+    UnitMention village =
+        new UnitMention(
+            0, 3, "木桥村", Level.VILLAGE, "木桥村", DIVISIONS.get("530622101201"), null, 0.95);
     Node fact = Iris.fact("industry", Iris.fileKey(FILE), 0, at("草莓"), village);
     assertTrue(hasViolation(r, fact, Vocab.INDUSTRY), validator.describe(r, 5));
   }
@@ -327,7 +442,9 @@ class StoreValidatorTest {
   @Test
   void withoutTheOntologyGraphCodeListValuesCannotBeChecked() {
     ValidationReport r = validateAfter(d -> d.removeGraph(Vocab.ONTOLOGY_GRAPH));
-    assertTrue(hasViolation(r, figure("500余亩"), Vocab.UNIT_OF_MEASURE), "the validator must see the code lists");
+    assertTrue(
+        hasViolation(r, figure("500余亩"), Vocab.UNIT_OF_MEASURE),
+        "the validator must see the code lists");
     String text = validator.describe(r, 2);
     assertTrue(text.contains("is codelists.ttl loaded?"), text);
     assertTrue(text.contains("more"), "details are capped per shape: " + text);
@@ -341,7 +458,8 @@ class StoreValidatorTest {
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(validator.describe(r, 3), text);
     assertTrue(text.startsWith("DOES NOT CONFORM: 1 violation(s)"), text);
-    assertTrue(text.contains("focus id:figure/000_test/0/" + at("500余亩") + "  path rkg:value"), text);
+    assertTrue(
+        text.contains("focus id:figure/000_test/0/" + at("500余亩") + "  path rkg:value"), text);
     Map<String, Long> counts = validator.countsPerShape(r);
     assertEquals(Map.of("Violation rkgsh:FigureShape/rkg:value", 1L), counts);
   }
@@ -350,17 +468,22 @@ class StoreValidatorTest {
   void theDefaultGraphIsValidatedToo() {
     DatasetGraph dsg = mapped();
     Node f = figure("500余亩");
-    dsg.executeWrite(() -> {
-      List<Triple> copy = new ArrayList<>();
-      dsg.find(articleGraph(), f, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
-      // a figure living in the default graph only, without its value
-      Node lone = NodeFactory.createURI(f.getURI() + "-copy");
-      for (Triple t : copy) {
-        if (!t.getPredicate().equals(Vocab.VALUE)) dsg.getDefaultGraph().add(Triple.create(lone, t.getPredicate(), t.getObject()));
-      }
-    });
+    dsg.executeWrite(
+        () -> {
+          List<Triple> copy = new ArrayList<>();
+          dsg.find(articleGraph(), f, Node.ANY, Node.ANY)
+              .forEachRemaining(q -> copy.add(q.asTriple()));
+          // a figure living in the default graph only, without its value
+          Node lone = NodeFactory.createURI(f.getURI() + "-copy");
+          for (Triple t : copy) {
+            if (!t.getPredicate().equals(Vocab.VALUE))
+              dsg.getDefaultGraph().add(Triple.create(lone, t.getPredicate(), t.getObject()));
+          }
+        });
     ValidationReport r = validator.validate(dsg);
-    assertTrue(hasViolation(r, NodeFactory.createURI(f.getURI() + "-copy"), Vocab.VALUE), validator.describe(r, 5));
+    assertTrue(
+        hasViolation(r, NodeFactory.createURI(f.getURI() + "-copy"), Vocab.VALUE),
+        validator.describe(r, 5));
   }
 
   @Test
@@ -372,10 +495,12 @@ class StoreValidatorTest {
     assertTrue(tdb.calculateRead(() -> tdb.getUnionGraph().size()) > 500, "copied into TDB2");
     ValidationReport ok = validator.validate(DatasetFactory.wrap(tdb));
     assertTrue(ok.conforms(), validator.describe(ok, 5));
-    // (not rkg:value: TDB2 5.6.0 reads "500"^^xsd:decimal back as "500.0" and cannot delete it by that node)
+    // (not rkg:value: TDB2 5.6.0 reads "500"^^xsd:decimal back as "500.0" and cannot delete it by
+    // that node)
     Node f = figure("500余亩");
     tdb.executeWrite(() -> replace(tdb, f, Vocab.UNIT_OF_MEASURE, null));
-    assertTrue(hasViolation(validator.validate(DatasetFactory.wrap(tdb)), f, Vocab.UNIT_OF_MEASURE));
+    assertTrue(
+        hasViolation(validator.validate(DatasetFactory.wrap(tdb)), f, Vocab.UNIT_OF_MEASURE));
     // also usable when the caller already holds a transaction
     tdb.executeRead(() -> assertTrue(StoreValidator.hasViolations(validator.validate(tdb))));
   }

@@ -30,13 +30,46 @@ import org.w3id.ruralkg.link.Level;
 /** Every IRI the code emits is declared by the ontology files, and every standard term is real. */
 class VocabularyTest {
   /** Contract codes (docs/CONTRACT.md section 2) that have no Java enum. */
-  static final List<String> UNITS = List.of("CNY", "percent", "mu", "hectare", "tonne", "kg", "jin", "metre", "km",
-      "person", "person_time", "household", "count");
-  static final List<String> METRICS = List.of("income_increase", "wages", "investment", "loans", "output_value",
-      "collective_income", "employment", "jobs", "training", "beneficiaries", "relocation", "area", "production", "rate",
-      "organisations", "facilities", "events", "projects", "members", "other");
-  static final List<String> ORG_KINDS = List.of("党委", "党总支", "党支部", "党组", "党工委", "临时党支部", "临时党工委", "党小组",
-      "联合党支部", "党建联盟", "组织部");
+  static final List<String> UNITS =
+      List.of(
+          "CNY",
+          "percent",
+          "mu",
+          "hectare",
+          "tonne",
+          "kg",
+          "jin",
+          "metre",
+          "km",
+          "person",
+          "person_time",
+          "household",
+          "count");
+
+  static final List<String> METRICS =
+      List.of(
+          "income_increase",
+          "wages",
+          "investment",
+          "loans",
+          "output_value",
+          "collective_income",
+          "employment",
+          "jobs",
+          "training",
+          "beneficiaries",
+          "relocation",
+          "area",
+          "production",
+          "rate",
+          "organisations",
+          "facilities",
+          "events",
+          "projects",
+          "members",
+          "other");
+  static final List<String> ORG_KINDS =
+      List.of("党委", "党总支", "党支部", "党组", "党工委", "临时党支部", "临时党工委", "党小组", "联合党支部", "党建联盟", "组织部");
 
   static Graph ont;
 
@@ -62,7 +95,8 @@ class VocabularyTest {
   static Map<String, Node> vocabNodes() throws IllegalAccessException {
     Map<String, Node> out = new LinkedHashMap<>();
     for (Field f : Vocab.class.getDeclaredFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && f.getType() == Node.class) out.put(f.getName(), (Node) f.get(null));
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == Node.class)
+        out.put(f.getName(), (Node) f.get(null));
     }
     return out;
   }
@@ -77,19 +111,26 @@ class VocabularyTest {
       checked++;
       String local = iri.substring(Vocab.ONT.length());
       boolean isClass = Character.isUpperCase(local.charAt(0));
-      boolean ok = isClass
-          ? hasType(e.getValue(), OWL.Class.asNode())
-          : hasType(e.getValue(), OWL.ObjectProperty.asNode()) || hasType(e.getValue(), OWL.DatatypeProperty.asNode());
+      boolean ok =
+          isClass
+              ? hasType(e.getValue(), OWL.Class.asNode())
+              : hasType(e.getValue(), OWL.ObjectProperty.asNode())
+                  || hasType(e.getValue(), OWL.DatatypeProperty.asNode());
       if (!ok) missing.add(e.getKey() + " " + iri);
     }
     assertTrue(checked > 40, "reflection found the rkg constants");
-    assertEquals(List.of(), missing, "Vocab constants not declared (as class/property) in ruralkg.ttl");
+    assertEquals(
+        List.of(), missing, "Vocab constants not declared (as class/property) in ruralkg.ttl");
   }
 
   @Test
   void dataIrisInVocabAreDeclaredOrOwnedElsewhere() throws Exception {
-    Set<String> elsewhere = Set.of(Vocab.PROGRAMME_SCHEME.getURI(), Vocab.INDUSTRY_SCHEME.getURI(), Vocab.ONTOLOGY_GRAPH.getURI(),
-        Vocab.SHARED_GRAPH.getURI());
+    Set<String> elsewhere =
+        Set.of(
+            Vocab.PROGRAMME_SCHEME.getURI(),
+            Vocab.INDUSTRY_SCHEME.getURI(),
+            Vocab.ONTOLOGY_GRAPH.getURI(),
+            Vocab.SHARED_GRAPH.getURI());
     for (Map.Entry<String, Node> e : vocabNodes().entrySet()) {
       String iri = e.getValue().getURI();
       if (!iri.startsWith(Vocab.ID) || elsewhere.contains(iri)) continue;
@@ -102,21 +143,27 @@ class VocabularyTest {
   void orgKindsHaveAClassAndAConcept() {
     Set<String> notations = new HashSet<>();
     for (Vocab.OrgKind k : Vocab.OrgKind.values()) {
-      assertTrue(ont.contains(k.type, RDFS.subClassOf.asNode(), Vocab.PARTY_ORGANISATION), k + " class under PartyOrganisation");
+      assertTrue(
+          ont.contains(k.type, RDFS.subClassOf.asNode(), Vocab.PARTY_ORGANISATION),
+          k + " class under PartyOrganisation");
       assertTrue(hasType(k.type, OWL.Class.asNode()), k + " class declared");
       assertConcept(k.concept, "org-kind", k.notation);
       notations.add(k.notation);
     }
-    assertEquals(new TreeSet<>(ORG_KINDS), new TreeSet<>(notations), "OrgKind covers the contract's kinds");
+    assertEquals(
+        new TreeSet<>(ORG_KINDS), new TreeSet<>(notations), "OrgKind covers the contract's kinds");
     assertEquals(new TreeSet<>(ORG_KINDS), notationsOf("org-kind"));
-    assertTrue(ont.contains(Vocab.PARTY_ORGANISATION, RDFS.subClassOf.asNode(), Vocab.ORG_ORGANIZATION));
+    assertTrue(
+        ont.contains(Vocab.PARTY_ORGANISATION, RDFS.subClassOf.asNode(), Vocab.ORG_ORGANIZATION));
   }
 
   @Test
   void levelsHaveAClassAndAConcept() {
     Set<String> codes = new TreeSet<>();
     for (Level l : Level.values()) {
-      assertTrue(ont.contains(Vocab.levelClass(l), RDFS.subClassOf.asNode(), Vocab.ADMIN_UNIT), l + " class");
+      assertTrue(
+          ont.contains(Vocab.levelClass(l), RDFS.subClassOf.asNode(), Vocab.ADMIN_UNIT),
+          l + " class");
       assertConcept(Vocab.concept("level", l.notation()), "level", l.notation());
       codes.add(l.notation());
     }
@@ -151,7 +198,10 @@ class VocabularyTest {
         assertTrue(StandardTerms.isKnown(target.getURI()), u + " -> " + target + " is a QUDT unit");
       } else {
         assertTrue(hasType(target, qudtUnitClass), u + " -> " + target + " defined QUDT-style");
-        assertEquals(1, ont.find(target, multiplier, Node.ANY).toList().size(), target + " has a conversion multiplier");
+        assertEquals(
+            1,
+            ont.find(target, multiplier, Node.ANY).toList().size(),
+            target + " has a conversion multiplier");
       }
     }
     assertEquals(666.67, multiplierOf(uri(Vocab.ONT + "Mu")), 0.005, "1 mu in square metres");
@@ -159,7 +209,10 @@ class VocabularyTest {
   }
 
   private static double multiplierOf(Node unit) {
-    Node m = ont.find(unit, uri(StandardTerms.QUDT + "conversionMultiplier"), Node.ANY).next().getObject();
+    Node m =
+        ont.find(unit, uri(StandardTerms.QUDT + "conversionMultiplier"), Node.ANY)
+            .next()
+            .getObject();
     return Double.parseDouble(m.getLiteralLexicalForm());
   }
 
@@ -168,13 +221,18 @@ class VocabularyTest {
     Set<String> used = new TreeSet<>();
     for (Node n : vocabNodes().values()) used.add(n.getURI());
     Graph all = GraphFactory.createDefaultGraph();
-    for (String r : List.of("ontology/ruralkg.ttl", "ontology/codelists.ttl", "ontology/shapes.ttl")) OntologyFiles.parseInto(r, all);
-    all.find().forEachRemaining(t -> {
-      for (Node n : List.of(t.getSubject(), t.getPredicate(), t.getObject())) {
-        if (n.isURI()) used.add(n.getURI());
-        if (n.isLiteral() && !n.getLiteralDatatypeURI().isEmpty()) used.add(n.getLiteralDatatypeURI());
-      }
-    });
+    for (String r :
+        List.of("ontology/ruralkg.ttl", "ontology/codelists.ttl", "ontology/shapes.ttl"))
+      OntologyFiles.parseInto(r, all);
+    all.find()
+        .forEachRemaining(
+            t -> {
+              for (Node n : List.of(t.getSubject(), t.getPredicate(), t.getObject())) {
+                if (n.isURI()) used.add(n.getURI());
+                if (n.isLiteral() && !n.getLiteralDatatypeURI().isEmpty())
+                  used.add(n.getLiteralDatatypeURI());
+              }
+            });
     List<String> unknown = new ArrayList<>();
     int standard = 0;
     for (String iri : used) {
@@ -183,29 +241,39 @@ class VocabularyTest {
       if (!StandardTerms.isKnown(iri)) unknown.add(iri);
     }
     assertTrue(standard > 60, "found the standard terms used");
-    assertEquals(List.of(), unknown, "IRIs in standard namespaces that are not terms of those vocabularies");
+    assertEquals(
+        List.of(), unknown, "IRIs in standard namespaces that are not terms of those vocabularies");
   }
 
   @Test
   void theCheckerRejectsAMadeUpStandardTerm() {
-    assertFalse(StandardTerms.isKnown(Vocab.ORG + "subOrganisationOf"), "British spelling is not an ORG term");
+    assertFalse(
+        StandardTerms.isKnown(Vocab.ORG + "subOrganisationOf"),
+        "British spelling is not an ORG term");
     assertFalse(StandardTerms.isKnown(Vocab.SCHEMA + "NewsArticles"));
     assertTrue(StandardTerms.isKnown(Vocab.ORG + "subOrganizationOf"));
   }
 
   private static Set<String> notationsOf(String scheme) {
     Set<String> out = new TreeSet<>();
-    ont.find(Node.ANY, SKOS.inScheme.asNode(), uri(Vocab.CONCEPT_BASE + scheme)).forEachRemaining(t ->
-        ont.find(t.getSubject(), SKOS.notation.asNode(), Node.ANY).forEachRemaining(n -> out.add(n.getObject().getLiteralLexicalForm())));
+    ont.find(Node.ANY, SKOS.inScheme.asNode(), uri(Vocab.CONCEPT_BASE + scheme))
+        .forEachRemaining(
+            t ->
+                ont.find(t.getSubject(), SKOS.notation.asNode(), Node.ANY)
+                    .forEachRemaining(n -> out.add(n.getObject().getLiteralLexicalForm())));
     return out;
   }
 
   private static void assertConcept(Node c, String scheme, String notation) {
     assertTrue(hasType(c, SKOS.Concept.asNode()), c + " is a skos:Concept");
-    assertTrue(ont.contains(c, SKOS.inScheme.asNode(), uri(Vocab.CONCEPT_BASE + scheme)), c + " in scheme " + scheme);
+    assertTrue(
+        ont.contains(c, SKOS.inScheme.asNode(), uri(Vocab.CONCEPT_BASE + scheme)),
+        c + " in scheme " + scheme);
     List<Triple> n = ont.find(c, SKOS.notation.asNode(), Node.ANY).toList();
     assertEquals(1, n.size(), c + " has one notation");
     assertEquals(notation, n.get(0).getObject().getLiteralLexicalForm(), c + " notation");
-    assertTrue(hasType(uri(Vocab.CONCEPT_BASE + scheme), SKOS.ConceptScheme.asNode()), scheme + " scheme declared");
+    assertTrue(
+        hasType(uri(Vocab.CONCEPT_BASE + scheme), SKOS.ConceptScheme.asNode()),
+        scheme + " scheme declared");
   }
 }

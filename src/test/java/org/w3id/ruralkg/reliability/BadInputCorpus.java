@@ -12,8 +12,8 @@ import java.util.Random;
 
 /**
  * Writes the bad-input corpus into a folder at test time (nothing large is committed). Each entry
- * says what the build must do with the file: load it, or refuse it with a reason containing a
- * given phrase.
+ * says what the build must do with the file: load it, or refuse it with a reason containing a given
+ * phrase.
  */
 final class BadInputCorpus {
   static final String GOOD_SEED = "seeds/001_9a9fe845a7e3c4ef.txt";
@@ -37,7 +37,10 @@ final class BadInputCorpus {
     return Files.readString(Path.of(GOOD_SEED), StandardCharsets.UTF_8);
   }
 
-  /** Writes every bad input (and good.txt, the seed) into {@code dir}; returns file name → expectation. */
+  /**
+   * Writes every bad input (and good.txt, the seed) into {@code dir}; returns file name →
+   * expectation.
+   */
   static Map<String, Expectation> write(Path dir) throws IOException {
     String seed = seed();
     Map<String, Expectation> out = new LinkedHashMap<>();
@@ -47,7 +50,8 @@ final class BadInputCorpus {
 
     Files.write(dir.resolve("empty.txt"), new byte[0]);
     out.put("empty.txt", Expectation.refused("empty file"));
-    Files.write(dir.resolve("blank-bom.txt"), "\uFEFF \n\t\u3000\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        dir.resolve("blank-bom.txt"), "\uFEFF \n\t\u3000\n".getBytes(StandardCharsets.UTF_8));
     out.put("blank-bom.txt", Expectation.refused("empty file"));
     Files.write(dir.resolve("binary.txt"), binary(4096));
     out.put("binary.txt", Expectation.refused("binary file"));
@@ -55,24 +59,38 @@ final class BadInputCorpus {
     Files.write(dir.resolve("gbk.txt"), seed.getBytes(Charset.forName("GBK")));
     out.put("gbk.txt", Expectation.loads());
     // 𠀀 (U+20000) and € exist in GB18030 only, not GBK
-    Files.write(dir.resolve("gb18030.txt"), (seed + "\n𠀀€\n").getBytes(Charset.forName("GB18030")));
+    Files.write(
+        dir.resolve("gb18030.txt"), (seed + "\n𠀀€\n").getBytes(Charset.forName("GB18030")));
     out.put("gb18030.txt", Expectation.loads());
-    Files.write(dir.resolve("utf8-bom.txt"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, seed.getBytes(StandardCharsets.UTF_8)));
+    Files.write(
+        dir.resolve("utf8-bom.txt"),
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            seed.getBytes(StandardCharsets.UTF_8)));
     out.put("utf8-bom.txt", Expectation.loads());
-    Files.write(dir.resolve("utf16-bom.txt"), seed.getBytes(StandardCharsets.UTF_16)); // big-endian with BOM
+    Files.write(
+        dir.resolve("utf16-bom.txt"),
+        seed.getBytes(StandardCharsets.UTF_16)); // big-endian with BOM
     out.put("utf16-bom.txt", Expectation.loads());
-    Files.write(dir.resolve("utf16le-bom.txt"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, seed.getBytes(StandardCharsets.UTF_16LE)));
+    Files.write(
+        dir.resolve("utf16le-bom.txt"),
+        concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, seed.getBytes(StandardCharsets.UTF_16LE)));
     out.put("utf16le-bom.txt", Expectation.loads());
     Files.write(dir.resolve("invalid-utf8.txt"), invalidUtf8(seed));
     out.put("invalid-utf8.txt", Expectation.refused("not valid UTF-8 (bad byte at offset"));
 
-    Files.writeString(dir.resolve("numbers.txt"), "123456\n7890\n3.1415\n-42\n".repeat(200), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("numbers.txt"),
+        "123456\n7890\n3.1415\n-42\n".repeat(200),
+        StandardCharsets.UTF_8);
     out.put("numbers.txt", Expectation.loads());
     Files.writeString(dir.resolve("page.html.txt"), html(seed), StandardCharsets.UTF_8);
     out.put("page.html.txt", Expectation.loads());
-    Files.writeString(dir.resolve("long-line.txt"), longLine(seed, 1 << 20), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("long-line.txt"), longLine(seed, 1 << 20), StandardCharsets.UTF_8);
     out.put("long-line.txt", Expectation.loads());
-    Files.writeString(dir.resolve("many-articles.txt"), manyArticles(MANY_ARTICLES), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("many-articles.txt"), manyArticles(MANY_ARTICLES), StandardCharsets.UTF_8);
     out.put("many-articles.txt", Expectation.loads());
     writeHuge(dir.resolve("huge.txt"), seed, 50L << 20);
     out.put("huge.txt", Expectation.refused("too large"));
@@ -101,13 +119,20 @@ final class BadInputCorpus {
   }
 
   static String html(String seed) {
-    StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>昭通日报</title>"
-        + "<style>p { margin: 0 }</style><script>var n = 1 < 2 && 3 > 2;</script></head>\n<body><div class=\"content\">\n");
-    seed.lines().filter(l -> !l.isBlank()).forEach(l -> sb.append("<p>").append(l.strip()).append("</p>\n"));
+    StringBuilder sb =
+        new StringBuilder(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>昭通日报</title>"
+                + "<style>p { margin: 0 }</style><script>var n = 1 < 2 && 3 > 2;</script></head>\n<body><div class=\"content\">\n");
+    seed.lines()
+        .filter(l -> !l.isBlank())
+        .forEach(l -> sb.append("<p>").append(l.strip()).append("</p>\n"));
     return sb.append("</div></body></html>\n").toString();
   }
 
-  /** About {@code bytes} of UTF-8 on one line: the seed's text with its line breaks removed, repeated. */
+  /**
+   * About {@code bytes} of UTF-8 on one line: the seed's text with its line breaks removed,
+   * repeated.
+   */
   static String longLine(String seed, int bytes) {
     String flat = seed.replaceAll("\\s+", "");
     StringBuilder sb = new StringBuilder();
@@ -117,7 +142,8 @@ final class BadInputCorpus {
 
   static String manyArticles(int n) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < n; i++) sb.append("乡村振兴第").append(i + 1).append("篇报道\n\n记者 张三\n\n").append(PARAGRAPH).append("\n\n");
+    for (int i = 0; i < n; i++)
+      sb.append("乡村振兴第").append(i + 1).append("篇报道\n\n记者 张三\n\n").append(PARAGRAPH).append("\n\n");
     return sb.toString();
   }
 

@@ -34,16 +34,20 @@ class BadInputCorpusIT {
     BuildReport report = Pipeline.build(in, store, 2);
     long buildMs = (System.nanoTime() - t0) / 1_000_000;
 
-    Map<String, String> failed = report.failed().stream().collect(Collectors.toMap(BuildReport.Failure::file, BuildReport.Failure::reason));
+    Map<String, String> failed =
+        report.failed().stream()
+            .collect(Collectors.toMap(BuildReport.Failure::file, BuildReport.Failure::reason));
     for (var e : corpus.entrySet()) {
       String file = e.getKey();
       String phrase = e.getValue().refusal();
       if (phrase == null) {
-        assertTrue(report.loaded().contains(file), file + " must load; failed with: " + failed.get(file));
+        assertTrue(
+            report.loaded().contains(file), file + " must load; failed with: " + failed.get(file));
       } else {
         String reason = failed.get(file);
         assertNotNull(reason, file + " must be refused");
-        assertTrue(reason.contains(phrase), file + ": '" + reason + "' should say '" + phrase + "'");
+        assertTrue(
+            reason.contains(phrase), file + ": '" + reason + "' should say '" + phrase + "'");
         assertFalse(reason.contains("\n") || reason.contains("\r"), file + ": one line: " + reason);
         assertTrue(reason.length() < 200, file + ": short: " + reason);
       }
@@ -69,25 +73,43 @@ class BadInputCorpusIT {
 
     DatasetGraph dsg = Store.openExisting(store);
     try {
-      Txn.executeRead(dsg, () -> {
-        assertEquals(seedQuads, StoreView.quadCount(dsg, "good.txt"), "nothing of the good seed is lost");
-        assertEquals(seedFigures, StoreView.figureQuantities(dsg, "good.txt"));
-        // the same page in other encodings gives the same figures
-        for (String f : List.of("gbk.txt", "gb18030.txt", "utf8-bom.txt", "utf16-bom.txt", "utf16le-bom.txt")) {
-          assertEquals(seedFigures, StoreView.figureQuantities(dsg, f), f);
-        }
-        // figures are read from the visible text of the HTML page; tags do not become facts
-        List<String> html = StoreView.figureQuantities(dsg, "page.html.txt");
-        assertTrue(html.containsAll(seedFigures), "HTML page figures " + html);
-        assertTrue(StoreView.figureQuantities(dsg, "numbers.txt").isEmpty(), "bare numbers are no outcome figures");
-        var sources = StoreView.sources(dsg);
-        assertEquals(BadInputCorpus.MANY_ARTICLES, sources.get("many-articles.txt").graphs().size(), "one graph per article");
-        assertEquals(2 * BadInputCorpus.MANY_ARTICLES, StoreView.figureQuantities(dsg, "many-articles.txt").size());
-        assertTrue(StoreView.figureQuantities(dsg, "long-line.txt").size() > 1000, "the 1 MB line is read to its end");
-        for (String refused : List.of("empty.txt", "binary.txt", "invalid-utf8.txt", "huge.txt", "blank-bom.txt")) {
-          assertFalse(sources.containsKey(refused), refused + " leaves nothing in the store");
-        }
-      });
+      Txn.executeRead(
+          dsg,
+          () -> {
+            assertEquals(
+                seedQuads,
+                StoreView.quadCount(dsg, "good.txt"),
+                "nothing of the good seed is lost");
+            assertEquals(seedFigures, StoreView.figureQuantities(dsg, "good.txt"));
+            // the same page in other encodings gives the same figures
+            for (String f :
+                List.of(
+                    "gbk.txt", "gb18030.txt", "utf8-bom.txt", "utf16-bom.txt", "utf16le-bom.txt")) {
+              assertEquals(seedFigures, StoreView.figureQuantities(dsg, f), f);
+            }
+            // figures are read from the visible text of the HTML page; tags do not become facts
+            List<String> html = StoreView.figureQuantities(dsg, "page.html.txt");
+            assertTrue(html.containsAll(seedFigures), "HTML page figures " + html);
+            assertTrue(
+                StoreView.figureQuantities(dsg, "numbers.txt").isEmpty(),
+                "bare numbers are no outcome figures");
+            var sources = StoreView.sources(dsg);
+            assertEquals(
+                BadInputCorpus.MANY_ARTICLES,
+                sources.get("many-articles.txt").graphs().size(),
+                "one graph per article");
+            assertEquals(
+                2 * BadInputCorpus.MANY_ARTICLES,
+                StoreView.figureQuantities(dsg, "many-articles.txt").size());
+            assertTrue(
+                StoreView.figureQuantities(dsg, "long-line.txt").size() > 1000,
+                "the 1 MB line is read to its end");
+            for (String refused :
+                List.of(
+                    "empty.txt", "binary.txt", "invalid-utf8.txt", "huge.txt", "blank-bom.txt")) {
+              assertFalse(sources.containsKey(refused), refused + " leaves nothing in the store");
+            }
+          });
     } finally {
       dsg.close();
     }

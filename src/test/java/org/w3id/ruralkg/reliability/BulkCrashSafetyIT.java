@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.app.Pipeline;
-import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.cli.Main;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.BulkBuilder;
 import org.w3id.ruralkg.store.Store;
@@ -36,13 +36,19 @@ class BulkCrashSafetyIT {
     Path store = tmp.resolve("store");
 
     // SIGKILL halfway: the loader's index files are left half written
-    KilledBuild.run(in, store, line -> line.contains("BulkBuilder :: streamed "), KILL_AFTER_STREAMED, "streamed files");
+    KilledBuild.run(
+        in,
+        store,
+        line -> line.contains("BulkBuilder :: streamed "),
+        KILL_AFTER_STREAMED,
+        "streamed files");
 
     // the half-made store is refused by everything that would serve or add to it
     assertTrue(Files.exists(store.resolve(BulkBuilder.MARKER)));
     RuralKgException e = assertThrows(RuralKgException.class, () -> Store.openExisting(store));
     assertTrue(e.getMessage().contains("did not finish"), e.getMessage());
-    assertEquals(2, Main.execute("query", "figures", "--store", store.toString(), "--format", "csv"));
+    assertEquals(
+        2, Main.execute("query", "figures", "--store", store.toString(), "--format", "csv"));
 
     // the next build starts again from nothing and loads every file
     BuildReport again = Pipeline.build(in, store, 2);
@@ -50,10 +56,15 @@ class BulkCrashSafetyIT {
     assertEquals(files.size(), again.loaded().size(), again.summary());
     assertTrue(again.unchanged().isEmpty(), again.summary());
     assertTrue(Files.notExists(store.resolve(BulkBuilder.MARKER)));
-    assertEquals(CrashSafetyIT.cleanBuildQuads(in, files), StoreCounts.quads(store), "the rebuilt store holds exactly what a clean build gives");
+    assertEquals(
+        CrashSafetyIT.cleanBuildQuads(in, files),
+        StoreCounts.quads(store),
+        "the rebuilt store holds exactly what a clean build gives");
     assertTrue(StoreCounts.indexDocs(store) > 0);
     var out = new ByteArrayOutputStream();
     Pipeline.query(store, "search-sentences", Map.of("q", "劳务报酬", "limit", "5"), "csv", out);
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("发放劳务报酬"), "full-text search works on the rebuilt store");
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8).contains("发放劳务报酬"),
+        "full-text search works on the rebuilt store");
   }
 }

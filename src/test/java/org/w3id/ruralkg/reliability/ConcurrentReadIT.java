@@ -80,32 +80,50 @@ class ConcurrentReadIT {
       ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
       List<Thread> readers = new ArrayList<>();
       for (int r = 0; r < READERS; r++) {
-        Thread t = new Thread(() -> {
-          while (rebuilding.get() && violations.size() < 10) {
-            try {
-              Txn.executeRead(dsg, () -> {
-                Set<Boolean> generations = new HashSet<>();
-                for (StoreView.SourceState s : StoreView.sources(dsg).values()) {
-                  if (s.sha256s().size() != 1) {
-                    violations.add(s.path() + " shows " + s.sha256s().size() + " versions at once");
-                    continue;
+        Thread t =
+            new Thread(
+                () -> {
+                  while (rebuilding.get() && violations.size() < 10) {
+                    try {
+                      Txn.executeRead(
+                          dsg,
+                          () -> {
+                            Set<Boolean> generations = new HashSet<>();
+                            for (StoreView.SourceState s : StoreView.sources(dsg).values()) {
+                              if (s.sha256s().size() != 1) {
+                                violations.add(
+                                    s.path()
+                                        + " shows "
+                                        + s.sha256s().size()
+                                        + " versions at once");
+                                continue;
+                              }
+                              String sha = s.sha256s().iterator().next();
+                              Version v = expected.get(sha);
+                              int figures = figureCount(dsg, s.graphs());
+                              if (v == null
+                                  || v.articles() != s.graphs().size()
+                                  || v.figures() != figures) {
+                                violations.add(
+                                    s.path()
+                                        + ": "
+                                        + s.graphs().size()
+                                        + " article graphs and "
+                                        + figures
+                                        + " figures, its version has "
+                                        + v);
+                              }
+                              generations.add(oldShas.contains(sha));
+                            }
+                            if (generations.size() > 1) mixedReads.incrementAndGet();
+                          });
+                      reads.incrementAndGet();
+                    } catch (Throwable e) {
+                      violations.add("read failed: " + e);
+                    }
                   }
-                  String sha = s.sha256s().iterator().next();
-                  Version v = expected.get(sha);
-                  int figures = figureCount(dsg, s.graphs());
-                  if (v == null || v.articles() != s.graphs().size() || v.figures() != figures) {
-                    violations.add(s.path() + ": " + s.graphs().size() + " article graphs and " + figures + " figures, its version has " + v);
-                  }
-                  generations.add(oldShas.contains(sha));
-                }
-                if (generations.size() > 1) mixedReads.incrementAndGet();
-              });
-              reads.incrementAndGet();
-            } catch (Throwable e) {
-              violations.add("read failed: " + e);
-            }
-          }
-        }, "reader-" + r);
+                },
+                "reader-" + r);
         t.start();
         readers.add(t);
       }
@@ -120,19 +138,32 @@ class ConcurrentReadIT {
       assertTrue(violations.isEmpty(), String.join("\n", violations));
       assertEquals(inputs.size(), second.loaded().size(), second.summary());
       assertTrue(reads.get() > READERS, "readers ran during the rebuild: " + reads.get());
-      assertTrue(mixedReads.get() > 0, "some reads fell between two files' transactions (" + reads.get() + " reads)");
-      System.out.printf(java.util.Locale.ROOT, "concurrency: %d reads during the rebuild, %d saw old and new files side by side, no read saw half a file%n",
-          reads.get(), mixedReads.get());
+      assertTrue(
+          mixedReads.get() > 0,
+          "some reads fell between two files' transactions (" + reads.get() + " reads)");
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "concurrency: %d reads during the rebuild, %d saw old and new files side by side, no read saw half a file%n",
+          reads.get(),
+          mixedReads.get());
     } finally {
       dsg.close();
     }
   }
 
-  /** File i in a generation: generation 2 holds the next seed's page (other articles, other figures). */
+  /**
+   * File i in a generation: generation 2 holds the next seed's page (other articles, other
+   * figures).
+   */
   static String content(List<Path> seeds, int i, int generation) {
     try {
       Path seed = seeds.get((i + generation - 1) % seeds.size());
-      return Files.readString(seed, StandardCharsets.UTF_8) + "\n\n（第" + i + "份，第" + generation + "版）\n";
+      return Files.readString(seed, StandardCharsets.UTF_8)
+          + "\n\n（第"
+          + i
+          + "份，第"
+          + generation
+          + "版）\n";
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -140,17 +171,26 @@ class ConcurrentReadIT {
 
   static void writeGeneration(List<Path> seeds, Path in, int generation) throws Exception {
     for (int i = 0; i < COPIES_PER_SEED * seeds.size(); i++) {
-      Files.writeString(in.resolve(String.format(java.util.Locale.ROOT, "f%02d.txt", i)), content(seeds, i, generation), StandardCharsets.UTF_8);
+      Files.writeString(
+          in.resolve(String.format(java.util.Locale.ROOT, "f%02d.txt", i)),
+          content(seeds, i, generation),
+          StandardCharsets.UTF_8);
     }
   }
 
   static long figureCount(List<Quad> quads) {
-    return quads.stream().filter(q -> q.getPredicate().equals(Vocab.TYPE) && q.getObject().equals(Vocab.FIGURE)).map(Quad::getSubject).distinct().count();
+    return quads.stream()
+        .filter(q -> q.getPredicate().equals(Vocab.TYPE) && q.getObject().equals(Vocab.FIGURE))
+        .map(Quad::getSubject)
+        .distinct()
+        .count();
   }
 
   static int figureCount(DatasetGraph dsg, Set<Node> graphs) {
     Set<Node> figures = new HashSet<>();
-    for (Node g : graphs) dsg.find(g, Node.ANY, Vocab.TYPE, Vocab.FIGURE).forEachRemaining(q -> figures.add(q.getSubject()));
+    for (Node g : graphs)
+      dsg.find(g, Node.ANY, Vocab.TYPE, Vocab.FIGURE)
+          .forEachRemaining(q -> figures.add(q.getSubject()));
     return figures.size();
   }
 }

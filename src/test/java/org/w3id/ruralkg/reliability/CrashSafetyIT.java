@@ -23,12 +23,13 @@ import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.source.PageReader;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.Store;
-import org.w3id.ruralkg.store.StoreCounts;
 import org.w3id.ruralkg.store.StoreBuilder;
+import org.w3id.ruralkg.store.StoreCounts;
 
 /**
- * A build into a store with data killed with SIGKILL halfway leaves a store that opens and holds every file either whole
- * or not at all; the next build loads the rest and ends with exactly what a clean build gives.
+ * A build into a store with data killed with SIGKILL halfway leaves a store that opens and holds
+ * every file either whole or not at all; the next build loads the rest and ends with exactly what a
+ * clean build gives.
  */
 class CrashSafetyIT {
   static final int COPIES_PER_SEED = 60; // 5 seeds → 300 distinct files
@@ -48,8 +49,10 @@ class CrashSafetyIT {
     List<Path> out = new ArrayList<>();
     for (int i = 0; i < COPIES_PER_SEED; i++) {
       for (Path seed : seeds) {
-        String text = Files.readString(seed, StandardCharsets.UTF_8) + "\n\n（本报第" + (i + 1) + "次转载）\n";
-        Path f = dir.resolve(String.format(java.util.Locale.ROOT, "c%03d_%s", i, seed.getFileName()));
+        String text =
+            Files.readString(seed, StandardCharsets.UTF_8) + "\n\n（本报第" + (i + 1) + "次转载）\n";
+        Path f =
+            dir.resolve(String.format(java.util.Locale.ROOT, "c%03d_%s", i, seed.getFileName()));
         Files.writeString(f, text, StandardCharsets.UTF_8);
         out.add(f);
       }
@@ -65,15 +68,22 @@ class CrashSafetyIT {
     // a store that already holds a few files: builds into it take the transactional path (a new
     // store is bulk-loaded, whose crash safety BulkCrashSafetyIT checks)
     Path later = Files.createDirectories(tmp.resolve("later"));
-    for (Path f : files.subList(PREBUILT, files.size())) Files.move(f, later.resolve(f.getFileName()));
+    for (Path f : files.subList(PREBUILT, files.size()))
+      Files.move(f, later.resolve(f.getFileName()));
     assertEquals(PREBUILT, Pipeline.build(in, store, 2).loaded().size());
-    for (Path f : files.subList(PREBUILT, files.size())) Files.move(later.resolve(f.getFileName()), f);
+    for (Path f : files.subList(PREBUILT, files.size()))
+      Files.move(later.resolve(f.getFileName()), f);
 
     Set<String> loadedBeforeKill = ConcurrentHashMap.newKeySet();
-    KilledBuild.run(in, store, line -> {
-      Matcher m = LOADED.matcher(line);
-      return m.find() && loadedBeforeKill.add(m.group(1));
-    }, KILL_AFTER_LOADED, "loaded files");
+    KilledBuild.run(
+        in,
+        store,
+        line -> {
+          Matcher m = LOADED.matcher(line);
+          return m.find() && loadedBeforeKill.add(m.group(1));
+        },
+        KILL_AFTER_LOADED,
+        "loaded files");
     Set<String> killedAt = Set.copyOf(loadedBeforeKill);
     assertTrue(killedAt.size() < files.size(), "killed in the middle, not after the end");
 
@@ -93,9 +103,14 @@ class CrashSafetyIT {
     try {
       var sources = Txn.calculateRead(dsg, () -> StoreView.sources(dsg));
       present = sources.size();
-      assertTrue(sources.keySet().containsAll(killedAt), "every file reported loaded before the kill is in the store");
+      assertTrue(
+          sources.keySet().containsAll(killedAt),
+          "every file reported loaded before the kill is in the store");
       for (StoreView.SourceState s : sources.values()) {
-        assertEquals(articlesOf.get(s.path()), s.graphs().size(), s.path() + ": all of its article graphs or none");
+        assertEquals(
+            articlesOf.get(s.path()),
+            s.graphs().size(),
+            s.path() + ": all of its article graphs or none");
         assertEquals(Set.of(shaOf.get(s.path())), s.sha256s(), s.path());
       }
     } finally {
@@ -109,22 +124,26 @@ class CrashSafetyIT {
     assertEquals(present, resumed.unchanged().size(), resumed.summary());
     assertEquals(files.size() - present, resumed.loaded().size(), resumed.summary());
 
-    assertEquals(cleanBuildQuads(in, files), StoreCounts.quads(store), "the resumed store holds exactly what a clean build gives");
+    assertEquals(
+        cleanBuildQuads(in, files),
+        StoreCounts.quads(store),
+        "the resumed store holds exactly what a clean build gives");
     DatasetGraph after = Store.openExisting(store);
     try {
       var sources = Txn.calculateRead(after, () -> StoreView.sources(after));
       assertEquals(files.size(), sources.size());
-      for (StoreView.SourceState s : sources.values()) assertEquals(articlesOf.get(s.path()), s.graphs().size(), s.path());
+      for (StoreView.SourceState s : sources.values())
+        assertEquals(articlesOf.get(s.path()), s.graphs().size(), s.path());
     } finally {
       after.close();
     }
   }
 
   /**
-   * The quads a clean build of the folder stores: the ontology graph, each file's distinct quads
-   * in its own graphs, and the distinct quads all files state in the shared graph, computed in
-   * memory with the build's own file processor (a second TDB2 build of 300 files would only repeat
-   * the same work with a commit per file).
+   * The quads a clean build of the folder stores: the ontology graph, each file's distinct quads in
+   * its own graphs, and the distinct quads all files state in the shared graph, computed in memory
+   * with the build's own file processor (a second TDB2 build of 300 files would only repeat the
+   * same work with a commit per file).
    */
   static long cleanBuildQuads(Path in, List<Path> files) throws Exception {
     var processor = Pipeline.fileProcessor();
@@ -132,13 +151,16 @@ class CrashSafetyIT {
     var shared = new java.util.HashSet<org.apache.jena.sparql.core.Quad>();
     for (Path f : files) {
       byte[] bytes = Files.readAllBytes(f);
-      var fq = processor.process(new org.w3id.ruralkg.store.InputFile(f, in.relativize(f).toString()), bytes, StoreBuilder.sha256(bytes));
+      var fq =
+          processor.process(
+              new org.w3id.ruralkg.store.InputFile(f, in.relativize(f).toString()),
+              bytes,
+              StoreBuilder.sha256(bytes));
       var own = new java.util.HashSet<org.apache.jena.sparql.core.Quad>();
-      for (var q : fq.quads()) (q.getGraph().equals(org.w3id.ruralkg.rdf.Vocab.SHARED_GRAPH) ? shared : own).add(q);
+      for (var q : fq.quads())
+        (q.getGraph().equals(org.w3id.ruralkg.rdf.Vocab.SHARED_GRAPH) ? shared : own).add(q);
       n += own.size();
     }
     return n + shared.size();
   }
-
-
 }

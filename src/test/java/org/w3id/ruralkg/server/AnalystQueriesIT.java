@@ -12,15 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.ResultSetFormatter;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 
 /**
- * The analysts' queries in queries/analyst, written plainly against the documented model (the
- * union default graph, no GRAPH clauses), answer on the seeds' graph exactly what
+ * The analysts' queries in queries/analyst, written plainly against the documented model (the union
+ * default graph, no GRAPH clauses), answer on the seeds' graph exactly what
  * queries/analyst/expected/NAME.csv holds. With -Danalyst.regenerate=true the files are written
  * instead (then read them before committing).
  */
@@ -35,13 +35,16 @@ class AnalystQueriesIT {
 
   static String run(Path query) throws IOException {
     String text = Files.readString(query, StandardCharsets.UTF_8);
-    return Txn.calculateRead(SeedStore.dataset(), () -> {
-      try (var exec = QueryExecutionFactory.create(text, DatasetFactory.wrap(SeedStore.dataset()))) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ResultSetFormatter.outputAsCSV(out, exec.execSelect());
-        return out.toString(StandardCharsets.UTF_8);
-      }
-    });
+    return Txn.calculateRead(
+        SeedStore.dataset(),
+        () -> {
+          try (var exec =
+              QueryExecutionFactory.create(text, DatasetFactory.wrap(SeedStore.dataset()))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ResultSetFormatter.outputAsCSV(out, exec.execSelect());
+            return out.toString(StandardCharsets.UTF_8);
+          }
+        });
   }
 
   @Test
@@ -51,7 +54,9 @@ class AnalystQueriesIT {
     List<String> differ = new ArrayList<>();
     for (Path q : all) {
       String name = q.getFileName().toString().replace(".rq", "");
-      assertFalse(Files.readString(q).matches("(?s).*\\bGRAPH\\b.*"), name + ": written against the union default graph, no GRAPH");
+      assertFalse(
+          Files.readString(q).matches("(?s).*\\bGRAPH\\b.*"),
+          name + ": written against the union default graph, no GRAPH");
       Path expected = DIR.resolve("expected").resolve(name + ".csv");
       String actual = run(q);
       if (Boolean.getBoolean("analyst.regenerate")) {
@@ -59,9 +64,11 @@ class AnalystQueriesIT {
         Files.writeString(expected, actual, StandardCharsets.UTF_8);
         continue;
       }
-      assertTrue(Files.isRegularFile(expected), name + ": no expected answer; it would be\n" + actual);
+      assertTrue(
+          Files.isRegularFile(expected), name + ": no expected answer; it would be\n" + actual);
       assertTrue(actual.lines().count() > 1, name + " answers nothing on the seeds");
-      if (!Files.readString(expected, StandardCharsets.UTF_8).equals(actual)) differ.add(name + ":\n" + actual);
+      if (!Files.readString(expected, StandardCharsets.UTF_8).equals(actual))
+        differ.add(name + ":\n" + actual);
     }
     assertEquals(List.of(), differ);
   }

@@ -26,9 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Test helper: headless Chromium driven over the Chrome DevTools Protocol (a WebSocket), so a
- * test can click, choose and look the way a person does: navigate, evaluate script, click at a
- * point, take screenshots; every console error and uncaught exception is collected.
+ * Test helper: headless Chromium driven over the Chrome DevTools Protocol (a WebSocket), so a test
+ * can click, choose and look the way a person does: navigate, evaluate script, click at a point,
+ * take screenshots; every console error and uncaught exception is collected.
  */
 final class Cdp implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +39,26 @@ final class Cdp implements AutoCloseable {
   final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
   Cdp(Path chromium, Path profile) throws Exception {
-    browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=1280,1400", "about:blank")
-        .redirectErrorStream(true).start();
+    browser =
+        new ProcessBuilder(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--remote-debugging-port=0",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,1400",
+                "about:blank")
+            .redirectErrorStream(true)
+            .start();
     String ws = null;
-    BufferedReader out = new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8));
     for (String line; (line = out.readLine()) != null; ) {
       int i = line.indexOf("ws://");
       if (line.contains("DevTools listening on") && i >= 0) {
@@ -53,23 +67,34 @@ final class Cdp implements AutoCloseable {
       }
     }
     if (ws == null) throw new IOException("Chromium printed no DevTools address");
-    Thread drain = new Thread(() -> {
-      try {
-        out.transferTo(java.io.Writer.nullWriter());
-      } catch (IOException e) {
-        // the browser went away
-      }
-    });
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                out.transferTo(java.io.Writer.nullWriter());
+              } catch (IOException e) {
+                // the browser went away
+              }
+            });
     drain.setDaemon(true);
     drain.start();
     URI browserWs = URI.create(ws);
     HttpClient http = HttpClient.newHttpClient();
-    String list = http.send(HttpRequest.newBuilder(URI.create("http://" + browserWs.getAuthority() + "/json/list")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String list =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://" + browserWs.getAuthority() + "/json/list"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     String page = null;
-    for (JsonNode t : JSON.readTree(list)) if ("page".equals(t.path("type").asText())) page = t.path("webSocketDebuggerUrl").asText();
+    for (JsonNode t : JSON.readTree(list))
+      if ("page".equals(t.path("type").asText())) page = t.path("webSocketDebuggerUrl").asText();
     if (page == null) throw new IOException("no page target: " + list);
-    socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new Listener()).get(30, TimeUnit.SECONDS);
+    socket =
+        http.newWebSocketBuilder()
+            .buildAsync(URI.create(page), new Listener())
+            .get(30, TimeUnit.SECONDS);
     call("Page.enable", null);
     call("Runtime.enable", null);
     call("Log.enable", null);
@@ -104,11 +129,22 @@ final class Cdp implements AutoCloseable {
     String method = msg.path("method").asText();
     JsonNode p = msg.path("params");
     if (method.equals("Runtime.exceptionThrown")) {
-      errors.add("exception: " + p.path("exceptionDetails").path("exception").path("description").asText(p.path("exceptionDetails").path("text").asText()));
-    } else if (method.equals("Runtime.consoleAPICalled") && p.path("type").asText().equals("error")) {
+      errors.add(
+          "exception: "
+              + p.path("exceptionDetails")
+                  .path("exception")
+                  .path("description")
+                  .asText(p.path("exceptionDetails").path("text").asText()));
+    } else if (method.equals("Runtime.consoleAPICalled")
+        && p.path("type").asText().equals("error")) {
       errors.add("console.error: " + p.path("args").toString());
-    } else if (method.equals("Log.entryAdded") && p.path("entry").path("level").asText().equals("error")) {
-      errors.add("log: " + p.path("entry").path("text").asText() + " " + p.path("entry").path("url").asText());
+    } else if (method.equals("Log.entryAdded")
+        && p.path("entry").path("level").asText().equals("error")) {
+      errors.add(
+          "log: "
+              + p.path("entry").path("text").asText()
+              + " "
+              + p.path("entry").path("url").asText());
     }
   }
 
@@ -130,8 +166,15 @@ final class Cdp implements AutoCloseable {
 
   /** The value of a script expression (promises awaited). */
   JsonNode eval(String expression) throws Exception {
-    JsonNode r = call("Runtime.evaluate", params().put("expression", expression).put("awaitPromise", true).put("returnByValue", true));
-    if (r.has("exceptionDetails")) throw new IOException("script failed: " + expression + ": " + r.get("exceptionDetails"));
+    JsonNode r =
+        call(
+            "Runtime.evaluate",
+            params()
+                .put("expression", expression)
+                .put("awaitPromise", true)
+                .put("returnByValue", true));
+    if (r.has("exceptionDetails"))
+      throw new IOException("script failed: " + expression + ": " + r.get("exceptionDetails"));
     return r.path("result").path("value");
   }
 
@@ -151,7 +194,11 @@ final class Cdp implements AutoCloseable {
 
   void navigate(String url) throws Exception {
     call("Page.navigate", params().put("url", url));
-    await("document.readyState === 'complete' && location.href.indexOf(" + JSON.writeValueAsString(url.replaceAll("#.*", "")) + ") === 0", 30);
+    await(
+        "document.readyState === 'complete' && location.href.indexOf("
+            + JSON.writeValueAsString(url.replaceAll("#.*", ""))
+            + ") === 0",
+        30);
   }
 
   /** A mouse click at a point of the viewport, as a person's. */
@@ -166,14 +213,22 @@ final class Cdp implements AutoCloseable {
   /** Clicks the centre of the first element {@code selector} matches, scrolled into view. */
   void clickOn(String selector) throws Exception {
     String s = JSON.writeValueAsString(selector);
-    JsonNode box = eval("(() => { const e = document.querySelector(" + s + "); if (!e) return null; e.scrollIntoView({block: 'center'});"
-        + " const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
-    if (box == null || box.isNull() || box.isMissingNode()) throw new AssertionError("nothing matches " + selector);
+    JsonNode box =
+        eval(
+            "(() => { const e = document.querySelector("
+                + s
+                + "); if (!e) return null; e.scrollIntoView({block: 'center'});"
+                + " const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+    if (box == null || box.isNull() || box.isMissingNode())
+      throw new AssertionError("nothing matches " + selector);
     click(box.get("x").asDouble(), box.get("y").asDouble());
   }
 
   void screenshot(Path png) throws Exception {
-    JsonNode r = call("Page.captureScreenshot", params().put("format", "png").put("captureBeyondViewport", false));
+    JsonNode r =
+        call(
+            "Page.captureScreenshot",
+            params().put("format", "png").put("captureBeyondViewport", false));
     Files.createDirectories(png.getParent());
     Files.write(png, Base64.getDecoder().decode(r.get("data").asText()));
   }

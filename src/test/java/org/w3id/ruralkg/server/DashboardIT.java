@@ -44,7 +44,8 @@ class DashboardIT {
     Path err = tmp.resolve("chromium-dump.err");
     dom = runChromium(List.of("--dump-dom", seeds.base + "/"), err);
     List<String> console = new ArrayList<>();
-    for (String line : Files.readAllLines(err, StandardCharsets.UTF_8)) if (line.contains(":CONSOLE")) console.add(line);
+    for (String line : Files.readAllLines(err, StandardCharsets.UTF_8))
+      if (line.contains(":CONSOLE")) console.add(line);
     consoleLines = String.join("\n", console);
   }
 
@@ -68,13 +69,28 @@ class DashboardIT {
   }
 
   static String runChromium(List<String> extra, Path stderr) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile"), "--enable-logging=stderr", "--v=0",
-        "--hide-scrollbars", "--window-size=1280,2400", "--virtual-time-budget=10000"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile"),
+                "--enable-logging=stderr",
+                "--v=0",
+                "--hide-scrollbars",
+                "--window-size=1280,2400",
+                "--virtual-time-budget=10000"));
     cmd.addAll(extra);
     Path out = Files.createTempFile(tmp, "chromium", ".out");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(stderr.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(stderr.toFile()).start();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("chromium did not finish in 90 s: " + cmd);
@@ -92,7 +108,9 @@ class DashboardIT {
     }
   }
 
-  /** The element with this id, from its start tag to the start tag of the element with the next id. */
+  /**
+   * The element with this id, from its start tag to the start tag of the element with the next id.
+   */
   static String element(String id, String nextId) {
     int from = dom.indexOf("id=\"" + id + "\"");
     int to = dom.indexOf("id=\"" + nextId + "\"", from);
@@ -101,21 +119,38 @@ class DashboardIT {
   }
 
   static int intAttr(String fragment, String attr) {
-    Matcher m = Pattern.compile(attr + "=\"(\\d+)\"").matcher(fragment.substring(0, fragment.indexOf('>')));
-    assertTrue(m.find(), attr + " missing on " + fragment.substring(0, Math.min(200, fragment.length())));
+    Matcher m =
+        Pattern.compile(attr + "=\"(\\d+)\"").matcher(fragment.substring(0, fragment.indexOf('>')));
+    assertTrue(
+        m.find(), attr + " missing on " + fragment.substring(0, Math.min(200, fragment.length())));
     return Integer.parseInt(m.group(1));
   }
 
   @Test
   void pageIsServedWithItsAssets() throws Exception {
-    for (String path : new String[] {"/", "/static/dashboard.js", "/static/dashboard.css", "/static/echarts.min.js"}) {
-      var r = HTTP.send(HttpRequest.newBuilder(URI.create(seeds.base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    for (String path :
+        new String[] {
+          "/", "/static/dashboard.js", "/static/dashboard.css", "/static/echarts.min.js"
+        }) {
+      var r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(seeds.base + path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode(), path);
     }
-    var missing = HTTP.send(HttpRequest.newBuilder(URI.create(seeds.base + "/static/nothing.js")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    var missing =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(seeds.base + "/static/nothing.js")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(404, missing.statusCode());
-    var sparql = HTTP.send(HttpRequest.newBuilder(URI.create(seeds.base + "/ruralkg/sparql?query=ASK%7B%7D")).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, sparql.statusCode(), "the dashboard servlet must not shadow the SPARQL endpoint");
+    var sparql =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(seeds.base + "/ruralkg/sparql?query=ASK%7B%7D"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(
+        200, sparql.statusCode(), "the dashboard servlet must not shadow the SPARQL endpoint");
   }
 
   @Test
@@ -131,16 +166,23 @@ class DashboardIT {
   @Test
   void savedQueryIsRunChartedAndTabulated() throws Exception {
     assumeTrue(chromium != null, "no chromium installed");
-    assertTrue(element("query-list", "query-title").contains("figures"), "the query list names the figures query");
+    assertTrue(
+        element("query-list", "query-title").contains("figures"),
+        "the query list names the figures query");
     String chart = element("query-chart", "query-table");
-    assertTrue(intAttr(chart, "data-rendered") > 0 && chart.contains("<svg"), "the selected query's numeric column is charted");
+    assertTrue(
+        intAttr(chart, "data-rendered") > 0 && chart.contains("<svg"),
+        "the selected query's numeric column is charted");
     String table = element("query-table", "sparql");
     assertTrue(intAttr(table, "data-rows") > 100, "all figures of the seeds are returned");
     assertTrue(table.contains("8059.47万元"), "a known figure of seed 000 is in the table");
     Matcher csv = Pattern.compile("id=\"csv-link\"[^>]*href=\"([^\"]+)\"").matcher(dom);
     assertTrue(csv.find());
     String href = csv.group(1).replace("&amp;", "&");
-    var r = HTTP.send(HttpRequest.newBuilder(URI.create(seeds.base + "/" + href)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    var r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(seeds.base + "/" + href)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), href);
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), href);
     assertTrue(r.body().contains("8059.47万元"), "the CSV link downloads the same rows");
@@ -152,14 +194,17 @@ class DashboardIT {
     int from = dom.indexOf("id=\"sparql-table\"");
     assertTrue(from >= 0);
     String table = dom.substring(from, dom.indexOf("</table>", from));
-    assertTrue(table.contains("巧家县") && table.contains("530622"), "the example query lists counties");
-    assertTrue(table.contains("href=\"id/unit/530622\""), "data IRIs link to their local /id/ page");
+    assertTrue(
+        table.contains("巧家县") && table.contains("530622"), "the example query lists counties");
+    assertTrue(
+        table.contains("href=\"id/unit/530622\""), "data IRIs link to their local /id/ page");
   }
 
   @Test
   void noScriptErrors() {
     assumeTrue(chromium != null, "no chromium installed");
-    Matcher errors = Pattern.compile("<ul id=\"errors\"[^>]*>(.*?)</ul>", Pattern.DOTALL).matcher(dom);
+    Matcher errors =
+        Pattern.compile("<ul id=\"errors\"[^>]*>(.*?)</ul>", Pattern.DOTALL).matcher(dom);
     assertTrue(errors.find(), "the #errors element is in the page");
     assertEquals("", errors.group(1).trim(), "script errors reported by the page");
     assertEquals("", consoleLines, "console output in Chromium's log");
@@ -173,7 +218,8 @@ class DashboardIT {
     Files.deleteIfExists(png);
     runChromium(List.of("--screenshot=" + png, seeds.base + "/"), tmp.resolve("chromium-shot.err"));
     byte[] bytes = Files.readAllBytes(png);
-    assertTrue(bytes.length > 50_000, "a rendered page, not a blank one: " + bytes.length + " bytes");
+    assertTrue(
+        bytes.length > 50_000, "a rendered page, not a blank one: " + bytes.length + " bytes");
     assertEquals((byte) 0x89, bytes[0]);
     assertEquals('P', bytes[1]);
   }

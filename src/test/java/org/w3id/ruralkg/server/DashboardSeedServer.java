@@ -10,7 +10,9 @@ import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.Store;
 
-/** Test fixture: the five seed pages built into a store under {@code dir}, served on a free port. */
+/**
+ * Test fixture: the five seed pages built into a store under {@code dir}, served on a free port.
+ */
 final class DashboardSeedServer implements AutoCloseable {
   final DatasetGraph dsg;
   final FusekiServer server;

@@ -26,7 +26,8 @@ class DerefIT {
   @TempDir static Path tmp;
   static DashboardSeedServer seeds;
   static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+  static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
   static final Node QIAOJIA = NodeFactory.createURI(Vocab.ID + "unit/530622");
   static final Node QIAOJIA_NAME = NodeFactory.createLiteralLang("巧家县", "zh");
 
@@ -57,9 +58,17 @@ class DerefIT {
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
     Graph g = parse(r, Lang.TURTLE);
     assertTrue(g.contains(QIAOJIA, Vocab.PREF_LABEL, QIAOJIA_NAME), r.body());
-    assertTrue(g.contains(QIAOJIA, NodeFactory.createURI(Vocab.ONT + "divisionCode"), NodeFactory.createLiteralString("530622")));
+    assertTrue(
+        g.contains(
+            QIAOJIA,
+            NodeFactory.createURI(Vocab.ONT + "divisionCode"),
+            NodeFactory.createLiteralString("530622")));
     // the parent's label comes along, so a client can show a name without a second request
-    assertTrue(g.contains(NodeFactory.createURI(Vocab.ID + "unit/530600"), Vocab.PREF_LABEL, NodeFactory.createLiteralLang("昭通市", "zh")));
+    assertTrue(
+        g.contains(
+            NodeFactory.createURI(Vocab.ID + "unit/530600"),
+            Vocab.PREF_LABEL,
+            NodeFactory.createLiteralLang("昭通市", "zh")));
   }
 
   @Test
@@ -77,15 +86,23 @@ class DerefIT {
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
     String html = r.body();
     assertTrue(html.contains("<h1>巧家县</h1>"), html);
-    assertTrue(html.contains("href=\"/id/unit/530600\""), "links to other data IRIs are local paths");
+    assertTrue(
+        html.contains("href=\"/id/unit/530600\""), "links to other data IRIs are local paths");
     assertTrue(html.contains("昭通市"), "linked resources are shown by label");
     assertTrue(html.contains("上级单位"), "properties are shown with their ontology label");
-    assertFalse(html.contains("href=\"https://w3id.org/ruralkg/id/"), "no link leaves the server for local data");
+    assertFalse(
+        html.contains("href=\"https://w3id.org/ruralkg/id/"),
+        "no link leaves the server for local data");
   }
 
   @Test
   void curlDefaultAcceptGetsTurtleAndFormatParameterOverrides() throws Exception {
-    assertTrue(get("/id/unit/530622", "*/*").headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+    assertTrue(
+        get("/id/unit/530622", "*/*")
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("text/turtle"));
     var r = get("/id/unit/530622?format=jsonld", BROWSER_ACCEPT);
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
     assertTrue(parse(r, Lang.JSONLD).contains(QIAOJIA, Vocab.PREF_LABEL, QIAOJIA_NAME));
@@ -106,36 +123,51 @@ class DerefIT {
     var r = get("/id/" + article.substring(Vocab.ID.length()), "text/turtle");
     assertEquals(200, r.statusCode(), article);
     Graph g = parse(r, Lang.TURTLE);
-    assertTrue(g.find(NodeFactory.createURI(author), Node.ANY, Node.ANY).hasNext(), author + " missing in\n" + r.body());
+    assertTrue(
+        g.find(NodeFactory.createURI(author), Node.ANY, Node.ANY).hasNext(),
+        author + " missing in\n" + r.body());
   }
 
   @Test
   void percentEncodedAndRawUtf8PathsFindTheSameConcept() throws Exception {
-    String iri = Vocab.ID + "concept/programme/local/" + org.w3id.ruralkg.rdf.Iris.encodePath("巧十条");
+    String iri =
+        Vocab.ID + "concept/programme/local/" + org.w3id.ruralkg.rdf.Iris.encodePath("巧十条");
     var encoded = get("/id/concept/programme/local/%E5%B7%A7%E5%8D%81%E6%9D%A1", "text/turtle");
     assertEquals(200, encoded.statusCode());
-    assertTrue(parse(encoded, Lang.TURTLE).find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).hasNext());
+    assertTrue(
+        parse(encoded, Lang.TURTLE).find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).hasNext());
     var lower = get("/id/concept/programme/local/%e5%b7%a7%e5%8d%81%e6%9d%a1", "text/turtle");
     assertEquals(200, lower.statusCode(), "lower-case percent-encoding names the same IRI");
   }
 
   private static String firstSubject(Node type) {
-    return org.apache.jena.system.Txn.calculateRead(seeds.dsg, () -> {
-      var it = seeds.dsg.getUnionGraph().find(Node.ANY, Vocab.TYPE, type);
-      Triple t = it.next();
-      return t.getSubject().getURI();
-    });
+    return org.apache.jena.system.Txn.calculateRead(
+        seeds.dsg,
+        () -> {
+          var it = seeds.dsg.getUnionGraph().find(Node.ANY, Vocab.TYPE, type);
+          Triple t = it.next();
+          return t.getSubject().getURI();
+        });
   }
 
   @Test
   void unitPageLeadsOnToWhatIsWithinItAndWhatMentionsIt() throws Exception {
     String html = get("/id/unit/530622", BROWSER_ACCEPT).body();
-    assertTrue(html.contains("id=\"unit-within\"") && html.contains("href=\"/id/unit/530622105\">马树镇</a>"), "townships within 巧家县 are listed and linked");
-    assertTrue(html.contains("href=\"/id/article/000_08c3608711e2fccf/0\">产业为基 就业为桥 民生为本</a>"), "articles that mention it, by headline");
-    assertTrue(html.contains("id=\"unit-totals\"") && html.contains("href=\"/id/concept/metric/"), "figures summed by metric, linked");
+    assertTrue(
+        html.contains("id=\"unit-within\"") && html.contains("href=\"/id/unit/530622105\">马树镇</a>"),
+        "townships within 巧家县 are listed and linked");
+    assertTrue(
+        html.contains("href=\"/id/article/000_08c3608711e2fccf/0\">产业为基 就业为桥 民生为本</a>"),
+        "articles that mention it, by headline");
+    assertTrue(
+        html.contains("id=\"unit-totals\"") && html.contains("href=\"/id/concept/metric/"),
+        "figures summed by metric, linked");
     assertTrue(html.contains("href=\"/id/figure/"), "each figure is linked");
-    assertTrue(html.contains("id=\"unit-orgs\"") && html.contains("党支部"), "party organisations within it");
-    assertTrue(html.contains("id=\"unit-programmes\"") && html.contains(">草莓</a>"), "industries within it");
+    assertTrue(
+        html.contains("id=\"unit-orgs\"") && html.contains("党支部"), "party organisations within it");
+    assertTrue(
+        html.contains("id=\"unit-programmes\"") && html.contains(">草莓</a>"),
+        "industries within it");
     // 云南省's figures fill more than a page: there is a next page, and it links back
     String yunnan = get("/id/unit/530000", BROWSER_ACCEPT).body();
     String page2 = get("/id/unit/530000?unit-figures=2", BROWSER_ACCEPT).body();
@@ -146,12 +178,20 @@ class DerefIT {
   @Test
   void factPageReadsAsTextAndLeadsToItsSentence() throws Exception {
     String html = get("/id/figure/000_08c3608711e2fccf/0/3874", BROWSER_ACCEPT).body();
-    assertTrue(html.contains("<mark>6.75亿元</mark>"), "the figure's words are marked in its sentence");
+    assertTrue(
+        html.contains("<mark>6.75亿元</mark>"), "the figure's words are marked in its sentence");
     assertTrue(html.contains(">产业为基 就业为桥 民生为本</a>"), "the article is named by its headline");
-    assertTrue(html.contains("href=\"/id/article/000_08c3608711e2fccf/0#" + ArticleText.anchor(Vocab.ID + "figure/000_08c3608711e2fccf/0/3874") + "\""), "links to the sentence in the article");
+    assertTrue(
+        html.contains(
+            "href=\"/id/article/000_08c3608711e2fccf/0#"
+                + ArticleText.anchor(Vocab.ID + "figure/000_08c3608711e2fccf/0/3874")
+                + "\""),
+        "links to the sentence in the article");
     assertFalse(html.contains("e0"), "no 0.8e0: numbers as people write them");
     assertFalse(html.contains("xsd:double"), "no datatype tags");
-    assertTrue(java.util.regex.Pattern.compile("class=\"lit\">0\\.\\d+<").matcher(html).find(), "confidence as a plain decimal: " + html);
+    assertTrue(
+        java.util.regex.Pattern.compile("class=\"lit\">0\\.\\d+<").matcher(html).find(),
+        "confidence as a plain decimal: " + html);
     assertTrue(html.contains("000_08c3608711e2fccf.txt"), "the source file by its name");
     assertFalse(html.contains(">id:source/"), "not as id:source/...");
   }
@@ -163,7 +203,12 @@ class DerefIT {
     assertTrue(html.contains("张顺富"), "byline");
     assertTrue(html.contains("000_08c3608711e2fccf.txt"), "source file");
     String anchor = ArticleText.anchor(Vocab.ID + "figure/000_08c3608711e2fccf/0/3874");
-    assertTrue(html.contains("id=\"" + anchor + "\" href=\"/id/figure/000_08c3608711e2fccf/0/3874\"><mark>6.75亿元</mark></a>"), "the figure is marked where it stands and linked");
+    assertTrue(
+        html.contains(
+            "id=\""
+                + anchor
+                + "\" href=\"/id/figure/000_08c3608711e2fccf/0/3874\"><mark>6.75亿元</mark></a>"),
+        "the figure is marked where it stands and linked");
   }
 
   @Test
@@ -171,11 +216,15 @@ class DerefIT {
     Graph g = parse(get("/id/unit/530622", "text/turtle"), Lang.TURTLE);
     Node maShu = NodeFactory.createURI(Vocab.ID + "unit/530622105");
     assertTrue(g.contains(maShu, Vocab.PARENT, QIAOJIA), "a unit within it");
-    assertTrue(g.contains(maShu, Vocab.PREF_LABEL, NodeFactory.createLiteralLang("马树镇", "zh")), "with its name");
+    assertTrue(
+        g.contains(maShu, Vocab.PREF_LABEL, NodeFactory.createLiteralLang("马树镇", "zh")),
+        "with its name");
     assertTrue(g.find(Node.ANY, Vocab.REFERS_TO, QIAOJIA).hasNext(), "mentions of it");
     assertTrue(g.find(Node.ANY, Vocab.REF_AREA, QIAOJIA).hasNext(), "figures about it");
     Node mention = g.find(Node.ANY, Vocab.REFERS_TO, QIAOJIA).next().getSubject();
     Node article = g.find(mention, Vocab.PROV_DERIVED_FROM, Node.ANY).next().getObject();
-    assertTrue(g.find(article, Vocab.SCHEMA_HEADLINE, Node.ANY).hasNext(), "the mentioning article with its headline");
+    assertTrue(
+        g.find(article, Vocab.SCHEMA_HEADLINE, Node.ANY).hasNext(),
+        "the mentioning article with its headline");
   }
 }

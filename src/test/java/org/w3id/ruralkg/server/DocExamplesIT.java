@@ -39,7 +39,8 @@ class DocExamplesIT {
   /** A fenced block: its file, first line, info string and text. */
   record Block(String file, int line, String info, String text) {}
 
-  private static final Pattern FENCE = Pattern.compile("(?m)^```([^\\n`]*)\\n(.*?)^```\\s*$", Pattern.DOTALL);
+  private static final Pattern FENCE =
+      Pattern.compile("(?m)^```([^\\n`]*)\\n(.*?)^```\\s*$", Pattern.DOTALL);
   private static final int DOC_PORT = 3030;
   private static final int DOC_PEER_PORT = 3201;
   private static final String DOC_PEER_STORE = "/tmp/ruralkg-stats";
@@ -74,7 +75,8 @@ class DocExamplesIT {
   /** The document's ports and paths as this test runs them. */
   static String local(String s) {
     // the jar this build made, not the launcher, which would rebuild it when a source is newer
-    return s.replace("./ruralkg ", "java -Xmx256m -Dfile.encoding=UTF-8 -jar target/ruralkg.jar ").replace("localhost:" + DOC_PORT, "localhost:" + port)
+    return s.replace("./ruralkg ", "java -Xmx256m -Dfile.encoding=UTF-8 -jar target/ruralkg.jar ")
+        .replace("localhost:" + DOC_PORT, "localhost:" + port)
         .replace("localhost:" + DOC_PEER_PORT, "localhost:" + peerPort)
         .replace("--port " + DOC_PEER_PORT, "--port " + peerPort)
         .replace(DOC_PEER_STORE, tmp.resolve("stats").toString());
@@ -84,12 +86,21 @@ class DocExamplesIT {
   static void start() throws Exception {
     port = SeedStore.freePort();
     peerPort = SeedStore.freePort();
-    server = Server.start(SeedStore.dataset(), ServerSettings.local(port).withFederation(List.of("http://localhost:" + peerPort + "/")),
-        null, QueryGuard.DEFAULT, SeedStore.queries(), CacheSettings.ofMiB(64, false));
+    server =
+        Server.start(
+            SeedStore.dataset(),
+            ServerSettings.local(port)
+                .withFederation(List.of("http://localhost:" + peerPort + "/")),
+            null,
+            QueryGuard.DEFAULT,
+            SeedStore.queries(),
+            CacheSettings.ofMiB(64, false));
     for (Block b : blocks()) {
       if (!b.info().equals("sh server")) continue;
-      ProcessBuilder pb = new ProcessBuilder("bash", "-c", local(b.text())).redirectErrorStream(true)
-          .redirectOutput(tmp.resolve("server-" + b.line() + ".log").toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder("bash", "-c", local(b.text()))
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("server-" + b.line() + ".log").toFile());
       pb.environment().put("RURALKG_JAVA_OPTS", "-Xmx256m");
       background.add(pb.start());
     }
@@ -119,7 +130,11 @@ class DocExamplesIT {
 
   /** Line ends and trailing blanks do not count; everything else does. */
   static String normalise(String s) {
-    return s.replace("\r\n", "\n").lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n").strip();
+    return s.replace("\r\n", "\n")
+        .lines()
+        .map(String::stripTrailing)
+        .reduce("", (a, b) -> a + b + "\n")
+        .strip();
   }
 
   @TestFactory
@@ -131,15 +146,22 @@ class DocExamplesIT {
       if (!b.info().endsWith(" example")) continue;
       Block expected = i + 1 < all.size() ? all.get(i + 1) : null;
       String name = b.file() + ":" + b.line();
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        assertTrue(expected != null && expected.info().equals("output"), name + ": an example needs an ```output block after it");
-        String actual = switch (b.info()) {
-          case "sh example" -> runShell(b.text());
-          case "sparql example" -> runSparql(b.text());
-          default -> throw new AssertionError(name + ": unknown example kind " + b.info());
-        };
-        assertEquals(normalise(local(expected.text())), normalise(actual), name);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                assertTrue(
+                    expected != null && expected.info().equals("output"),
+                    name + ": an example needs an ```output block after it");
+                String actual =
+                    switch (b.info()) {
+                      case "sh example" -> runShell(b.text());
+                      case "sparql example" -> runSparql(b.text());
+                      default ->
+                          throw new AssertionError(name + ": unknown example kind " + b.info());
+                    };
+                assertEquals(normalise(local(expected.text())), normalise(actual), name);
+              }));
     }
     assertTrue(tests.size() >= 8, "the documents lost their examples: " + tests.size());
     return tests.stream();
@@ -151,10 +173,13 @@ class DocExamplesIT {
     for (Block b : blocks()) {
       String lang = b.info().split(" ")[0];
       if (!lang.equals("sh") && !lang.equals("sparql")) continue;
-      assertTrue(List.of("sh example", "sparql example", "sh server", "sparql not-run").contains(b.info()),
+      assertTrue(
+          List.of("sh example", "sparql example", "sh server", "sparql not-run").contains(b.info()),
           b.file() + ":" + b.line() + ": tag it 'example' (and give its output) or use ```text");
       if (b.info().equals("sparql not-run")) {
-        assertTrue(b.text().contains("SERVICE <https://"), b.file() + ":" + b.line() + ": only a query to a public endpoint may go unrun");
+        assertTrue(
+            b.text().contains("SERVICE <https://"),
+            b.file() + ":" + b.line() + ": only a query to a public endpoint may go unrun");
       }
     }
   }
@@ -174,21 +199,34 @@ class DocExamplesIT {
   @Test
   void federationCommandMatchesThisTestsServer() throws IOException {
     String api = Files.readString(Path.of("docs/API.md"));
-    assertTrue(api.contains("./ruralkg serve --store data/store --federate http://localhost:" + DOC_PEER_PORT + "/"));
-    assertTrue(api.contains("./ruralkg serve --store " + DOC_PEER_STORE + " --port " + DOC_PEER_PORT));
+    assertTrue(
+        api.contains(
+            "./ruralkg serve --store data/store --federate http://localhost:"
+                + DOC_PEER_PORT
+                + "/"));
+    assertTrue(
+        api.contains("./ruralkg serve --store " + DOC_PEER_STORE + " --port " + DOC_PEER_PORT));
   }
 
   static String runShell(String script) throws Exception {
-    Process p = new ProcessBuilder("bash", "-c", "set -o pipefail; " + local(script)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder("bash", "-c", "set -o pipefail; " + local(script))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "example did not end");
     return new String(out, StandardCharsets.UTF_8);
   }
 
   static String runSparql(String query) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ruralkg/sparql"))
-        .header("Accept", "text/csv").header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(local(query), StandardCharsets.UTF_8))).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ruralkg/sparql"))
+            .header("Accept", "text/csv")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "query=" + URLEncoder.encode(local(query), StandardCharsets.UTF_8)))
+            .build();
     HttpResponse<String> r = SeedStore.HTTP.send(req, HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     return r.body();

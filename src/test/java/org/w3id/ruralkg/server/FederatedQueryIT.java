@@ -24,12 +24,22 @@ class FederatedQueryIT {
   void serviceJoinsRuralkgFiguresWithASecondEndpointByDivisionCode() throws Exception {
     DatasetGraph statsData = DatasetFactory.createTxnMem().asDatasetGraph();
     RDFDataMgr.read(statsData, "federation/county-stats.ttl");
-    FusekiServer second = FusekiServer.create().port(SeedStore.freePort()).add("/stats", statsData).build().start();
+    FusekiServer second =
+        FusekiServer.create().port(SeedStore.freePort()).add("/stats", statsData).build().start();
     String stats = "http://localhost:" + second.getHttpPort() + "/stats/";
-    FusekiServer ruralkg = Server.start(SeedStore.dataset(), ServerSettings.local(SeedStore.freePort()).withFederation(java.util.List.of(stats)),
-        null, QueryGuard.DEFAULT, SeedStore.queries(), CacheSettings.OFF);
+    FusekiServer ruralkg =
+        Server.start(
+            SeedStore.dataset(),
+            ServerSettings.local(SeedStore.freePort()).withFederation(java.util.List.of(stats)),
+            null,
+            QueryGuard.DEFAULT,
+            SeedStore.queries(),
+            CacheSettings.OFF);
     try {
-      String query = String.format(java.util.Locale.ROOT, """
+      String query =
+          String.format(
+              java.util.Locale.ROOT,
+              """
           PREFIX rkg:  <https://w3id.org/ruralkg/ont#>
           PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
           PREFIX ex:   <http://example.org/stats#>
@@ -41,17 +51,25 @@ class FederatedQueryIT {
             ?unit rkg:divisionCode ?code ; skos:prefLabel ?county .
             SERVICE <http://localhost:%d/stats/sparql> { ?s ex:divisionCode ?code ; ex:registeredPopulation ?population }
           }
-          """, second.getHttpPort());
+          """,
+              second.getHttpPort());
       String url = "http://localhost:" + ruralkg.getHttpPort() + "/ruralkg/sparql";
-      HttpRequest req = HttpRequest.newBuilder(URI.create(url))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("Accept", "text/csv")
-          .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-          .build();
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("Accept", "text/csv")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+              .build();
       HttpResponse<String> resp = SeedStore.HTTP.send(req, HttpResponse.BodyHandlers.ofString());
       assertEquals(200, resp.statusCode(), resp.body());
-      assertTrue(resp.body().lines().anyMatch(l -> l.startsWith("巧家县,") && l.endsWith(",600000")), resp.body());
-      assertTrue(resp.body().lines().noneMatch(l -> l.startsWith("马树镇")), "only codes the second endpoint knows join: " + resp.body());
+      assertTrue(
+          resp.body().lines().anyMatch(l -> l.startsWith("巧家县,") && l.endsWith(",600000")),
+          resp.body());
+      assertTrue(
+          resp.body().lines().noneMatch(l -> l.startsWith("马树镇")),
+          "only codes the second endpoint knows join: " + resp.body());
     } finally {
       ruralkg.stop();
       second.stop();

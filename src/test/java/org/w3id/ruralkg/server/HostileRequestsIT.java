@@ -43,7 +43,14 @@ class HostileRequestsIT {
   @BeforeAll
   static void start() {
     QueryGuard guard = new QueryGuard(3_000, 10_000).withCaps(20_000, 1_000);
-    server = Server.start(SeedStore.dataset(), ServerSettings.local(SeedStore.freePort()).withMaxConcurrent(3), null, guard, SeedStore.queries(), CacheSettings.OFF);
+    server =
+        Server.start(
+            SeedStore.dataset(),
+            ServerSettings.local(SeedStore.freePort()).withMaxConcurrent(3),
+            null,
+            guard,
+            SeedStore.queries(),
+            CacheSettings.OFF);
     base = "http://localhost:" + server.getHttpPort();
   }
 
@@ -52,10 +59,15 @@ class HostileRequestsIT {
     if (server != null) server.stop();
   }
 
-  static HttpResponse<String> sparql(String root, String query, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + "/ruralkg/sparql"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/sparql-results+json")
-        .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+  static HttpResponse<String> sparql(String root, String query, String... headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(root + "/ruralkg/sparql"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/sparql-results+json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
     for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return SeedStore.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -66,28 +78,31 @@ class HostileRequestsIT {
 
   static void assertNoInternals(HttpResponse<String> r) {
     String b = r.body().toLowerCase(java.util.Locale.ROOT);
-    for (String s : new String[] {"java.", "exception", "heap", "stackoverflow", "executor"}) assertFalse(b.contains(s), "'" + s + "' in: " + r.body());
+    for (String s : new String[] {"java.", "exception", "heap", "stackoverflow", "executor"})
+      assertFalse(b.contains(s), "'" + s + "' in: " + r.body());
   }
 
   /** A tiny HTTP server that counts every contact and answers as {@code handler} says. */
   static HttpServer spy(AtomicInteger hits, Map<String, String> paths) throws Exception {
     HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    s.createContext("/", ex -> {
-      hits.incrementAndGet();
-      String body = paths.get(ex.getRequestURI().getPath());
-      if (body != null && body.startsWith("redirect:")) {
-        ex.getResponseHeaders().add("Location", body.substring(9));
-        ex.sendResponseHeaders(302, -1);
-      } else if (body != null) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/sparql-results+json");
-        ex.sendResponseHeaders(200, bytes.length);
-        ex.getResponseBody().write(bytes);
-      } else {
-        ex.sendResponseHeaders(404, -1);
-      }
-      ex.close();
-    });
+    s.createContext(
+        "/",
+        ex -> {
+          hits.incrementAndGet();
+          String body = paths.get(ex.getRequestURI().getPath());
+          if (body != null && body.startsWith("redirect:")) {
+            ex.getResponseHeaders().add("Location", body.substring(9));
+            ex.sendResponseHeaders(302, -1);
+          } else if (body != null) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/sparql-results+json");
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+          } else {
+            ex.sendResponseHeaders(404, -1);
+          }
+          ex.close();
+        });
     s.start();
     return s;
   }
@@ -96,7 +111,8 @@ class HostileRequestsIT {
   @Test
   void selfReferencingServiceIsRefusedFastAndAskStillAnswers() throws Exception {
     String inner = "?s ?p ?o";
-    for (int i = 0; i < 25; i++) inner = "SERVICE <" + base + "/ruralkg/sparql> { SELECT * { " + inner + " } LIMIT 1 }";
+    for (int i = 0; i < 25; i++)
+      inner = "SERVICE <" + base + "/ruralkg/sparql> { SELECT * { " + inner + " } LIMIT 1 }";
     long t0 = System.nanoTime();
     var r = sparql(base, "SELECT * { " + inner + " }");
     assertEquals(422, r.statusCode(), r.body());
@@ -125,31 +141,48 @@ class HostileRequestsIT {
   @Test
   void theFederationAllowListIsHonouredWithoutRedirectsOrNesting() throws Exception {
     AtomicInteger hits = new AtomicInteger();
-    String results = "{\"head\":{\"vars\":[\"x\"]},\"results\":{\"bindings\":[{\"x\":{\"type\":\"literal\",\"value\":\"from-peer\"}}]}}";
+    String results =
+        "{\"head\":{\"vars\":[\"x\"]},\"results\":{\"bindings\":[{\"x\":{\"type\":\"literal\",\"value\":\"from-peer\"}}]}}";
     Map<String, String> paths = new ConcurrentHashMap<>();
     HttpServer spy = spy(hits, paths);
     String peer = "http://127.0.0.1:" + spy.getAddress().getPort();
     paths.put("/allowed/sparql", results);
     paths.put("/allowed/moved", "redirect:" + peer + "/elsewhere/sparql");
     paths.put("/elsewhere/sparql", results);
-    FusekiServer fed = Server.start(SeedStore.dataset(), ServerSettings.local(SeedStore.freePort()).withFederation(List.of(peer + "/allowed/")),
-        null, new QueryGuard(3_000, 10_000), SeedStore.queries(), CacheSettings.OFF);
+    FusekiServer fed =
+        Server.start(
+            SeedStore.dataset(),
+            ServerSettings.local(SeedStore.freePort()).withFederation(List.of(peer + "/allowed/")),
+            null,
+            new QueryGuard(3_000, 10_000),
+            SeedStore.queries(),
+            CacheSettings.OFF);
     try {
       String root = "http://localhost:" + fed.getHttpPort();
       var ok = sparql(root, "SELECT ?x { SERVICE <" + peer + "/allowed/sparql> { ?s ?p ?x } }");
       assertEquals(200, ok.statusCode(), ok.body());
       assertTrue(ok.body().contains("from-peer"), ok.body());
       assertEquals(1, hits.get());
-      var other = sparql(root, "SELECT ?x { SERVICE <" + peer + "/elsewhere/sparql> { ?s ?p ?x } }");
+      var other =
+          sparql(root, "SELECT ?x { SERVICE <" + peer + "/elsewhere/sparql> { ?s ?p ?x } }");
       assertEquals(422, other.statusCode(), other.body());
-      var lookalike = sparql(root, "SELECT ?x { SERVICE <" + peer + "/allowed-not/sparql> { ?s ?p ?x } }");
+      var lookalike =
+          sparql(root, "SELECT ?x { SERVICE <" + peer + "/allowed-not/sparql> { ?s ?p ?x } }");
       assertEquals(422, lookalike.statusCode(), lookalike.body());
       assertEquals(1, hits.get(), "unlisted URLs are never contacted");
       var moved = sparql(root, "SELECT ?x { SERVICE <" + peer + "/allowed/moved> { ?s ?p ?x } }");
       assertEquals(502, moved.statusCode(), moved.body());
       assertEquals(2, hits.get(), "the redirect is not followed");
-      var nested = sparql(root, "SELECT ?x { SERVICE <" + peer + "/allowed/sparql> { ?s ?p ?x } }", Federation.DEPTH_HEADER, "1");
-      assertEquals(422, nested.statusCode(), "a query from a federation call may not federate again: " + nested.body());
+      var nested =
+          sparql(
+              root,
+              "SELECT ?x { SERVICE <" + peer + "/allowed/sparql> { ?s ?p ?x } }",
+              Federation.DEPTH_HEADER,
+              "1");
+      assertEquals(
+          422,
+          nested.statusCode(),
+          "a query from a federation call may not federate again: " + nested.body());
       assertEquals(2, hits.get());
     } finally {
       fed.stop();
@@ -161,14 +194,23 @@ class HostileRequestsIT {
   void aServerThatMayCallItselfStopsAfterOneHop() throws Exception {
     int port = SeedStore.freePort();
     String self = "http://localhost:" + port + "/ruralkg/";
-    FusekiServer loop = Server.start(SeedStore.dataset(), ServerSettings.local(port).withFederation(List.of(self)),
-        null, new QueryGuard(3_000, 10_000), SeedStore.queries(), CacheSettings.OFF);
+    FusekiServer loop =
+        Server.start(
+            SeedStore.dataset(),
+            ServerSettings.local(port).withFederation(List.of(self)),
+            null,
+            new QueryGuard(3_000, 10_000),
+            SeedStore.queries(),
+            CacheSettings.OFF);
     try {
       String root = "http://localhost:" + port;
-      var one = sparql(root, "SELECT * { SERVICE <" + self + "sparql> { SELECT * { ?s ?p ?o } LIMIT 1 } }");
+      var one =
+          sparql(
+              root, "SELECT * { SERVICE <" + self + "sparql> { SELECT * { ?s ?p ?o } LIMIT 1 } }");
       assertEquals(200, one.statusCode(), "one hop is allowed: " + one.body());
       String inner = "?s ?p ?o";
-      for (int i = 0; i < 25; i++) inner = "SERVICE <" + self + "sparql> { SELECT * { " + inner + " } LIMIT 1 }";
+      for (int i = 0; i < 25; i++)
+        inner = "SERVICE <" + self + "sparql> { SELECT * { " + inner + " } LIMIT 1 }";
       long t0 = System.nanoTime();
       var r = sparql(root, "SELECT * { " + inner + " }");
       assertTrue(r.statusCode() >= 400, r.statusCode() + " " + r.body());
@@ -198,8 +240,14 @@ class HostileRequestsIT {
     assertTrue(millis(t0) < 8_000, millis(t0) + " ms");
     assertNoInternals(r);
     var small = sparql(base, "SELECT ?c { ?a ?b ?c } ORDER BY ?c LIMIT 3");
-    assertEquals(200, small.statusCode(), "a sort within the cap still runs, again and again: " + small.body());
-    assertEquals(200, sparql(base, "SELECT ?t (COUNT(*) AS ?n) { ?a a ?t } GROUP BY ?t ORDER BY DESC(?n)").statusCode());
+    assertEquals(
+        200,
+        small.statusCode(),
+        "a sort within the cap still runs, again and again: " + small.body());
+    assertEquals(
+        200,
+        sparql(base, "SELECT ?t (COUNT(*) AS ?n) { ?a a ?t } GROUP BY ?t ORDER BY DESC(?n)")
+            .statusCode());
   }
 
   @Test
@@ -207,7 +255,8 @@ class HostileRequestsIT {
     var r = SeedStore.get(base + "/ruralkg/get?default", "Accept", "text/turtle");
     assertEquals(503, r.statusCode());
     assertTrue(r.body().contains("too large"), r.body());
-    assertEquals(503, SeedStore.get(base + "/ruralkg?default", "Accept", "text/turtle").statusCode());
+    assertEquals(
+        503, SeedStore.get(base + "/ruralkg?default", "Accept", "text/turtle").statusCode());
   }
 
   // 4. catastrophic backtracking
@@ -215,7 +264,8 @@ class HostileRequestsIT {
   void aCatastrophicRegexStopsWithinTheTimeout() throws Exception {
     String as = "a".repeat(34) + "b";
     long t0 = System.nanoTime();
-    var r = sparql(base, "SELECT * { VALUES ?s { \"" + as + "\" } FILTER REGEX(?s, \"^(.*a){14}$\") }");
+    var r =
+        sparql(base, "SELECT * { VALUES ?s { \"" + as + "\" } FILTER REGEX(?s, \"^(.*a){14}$\") }");
     assertEquals(503, r.statusCode(), r.body());
     assertTrue(millis(t0) < 8_000, millis(t0) + " ms");
     var ok = sparql(base, "SELECT * { VALUES ?s { \"abc\" } FILTER REGEX(?s, \"^A\", \"i\") }");
@@ -230,9 +280,19 @@ class HostileRequestsIT {
     String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     List<CompletableFuture<long[]>> all = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/ruralkg/sparql?query=" + URLEncoder.encode(slow, StandardCharsets.UTF_8))).GET().build();
+      HttpRequest req =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      base
+                          + "/ruralkg/sparql?query="
+                          + URLEncoder.encode(slow, StandardCharsets.UTF_8)))
+              .GET()
+              .build();
       long t0 = System.nanoTime();
-      all.add(client.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new long[] {r.statusCode(), millis(t0)}));
+      all.add(
+          client
+              .sendAsync(req, HttpResponse.BodyHandlers.ofString())
+              .thenApply(r -> new long[] {r.statusCode(), millis(t0)}));
     }
     Thread.sleep(500);
     long a0 = System.nanoTime();
@@ -253,12 +313,23 @@ class HostileRequestsIT {
 
   // 6. passwords as data, blank refused, failures throttled
   static int write(String root, String user, String password) throws Exception {
-    return UpdateSecurityIT.send(root + "/ruralkg/update", "POST", "application/sparql-update", UpdateSecurityIT.INSERT, user, password).statusCode();
+    return UpdateSecurityIT.send(
+            root + "/ruralkg/update",
+            "POST",
+            "application/sparql-update",
+            UpdateSecurityIT.INSERT,
+            user,
+            password)
+        .statusCode();
   }
 
   @Test
   void aPasswordMatchesExactlyWhateverItsCharacters() throws Exception {
-    String[][] cases = {{"Correct,Horse", "Correct", "Correct,Horse "}, {"back\\slash", "backslash", "back\\\\slash"}, {" ,x", "", " "}};
+    String[][] cases = {
+      {"Correct,Horse", "Correct", "Correct,Horse "},
+      {"back\\slash", "backslash", "back\\\\slash"},
+      {" ,x", "", " "}
+    };
     for (String[] c : cases) {
       DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
       FusekiServer s = Server.start(dsg, SeedStore.freePort(), c[0]);
@@ -277,8 +348,12 @@ class HostileRequestsIT {
 
   @Test
   void aBlankPasswordIsRefusedAtStartup() {
-    assertThrows(RuralKgException.class, () -> Server.start(DatabaseMgr.createDatasetGraph(), SeedStore.freePort(), "   "));
-    assertThrows(RuralKgException.class, () -> Server.start(DatabaseMgr.createDatasetGraph(), SeedStore.freePort(), ""));
+    assertThrows(
+        RuralKgException.class,
+        () -> Server.start(DatabaseMgr.createDatasetGraph(), SeedStore.freePort(), "   "));
+    assertThrows(
+        RuralKgException.class,
+        () -> Server.start(DatabaseMgr.createDatasetGraph(), SeedStore.freePort(), ""));
   }
 
   @Test
@@ -287,9 +362,11 @@ class HostileRequestsIT {
     FusekiServer s = Server.start(dsg, SeedStore.freePort(), "s3cret-pw");
     try {
       String root = "http://localhost:" + s.getHttpPort();
-      for (int i = 0; i < AdminAuthFilter.MAX_FAILURES; i++) assertEquals(401, write(root, "admin", "guess" + i));
+      for (int i = 0; i < AdminAuthFilter.MAX_FAILURES; i++)
+        assertEquals(401, write(root, "admin", "guess" + i));
       assertEquals(429, write(root, "admin", "guess-more"));
-      assertEquals(429, write(root, "admin", "s3cret-pw"), "even the right password waits out the minute");
+      assertEquals(
+          429, write(root, "admin", "s3cret-pw"), "even the right password waits out the minute");
       assertEquals(0, UpdateSecurityIT.quads(dsg));
     } finally {
       s.stop();
@@ -305,16 +382,38 @@ class HostileRequestsIT {
     try {
       String root = "http://localhost:" + s.getHttpPort();
       HttpClient c = HttpClient.newHttpClient();
-      var post = c.send(HttpRequest.newBuilder(URI.create(root + "/ruralkg/update")).header("Origin", "http://evil.example")
-          .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString(UpdateSecurityIT.INSERT)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertTrue(post.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), post.headers().toString());
+      var post =
+          c.send(
+              HttpRequest.newBuilder(URI.create(root + "/ruralkg/update"))
+                  .header("Origin", "http://evil.example")
+                  .header("Content-Type", "application/sparql-update")
+                  .POST(HttpRequest.BodyPublishers.ofString(UpdateSecurityIT.INSERT))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          post.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+          post.headers().toString());
       assertTrue(post.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
-      var preflight = c.send(HttpRequest.newBuilder(URI.create(root + "/ruralkg/update")).header("Origin", "http://evil.example")
-          .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-      assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), preflight.headers().toString());
-      var read = SeedStore.get(root + "/ruralkg/sparql?query=" + URLEncoder.encode(ASK, StandardCharsets.UTF_8), "Origin", "http://evil.example");
-      assertEquals("*", read.headers().firstValue("Access-Control-Allow-Origin").orElse(""), "reads stay open");
+      var preflight =
+          c.send(
+              HttpRequest.newBuilder(URI.create(root + "/ruralkg/update"))
+                  .header("Origin", "http://evil.example")
+                  .header("Access-Control-Request-Method", "POST")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+          preflight.headers().toString());
+      var read =
+          SeedStore.get(
+              root + "/ruralkg/sparql?query=" + URLEncoder.encode(ASK, StandardCharsets.UTF_8),
+              "Origin",
+              "http://evil.example");
+      assertEquals(
+          "*",
+          read.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+          "reads stay open");
       assertTrue(read.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
     } finally {
       s.stop();
@@ -328,8 +427,13 @@ class HostileRequestsIT {
     var r = SeedStore.get(base + "/api/queries/sources", "Accept", ";");
     assertTrue(r.statusCode() == 200 || r.statusCode() == 406, r.statusCode() + " " + r.body());
     var enc = SeedStore.get(base + "/api/queries/sources", "Accept", ";", "Accept-Encoding", ";");
-    assertTrue(enc.statusCode() == 200 || enc.statusCode() == 406, enc.statusCode() + " " + enc.body());
-    var sparql = SeedStore.get(base + "/ruralkg/sparql?query=" + URLEncoder.encode(ASK, StandardCharsets.UTF_8), "Accept", ";");
+    assertTrue(
+        enc.statusCode() == 200 || enc.statusCode() == 406, enc.statusCode() + " " + enc.body());
+    var sparql =
+        SeedStore.get(
+            base + "/ruralkg/sparql?query=" + URLEncoder.encode(ASK, StandardCharsets.UTF_8),
+            "Accept",
+            ";");
     assertTrue(sparql.statusCode() < 500, sparql.statusCode() + " " + sparql.body());
   }
 
@@ -374,7 +478,13 @@ class HostileRequestsIT {
   static String raw(int port, String path, String host) throws Exception {
     try (Socket s = new Socket("127.0.0.1", port)) {
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/turtle\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\nAccept: text/turtle\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

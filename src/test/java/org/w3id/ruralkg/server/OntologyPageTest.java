@@ -27,8 +27,15 @@ class OntologyPageTest {
   void listsEveryClassAndPropertyWithAnAnchorAndBothLabels() {
     assertTrue(html.startsWith("<!DOCTYPE html>"));
     assertTrue(html.contains("<meta charset=\"utf-8\">"));
-    for (Node n : new Node[] {Vocab.FIGURE, Vocab.ADMIN_UNIT, Vocab.PARTY_ORGANISATION, Vocab.REF_AREA, Vocab.DIVISION_CODE,
-        Vocab.OrgKind.TEMPORARY_BRANCH.type}) {
+    for (Node n :
+        new Node[] {
+          Vocab.FIGURE,
+          Vocab.ADMIN_UNIT,
+          Vocab.PARTY_ORGANISATION,
+          Vocab.REF_AREA,
+          Vocab.DIVISION_CODE,
+          Vocab.OrgKind.TEMPORARY_BRANCH.type
+        }) {
       String local = n.getURI().substring(Vocab.ONT.length());
       assertTrue(html.contains("<tr id=\"" + local + "\">"), local + " has an anchor");
       assertTrue(html.contains("<code>rkg:" + local + "</code>"), local + " shown as rkg:" + local);
@@ -47,7 +54,9 @@ class OntologyPageTest {
     assertTrue(html.contains("id=\"scheme-unit\""));
     assertTrue(html.contains("<code>person_time</code></td><td>人次</td><td>person-time</td>"));
     assertTrue(html.contains("<code>党建联盟</code>"));
-    assertTrue(html.contains("rkg:within</code></a>") || html.contains("<a href=\"#within\">"), "links between terms");
+    assertTrue(
+        html.contains("rkg:within</code></a>") || html.contains("<a href=\"#within\">"),
+        "links between terms");
     assertTrue(html.contains("transitive"));
   }
 
@@ -62,13 +71,17 @@ class OntologyPageTest {
     assertFalse(page.contains("<script>"));
     assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assertTrue(page.contains("a &amp; b &quot;q&quot;"));
-    assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", org.w3id.ruralkg.common.Html.escape("<a href=\"x\">&'"));
+    assertEquals(
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;",
+        org.w3id.ruralkg.common.Html.escape("<a href=\"x\">&'"));
   }
 
   @Test
   void headerLeadsBackAndTheChineseLabelColumnIsNotSqueezed() {
     assertTrue(html.contains("<header><a href=\"/\">"), "a header linking back to the dashboard");
     assertTrue(html.contains("<a href=\"/editor/\">"), "and to the query editor");
-    assertTrue(html.contains("td:nth-child(2){white-space:nowrap"), "labels are not broken one character per line");
+    assertTrue(
+        html.contains("td:nth-child(2){white-space:nowrap"),
+        "labels are not broken one character per line");
   }
 }

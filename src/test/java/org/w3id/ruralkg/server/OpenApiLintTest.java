@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document of the saved queries is valid OpenAPI 3 (swagger-parser's validation)
- * and passes the rules linters such as redocly apply: typed examples, a 4XX response on every
+ * The OpenAPI document of the saved queries is valid OpenAPI 3 (swagger-parser's validation) and
+ * passes the rules linters such as redocly apply: typed examples, a 4XX response on every
  * operation, declared tags, unique operation ids.
  */
 class OpenApiLintTest {
@@ -31,7 +31,8 @@ class OpenApiLintTest {
   static void parse() {
     SavedQueries queries = new SavedQueries(Path.of("queries"));
     List<SavedQuery> list = queries.names().stream().map(queries::get).toList();
-    ObjectNode doc = OpenApi.document(list, "http://localhost:3030/api", "test", QueryGuard.DEFAULT);
+    ObjectNode doc =
+        OpenApi.document(list, "http://localhost:3030/api", "test", QueryGuard.DEFAULT);
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     SwaggerParseResult result = new OpenAPIV3Parser().readContents(doc.toString(), null, options);
@@ -47,7 +48,9 @@ class OpenApiLintTest {
   @Test
   void everyOperationHasA4xxResponse() {
     for (Operation op : operations()) {
-      assertTrue(op.getResponses().keySet().stream().anyMatch(k -> k.startsWith("4")), op.getOperationId() + " has no 4XX response");
+      assertTrue(
+          op.getResponses().keySet().stream().anyMatch(k -> k.startsWith("4")),
+          op.getOperationId() + " has no 4XX response");
     }
   }
 
@@ -58,20 +61,34 @@ class OpenApiLintTest {
       for (Parameter p : op.getParameters() == null ? List.<Parameter>of() : op.getParameters()) {
         if (!"integer".equals(p.getSchema().getType())) continue;
         integers++;
-        if (p.getExample() != null) assertTrue(p.getExample() instanceof Number, op.getOperationId() + " " + p.getName() + " example " + p.getExample().getClass());
-        if (p.getSchema().getDefault() != null) assertTrue(p.getSchema().getDefault() instanceof Number, op.getOperationId() + " " + p.getName() + " default");
+        if (p.getExample() != null)
+          assertTrue(
+              p.getExample() instanceof Number,
+              op.getOperationId() + " " + p.getName() + " example " + p.getExample().getClass());
+        if (p.getSchema().getDefault() != null)
+          assertTrue(
+              p.getSchema().getDefault() instanceof Number,
+              op.getOperationId() + " " + p.getName() + " default");
       }
     }
     assertTrue(integers > 0);
-    Parameter limit = api.getPaths().get("/queries/top-figures").getGet().getParameters().stream().filter(p -> p.getName().equals("limit")).findFirst().orElseThrow();
-    assertTrue(limit.getExample() == null || limit.getExample() instanceof Number, "top-figures limit example is a number");
+    Parameter limit =
+        api.getPaths().get("/queries/top-figures").getGet().getParameters().stream()
+            .filter(p -> p.getName().equals("limit"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        limit.getExample() == null || limit.getExample() instanceof Number,
+        "top-figures limit example is a number");
   }
 
   @Test
   void tagsAreDeclaredAndOperationIdsUnique() {
     Set<String> declared = api.getTags().stream().map(Tag::getName).collect(Collectors.toSet());
     for (Operation op : operations()) {
-      if (op.getTags() != null) assertTrue(declared.containsAll(op.getTags()), op.getOperationId() + " uses an undeclared tag");
+      if (op.getTags() != null)
+        assertTrue(
+            declared.containsAll(op.getTags()), op.getOperationId() + " uses an undeclared tag");
     }
     List<String> ids = operations().stream().map(Operation::getOperationId).toList();
     assertEquals(ids.size(), Set.copyOf(ids).size(), "operation ids are unique");

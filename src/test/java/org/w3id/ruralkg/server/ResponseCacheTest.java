@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The response cache: LRU eviction by bytes, the write generation, counters, keys, ETags and paging values. */
+/**
+ * The response cache: LRU eviction by bytes, the write generation, counters, keys, ETags and paging
+ * values.
+ */
 class ResponseCacheTest {
   static ResponseCache.Key key(String name) {
     return QueryResponder.key(name, Map.of(), QueryApi.Page.ALL, QueryApi.Format.JSON);
@@ -24,7 +27,8 @@ class ResponseCacheTest {
   @Test
   void evictsTheLeastRecentlyUsedWhenOverBudget() {
     ResponseCache c = new ResponseCache(10_000);
-    for (String k : new String[] {"a", "b", "c", "d"}) assertTrue(c.put(key(k), entry(1_800), c.generation()));
+    for (String k : new String[] {"a", "b", "c", "d"})
+      assertTrue(c.put(key(k), entry(1_800), c.generation()));
     assertNotNull(c.get(key("a"))); // a is now the most recently used
     assertTrue(c.put(key("e"), entry(1_800), c.generation()));
     assertTrue(c.bytes() <= 10_000, "bytes " + c.bytes());
@@ -32,7 +36,9 @@ class ResponseCacheTest {
     assertNull(c.get(key("b")), "b was the least recently used");
     assertNotNull(c.get(key("a")));
     assertNotNull(c.get(key("e")));
-    assertFalse(c.put(key("huge"), entry(3_000), c.generation()), "more than a quarter of the budget is not cached");
+    assertFalse(
+        c.put(key("huge"), entry(3_000), c.generation()),
+        "more than a quarter of the budget is not cached");
   }
 
   @Test
@@ -64,20 +70,41 @@ class ResponseCacheTest {
 
   @Test
   void keysDifferByParametersPageAndFormatButNotByParameterOrder() {
-    var a = QueryResponder.key("q", Map.of("x", "1", "y", "2"), QueryApi.Page.ALL, QueryApi.Format.JSON);
-    var b = QueryResponder.key("q", new java.util.LinkedHashMap<>(Map.of("y", "2", "x", "1")), QueryApi.Page.ALL, QueryApi.Format.JSON);
+    var a =
+        QueryResponder.key(
+            "q", Map.of("x", "1", "y", "2"), QueryApi.Page.ALL, QueryApi.Format.JSON);
+    var b =
+        QueryResponder.key(
+            "q",
+            new java.util.LinkedHashMap<>(Map.of("y", "2", "x", "1")),
+            QueryApi.Page.ALL,
+            QueryApi.Format.JSON);
     assertEquals(a, b);
-    assertFalse(a.equals(QueryResponder.key("q", Map.of("x", "1", "y", "2"), QueryApi.Page.ALL, QueryApi.Format.CSV)));
-    assertFalse(a.equals(QueryResponder.key("q", Map.of("x", "1", "y", "2"), new QueryApi.Page(0, 5), QueryApi.Format.JSON)));
-    assertFalse(a.equals(QueryResponder.key("q", Map.of("x", "1", "y", "3"), QueryApi.Page.ALL, QueryApi.Format.JSON)));
+    assertFalse(
+        a.equals(
+            QueryResponder.key(
+                "q", Map.of("x", "1", "y", "2"), QueryApi.Page.ALL, QueryApi.Format.CSV)));
+    assertFalse(
+        a.equals(
+            QueryResponder.key(
+                "q", Map.of("x", "1", "y", "2"), new QueryApi.Page(0, 5), QueryApi.Format.JSON)));
+    assertFalse(
+        a.equals(
+            QueryResponder.key(
+                "q", Map.of("x", "1", "y", "3"), QueryApi.Page.ALL, QueryApi.Format.JSON)));
   }
 
   @Test
   void etagsFollowTheBodyAndIfNoneMatchIsParsed() {
     String e1 = QueryResponder.etag("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
-    assertEquals(e1, QueryResponder.etag("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8), false));
-    assertFalse(e1.equals(QueryResponder.etag("abd".getBytes(java.nio.charset.StandardCharsets.UTF_8), false)));
-    assertFalse(e1.equals(QueryResponder.etag("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8), true)));
+    assertEquals(
+        e1, QueryResponder.etag("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8), false));
+    assertFalse(
+        e1.equals(
+            QueryResponder.etag("abd".getBytes(java.nio.charset.StandardCharsets.UTF_8), false)));
+    assertFalse(
+        e1.equals(
+            QueryResponder.etag("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8), true)));
     assertTrue(e1.matches("\"[0-9a-f]{32}\""), e1);
     assertTrue(Conneg.ifNoneMatch("\"x\", " + e1, e1));
     assertTrue(Conneg.ifNoneMatch("W/" + e1, e1));

@@ -22,16 +22,22 @@ import org.w3id.ruralkg.store.Store;
 class ResponseStoreIT {
   @TempDir Path tmp;
 
-  /** One server's life on the store: warms (reading and keeping responses), then answers one request. */
+  /**
+   * One server's life on the store: warms (reading and keeping responses), then answers one
+   * request.
+   */
   private record Life(int queriesRun, QueryResponder.Answer articles) {}
 
   private static Life serve(Path store) {
     DatasetGraph dsg = Store.openExisting(store);
     try {
       QueryApi api = new QueryApi(dsg, SeedStore.queries(), QueryGuard.DEFAULT);
-      QueryResponder responder = new QueryResponder(api, new ResponseCache(64L << 20), ResponseStore.open(store, api.list(), "test"));
+      QueryResponder responder =
+          new QueryResponder(
+              api, new ResponseCache(64L << 20), ResponseStore.open(store, api.list(), "test"));
       int run = responder.warm();
-      return new Life(run, responder.answer("articles", Map.of(), QueryApi.Page.ALL, QueryApi.Format.JSON));
+      return new Life(
+          run, responder.answer("articles", Map.of(), QueryApi.Page.ALL, QueryApi.Format.JSON));
     } finally {
       dsg.close();
     }
@@ -39,9 +45,9 @@ class ResponseStoreIT {
 
   /** A store built from seed page 001 copied into {@code tmp/NAME-in}: the store folder. */
   private Path onePageStore(String name) throws IOException {
-    return org.w3id.ruralkg.store.SeedStores.onePage(tmp, name, "001_9a9fe845a7e3c4ef.txt", "a.txt");
+    return org.w3id.ruralkg.store.SeedStores.onePage(
+        tmp, name, "001_9a9fe845a7e3c4ef.txt", "a.txt");
   }
-
 
   @Test
   void aRestartedServerReadsItsWarmedResponsesUntilTheStoreChanges() throws IOException {
@@ -49,13 +55,16 @@ class ResponseStoreIT {
     Path in = tmp.resolve("store-in");
 
     Life first = serve(store);
-    assertTrue(first.queriesRun() > 10, "the first server runs every argument-free query: " + first.queriesRun());
+    assertTrue(
+        first.queriesRun() > 10,
+        "the first server runs every argument-free query: " + first.queriesRun());
     assertTrue(first.articles().hit(), "warmed");
 
     Life second = serve(store);
     assertEquals(0, second.queriesRun(), "the second server on the same store runs none");
     assertTrue(second.articles().hit());
-    assertArrayEquals(first.articles().entry().body(), second.articles().entry().body(), "the same bytes");
+    assertArrayEquals(
+        first.articles().entry().body(), second.articles().entry().body(), "the same bytes");
     assertEquals(first.articles().entry().etag(), second.articles().entry().etag());
 
     // a build that finds every file unchanged keeps the responses
@@ -67,7 +76,10 @@ class ResponseStoreIT {
     assertEquals(List.of("b.txt"), Pipeline.build(in, store, 2).loaded());
     Life third = serve(store);
     assertEquals(first.queriesRun(), third.queriesRun(), "a changed store runs every query again");
-    assertNotEquals(new String(first.articles().entry().body(), java.nio.charset.StandardCharsets.UTF_8), new String(third.articles().entry().body(), java.nio.charset.StandardCharsets.UTF_8), "and answers with the new page");
+    assertNotEquals(
+        new String(first.articles().entry().body(), java.nio.charset.StandardCharsets.UTF_8),
+        new String(third.articles().entry().body(), java.nio.charset.StandardCharsets.UTF_8),
+        "and answers with the new page");
     try (Stream<Path> stamps = Files.list(store.resolve(ResponseStore.FOLDER))) {
       assertEquals(1, stamps.count(), "the responses of the old content are deleted");
     }
@@ -82,7 +94,11 @@ class ResponseStoreIT {
       String before = ResponseStore.stamp(store, queries, "test");
       assertEquals(before, ResponseStore.stamp(store, queries, "test"), "a stamp is stable");
       SavedQuery q = queries.get(0);
-      List<SavedQuery> edited = Stream.concat(Stream.of(SavedQuery.parse(q.name(), q.text() + "\n# edited\n")), queries.stream().skip(1)).toList();
+      List<SavedQuery> edited =
+          Stream.concat(
+                  Stream.of(SavedQuery.parse(q.name(), q.text() + "\n# edited\n")),
+                  queries.stream().skip(1))
+              .toList();
       assertNotEquals(before, ResponseStore.stamp(store, edited, "test"));
       assertNotEquals(before, ResponseStore.stamp(store, queries, "another version"));
     } finally {

@@ -17,7 +17,10 @@ import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.store.BuildReport;
 import org.w3id.ruralkg.store.Store;
 
-/** The five seed pages built once per test JVM into a temporary store, shared read-only by the server ITs. */
+/**
+ * The five seed pages built once per test JVM into a temporary store, shared read-only by the
+ * server ITs.
+ */
 final class SeedStore {
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -47,9 +50,13 @@ final class SeedStore {
     return new SavedQueries(Path.of("queries"));
   }
 
-  /** Distinct triples of the union default graph plus quads in all named graphs: any change shows. */
+  /**
+   * Distinct triples of the union default graph plus quads in all named graphs: any change shows.
+   */
   static long size(DatasetGraph dsg) {
-    return Txn.calculateRead(dsg, () -> dsg.getUnionGraph().size() + org.apache.jena.atlas.iterator.Iter.count(dsg.find()));
+    return Txn.calculateRead(
+        dsg,
+        () -> dsg.getUnionGraph().size() + org.apache.jena.atlas.iterator.Iter.count(dsg.find()));
   }
 
   static int freePort() {
@@ -60,7 +67,8 @@ final class SeedStore {
     }
   }
 
-  static HttpResponse<String> get(String url, String... headers) throws IOException, InterruptedException {
+  static HttpResponse<String> get(String url, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
     for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

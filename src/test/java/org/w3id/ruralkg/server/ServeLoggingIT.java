@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged server as an operator meets it: request logs off the console unless asked
- * (--verbose to stderr, --log-file to a file), and a port in use is one plain line.
+ * The packaged server as an operator meets it: request logs off the console unless asked (--verbose
+ * to stderr, --log-file to a file), and a port in use is one plain line.
  */
 class ServeLoggingIT {
   @TempDir Path tmp;
@@ -23,12 +23,22 @@ class ServeLoggingIT {
   Process java(Path stderr, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", "target/ruralkg.jar"));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return new ProcessBuilder(cmd)
+        .redirectError(stderr.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   Path store() throws Exception {
     Path store = tmp.resolve("store");
-    Process p = java(tmp.resolve("restore.err"), "restore", "--in", "docs/examples/county-stats.nq", "--store", store.toString());
+    Process p =
+        java(
+            tmp.resolve("restore.err"),
+            "restore",
+            "--in",
+            "docs/examples/county-stats.nq",
+            "--store",
+            store.toString());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("restore.err")));
     return store;
@@ -43,7 +53,9 @@ class ServeLoggingIT {
   }
 
   static void query(int port) throws Exception {
-    assertEquals(200, SeedStore.get("http://localhost:" + port + "/ruralkg/sparql?query=ASK%7B%7D").statusCode());
+    assertEquals(
+        200,
+        SeedStore.get("http://localhost:" + port + "/ruralkg/sparql?query=ASK%7B%7D").statusCode());
   }
 
   static void stop(Process p) throws Exception {
@@ -56,7 +68,15 @@ class ServeLoggingIT {
     Path store = store();
     int port = SeedStore.freePort();
     Path quiet = tmp.resolve("quiet.err");
-    Process p = java(quiet, "serve", "--store", store.toString(), "--port", String.valueOf(port), "--no-warm");
+    Process p =
+        java(
+            quiet,
+            "serve",
+            "--store",
+            store.toString(),
+            "--port",
+            String.valueOf(port),
+            "--no-warm");
     awaitServing(quiet, p);
     query(port);
     Thread.sleep(300);
@@ -66,34 +86,74 @@ class ServeLoggingIT {
 
     Path log = tmp.resolve("requests.log");
     Path err = tmp.resolve("file.err");
-    p = java(err, "serve", "--store", store.toString(), "--port", String.valueOf(port), "--no-warm", "--log-file", log.toString());
+    p =
+        java(
+            err,
+            "serve",
+            "--store",
+            store.toString(),
+            "--port",
+            String.valueOf(port),
+            "--no-warm",
+            "--log-file",
+            log.toString());
     awaitServing(err, p);
     query(port);
     Thread.sleep(300);
     stop(p);
-    assertFalse(Files.readString(err).contains("Fuseki ::"), "the console stays quiet with --log-file");
+    assertFalse(
+        Files.readString(err).contains("Fuseki ::"), "the console stays quiet with --log-file");
     String lines = Files.readString(log);
-    assertTrue(lines.contains("GET") && lines.contains("/ruralkg/sparql"), "the file has the request: " + lines);
+    assertTrue(
+        lines.contains("GET") && lines.contains("/ruralkg/sparql"),
+        "the file has the request: " + lines);
 
     Path verbose = tmp.resolve("verbose.err");
-    p = java(verbose, "serve", "--store", store.toString(), "--port", String.valueOf(port), "--no-warm", "--verbose");
+    p =
+        java(
+            verbose,
+            "serve",
+            "--store",
+            store.toString(),
+            "--port",
+            String.valueOf(port),
+            "--no-warm",
+            "--verbose");
     awaitServing(verbose, p);
     query(port);
     Thread.sleep(300);
     stop(p);
-    assertTrue(Files.readString(verbose).contains("/ruralkg/sparql"), "--verbose logs requests to stderr");
+    assertTrue(
+        Files.readString(verbose).contains("/ruralkg/sparql"), "--verbose logs requests to stderr");
   }
 
   @Test
   void aPortInUseIsOnePlainLine() throws Exception {
     Path store = store();
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Path err = tmp.resolve("busy.err");
-      Process p = java(err, "serve", "--store", store.toString(), "--port", String.valueOf(taken.getLocalPort()), "--no-warm");
+      Process p =
+          java(
+              err,
+              "serve",
+              "--store",
+              store.toString(),
+              "--port",
+              String.valueOf(taken.getLocalPort()),
+              "--no-warm");
       assertTrue(p.waitFor(120, TimeUnit.SECONDS));
       assertNotEquals(0, p.exitValue());
-      List<String> lines = Files.readAllLines(err).stream().filter(l -> !l.isBlank() && !l.contains(" INFO ")).toList();
-      assertEquals(List.of("ruralkg: port " + taken.getLocalPort() + " on 127.0.0.1 is in use (another ruralkg or Fuseki?): stop it or choose another with --port"), lines);
+      List<String> lines =
+          Files.readAllLines(err).stream()
+              .filter(l -> !l.isBlank() && !l.contains(" INFO "))
+              .toList();
+      assertEquals(
+          List.of(
+              "ruralkg: port "
+                  + taken.getLocalPort()
+                  + " on 127.0.0.1 is in use (another ruralkg or Fuseki?): stop it or choose another with --port"),
+          lines);
     }
   }
 }

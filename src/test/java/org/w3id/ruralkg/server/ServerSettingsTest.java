@@ -9,20 +9,30 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3id.ruralkg.common.RuralKgException;
 
-/** The exposure settings: the name the server gives itself, and which SERVICE URLs a prefix allows. */
+/**
+ * The exposure settings: the name the server gives itself, and which SERVICE URLs a prefix allows.
+ */
 class ServerSettingsTest {
   @Test
   void theBaseUrlIsConfiguredNeverGuessed() {
     assertEquals("http://localhost:3030", ServerSettings.local(3030).publicBase(3030));
-    assertEquals("http://192.0.2.7:80", new ServerSettings("192.0.2.7", 80, null, List.of(), 8).publicBase(80));
-    assertEquals("https://kg.example.org", new ServerSettings(null, 3030, "https://kg.example.org/", List.of(), 8).publicBase(3030));
-    assertThrows(RuralKgException.class, () -> new ServerSettings(null, 3030, "javascript:alert(1)", List.of(), 8));
+    assertEquals(
+        "http://192.0.2.7:80",
+        new ServerSettings("192.0.2.7", 80, null, List.of(), 8).publicBase(80));
+    assertEquals(
+        "https://kg.example.org",
+        new ServerSettings(null, 3030, "https://kg.example.org/", List.of(), 8).publicBase(3030));
+    assertThrows(
+        RuralKgException.class,
+        () -> new ServerSettings(null, 3030, "javascript:alert(1)", List.of(), 8));
     assertThrows(RuralKgException.class, () -> new ServerSettings(null, 3030, null, List.of(), 0));
   }
 
   @Test
   void aFederationPrefixAllowsOnlyUrlsBelowIt() {
-    Federation f = Federation.allow(List.of("http://stats.example.org/sparql", "https://query.wikidata.org/"), 1_000);
+    Federation f =
+        Federation.allow(
+            List.of("http://stats.example.org/sparql", "https://query.wikidata.org/"), 1_000);
     assertTrue(f.allows("http://stats.example.org/sparql"));
     assertTrue(f.allows("http://stats.example.org/sparql/sub?x=1"));
     assertTrue(f.allows("https://query.wikidata.org/sparql"));

@@ -24,7 +24,13 @@ class VoidIT {
 
   @BeforeAll
   static void start() {
-    server = Server.start(SeedStore.dataset(), SeedStore.freePort(), null, QueryGuard.DEFAULT, SeedStore.queries());
+    server =
+        Server.start(
+            SeedStore.dataset(),
+            SeedStore.freePort(),
+            null,
+            QueryGuard.DEFAULT,
+            SeedStore.queries());
     url = "http://localhost:" + server.getHttpPort() + VoidServlet.PATH;
   }
 
@@ -36,7 +42,8 @@ class VoidIT {
   static Model fetch(String accept, Lang lang) throws Exception {
     var resp = SeedStore.get(url, "Accept", accept);
     assertEquals(200, resp.statusCode(), resp.body());
-    assertTrue(resp.headers().firstValue("Content-Type").orElse("").startsWith(lang.getHeaderString()));
+    assertTrue(
+        resp.headers().firstValue("Content-Type").orElse("").startsWith(lang.getHeaderString()));
     return RDFParser.fromString(resp.body(), lang).toModel();
   }
 
@@ -47,7 +54,9 @@ class VoidIT {
     var dsg = SeedStore.dataset();
     long triples = Txn.calculateRead(dsg, () -> dsg.getUnionGraph().size());
     assertEquals(triples, ds.getProperty(VOID.triples).getLong());
-    long figures = Txn.calculateRead(dsg, () -> dsg.getUnionGraph().find(null, Vocab.TYPE, Vocab.FIGURE).toList().size());
+    long figures =
+        Txn.calculateRead(
+            dsg, () -> dsg.getUnionGraph().find(null, Vocab.TYPE, Vocab.FIGURE).toList().size());
     boolean found = false;
     for (var st : ds.listProperties(VOID.classPartition).toList()) {
       Resource p = st.getResource();
@@ -59,12 +68,16 @@ class VoidIT {
     assertTrue(found, "a class partition for rkg:Figure");
     assertEquals(5, ds.getProperty(VOID.documents).getLong());
     assertEquals(5, ds.listProperties(DCTerms.source).toList().size());
-    assertEquals("https://creativecommons.org/licenses/by/4.0/", ds.getPropertyResourceValue(DCTerms.license).getURI());
-    assertTrue(ds.getProperty(VOID.sparqlEndpoint).getResource().getURI().endsWith("/ruralkg/sparql"));
+    assertEquals(
+        "https://creativecommons.org/licenses/by/4.0/",
+        ds.getPropertyResourceValue(DCTerms.license).getURI());
+    assertTrue(
+        ds.getProperty(VOID.sparqlEndpoint).getResource().getURI().endsWith("/ruralkg/sparql"));
     assertTrue(ds.hasProperty(DCTerms.modified), "last build time");
     assertTrue(ds.getProperty(VOID.distinctSubjects).getLong() > 1000);
     Resource service = ds.getPropertyResourceValue(DCAT.accessService);
-    assertTrue(service.getPropertyResourceValue(DCAT.endpointURL).getURI().endsWith("/ruralkg/sparql"));
+    assertTrue(
+        service.getPropertyResourceValue(DCAT.endpointURL).getURI().endsWith("/ruralkg/sparql"));
     assertEquals(2, ds.listProperties(DCAT.distribution).toList().size());
   }
 

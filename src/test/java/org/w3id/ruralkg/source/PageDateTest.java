@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** The publication date comes from the masthead or a date-only header line, never from article text. */
+/**
+ * The publication date comes from the masthead or a date-only header line, never from article text.
+ */
 class PageDateTest {
   private final PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
 

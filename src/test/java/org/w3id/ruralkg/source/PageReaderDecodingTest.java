@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.w3id.ruralkg.common.RuralKgException;
 
 class PageReaderDecodingTest {
-  private static final String PAGE = "产业为基 就业为桥 民生为本\n\n通讯员 张顺富 文/图\n\n"
-      + "地处金沙江畔的巧家,98.9%的山地占比曾是制约当地发展的短板。\n";
+  private static final String PAGE =
+      "产业为基 就业为桥 民生为本\n\n通讯员 张顺富 文/图\n\n" + "地处金沙江畔的巧家,98.9%的山地占比曾是制约当地发展的短板。\n";
   private final PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
 
   private static byte[] concat(byte[] a, byte[] b) {
@@ -39,7 +39,10 @@ class PageReaderDecodingTest {
 
   @Test
   void utf8WithBomDropsTheBom() {
-    byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, PAGE.getBytes(StandardCharsets.UTF_8));
+    byte[] bytes =
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            PAGE.getBytes(StandardCharsets.UTF_8));
     Page p = reader.read("bom.txt", bytes);
     assertEquals("UTF-8", p.source().charset());
     assertEquals(PAGE, p.source().original());
@@ -56,8 +59,10 @@ class PageReaderDecodingTest {
 
   @Test
   void utf16WithBomBothByteOrders() {
-    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, PAGE.getBytes(StandardCharsets.UTF_16LE));
-    byte[] be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, PAGE.getBytes(StandardCharsets.UTF_16BE));
+    byte[] le =
+        concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, PAGE.getBytes(StandardCharsets.UTF_16LE));
+    byte[] be =
+        concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, PAGE.getBytes(StandardCharsets.UTF_16BE));
     Page pl = reader.read("le.txt", le);
     Page pb = reader.read("be.txt", be);
     assertEquals("UTF-16LE", pl.source().charset());
@@ -77,8 +82,10 @@ class PageReaderDecodingTest {
   void randomBytesAreRefused() {
     byte[] bytes = new byte[4096];
     new Random(42).nextBytes(bytes);
-    for (int i = 0; i < bytes.length; i++) if (bytes[i] == 0) bytes[i] = 1; // not caught by the NUL rule
-    RuralKgException e = assertThrows(RuralKgException.class, () -> reader.read("noise.bin", bytes));
+    for (int i = 0; i < bytes.length; i++)
+      if (bytes[i] == 0) bytes[i] = 1; // not caught by the NUL rule
+    RuralKgException e =
+        assertThrows(RuralKgException.class, () -> reader.read("noise.bin", bytes));
     assertTrue(e.getMessage().contains("binary"), e.getMessage());
   }
 
@@ -86,25 +93,34 @@ class PageReaderDecodingTest {
   void controlCharactersMakeAFileBinary() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 200; i++) sb.append("党建").append((char) 3);
-    assertThrows(RuralKgException.class, () -> reader.read("ctl.txt", sb.toString().getBytes(StandardCharsets.UTF_8)));
+    assertThrows(
+        RuralKgException.class,
+        () -> reader.read("ctl.txt", sb.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void emptyAndBlankFilesAreRefused() {
-    RuralKgException e1 = assertThrows(RuralKgException.class, () -> reader.read("e.txt", new byte[0]));
+    RuralKgException e1 =
+        assertThrows(RuralKgException.class, () -> reader.read("e.txt", new byte[0]));
     assertEquals("e.txt: empty file", e1.getMessage());
     RuralKgException e2 =
-        assertThrows(RuralKgException.class, () -> reader.read("w.txt", " \n\t\r\n\u3000 ".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+            RuralKgException.class,
+            () -> reader.read("w.txt", " \n\t\r\n\u3000 ".getBytes(StandardCharsets.UTF_8)));
     assertEquals("w.txt: empty file", e2.getMessage());
-    RuralKgException e3 = assertThrows(RuralKgException.class,
-        () -> reader.read("b.txt", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
+    RuralKgException e3 =
+        assertThrows(
+            RuralKgException.class,
+            () -> reader.read("b.txt", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
     assertEquals("b.txt: empty file", e3.getMessage());
   }
 
   @Test
   void missingFileIsAOneLineError() {
-    RuralKgException e = assertThrows(RuralKgException.class,
-        () -> reader.read(java.nio.file.Path.of("/nonexistent/dir/page.txt")));
+    RuralKgException e =
+        assertThrows(
+            RuralKgException.class,
+            () -> reader.read(java.nio.file.Path.of("/nonexistent/dir/page.txt")));
     assertTrue(e.getMessage().startsWith("/nonexistent/dir/page.txt: cannot read"), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"));
   }

@@ -31,7 +31,8 @@ class PageSplitterSeedTest {
 
   private Page seed(String prefix) throws IOException {
     try (Stream<Path> s = Files.list(SEEDS)) {
-      Path p = s.filter(x -> x.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+      Path p =
+          s.filter(x -> x.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
       return reader.read(p);
     }
   }
@@ -41,7 +42,10 @@ class PageSplitterSeedTest {
   void articlesMatchTheGoldAnnotation(String prefix) throws IOException {
     Page page = seed(prefix);
     JsonNode gold;
-    try (InputStream in = getClass().getResourceAsStream("/source/" + page.source().fileName().replace(".txt", ".articles.json"))) {
+    try (InputStream in =
+        getClass()
+            .getResourceAsStream(
+                "/source/" + page.source().fileName().replace(".txt", ".articles.json"))) {
       gold = new ObjectMapper().readTree(in).get("articles");
     }
     assertEquals(gold.size(), page.articles().size(), titles(page));
@@ -54,7 +58,9 @@ class PageSplitterSeedTest {
       g.get("authors").forEach(n -> authors.add(n.asText()));
       assertEquals(authors, a.authors(), a.title());
       String first = a.paragraphs().get(0).text();
-      assertTrue(first.startsWith(g.get("first_chars").asText()), a.title() + " starts with: " + first.substring(0, 20));
+      assertTrue(
+          first.startsWith(g.get("first_chars").asText()),
+          a.title() + " starts with: " + first.substring(0, 20));
     }
   }
 
@@ -79,7 +85,8 @@ class PageSplitterSeedTest {
     assertFalse(wages.body().contains("团结村"));
     assertFalse(p.articles().get(0).body().contains("院坝"));
     // the caption under the first byline belongs to the first article, but does not open it
-    assertTrue(p.articles().get(0).paragraphs().stream().anyMatch(x -> x.text().equals("村民正在采摘冬草莓。")));
+    assertTrue(
+        p.articles().get(0).paragraphs().stream().anyMatch(x -> x.text().equals("村民正在采摘冬草莓。")));
   }
 
   @Test
@@ -142,12 +149,14 @@ class PageSplitterSeedTest {
       }
     }
     all.sort((x, y) -> Integer.compare(x.start(), y.start()));
-    for (int i = 1; i < all.size(); i++) assertTrue(all.get(i).start() >= all.get(i - 1).end(), "overlap at " + all.get(i).start());
+    for (int i = 1; i < all.size(); i++)
+      assertTrue(all.get(i).start() >= all.get(i - 1).end(), "overlap at " + all.get(i).start());
     // articles are in order of first appearance
     int last = -1;
     for (Article a : p.articles()) {
       int first = a.paragraphs().stream().mapToInt(Paragraph::start).min().orElseThrow();
-      int titleAt = a.title().isEmpty() ? first : Math.min(first, text.indexOf(a.title().split(" ")[0]));
+      int titleAt =
+          a.title().isEmpty() ? first : Math.min(first, text.indexOf(a.title().split(" ")[0]));
       assertTrue(titleAt > last, a.title());
       last = titleAt;
     }

@@ -26,8 +26,10 @@ class PageSplitterTest {
 
   @Test
   void subheadsStayInTheirArticle() {
-    Page p = read("思南:抓实农村党建 赋能乡村振兴\n\n杨铭\n\n近年来,思南县紧扣乡村振兴发展主线。\n\n"
-        + "党建赋能产业 筑牢集群发展“红色根基”\n\n巧家县坚持将党组织建在产业链上。\n");
+    Page p =
+        read(
+            "思南:抓实农村党建 赋能乡村振兴\n\n杨铭\n\n近年来,思南县紧扣乡村振兴发展主线。\n\n"
+                + "党建赋能产业 筑牢集群发展“红色根基”\n\n巧家县坚持将党组织建在产业链上。\n");
     assertEquals(1, p.articles().size());
     assertEquals(List.of("杨铭"), p.articles().get(0).authors());
     assertEquals(3, p.articles().get(0).paragraphs().size());

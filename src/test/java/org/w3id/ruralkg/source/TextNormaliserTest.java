@@ -16,7 +16,9 @@ class TextNormaliserTest {
     return s;
   }
 
-  /** Every normalised char comes from the original char it maps to (same, NFKC of it, or CR->LF). */
+  /**
+   * Every normalised char comes from the original char it maps to (same, NFKC of it, or CR->LF).
+   */
   static void assertMapSound(SourceText s) {
     String o = s.original();
     String t = s.text();
@@ -30,7 +32,9 @@ class TextNormaliserTest {
       if (tc == oc) continue;
       if (tc == '\n' && (oc == '\r' || oc == '\f')) continue;
       String nf = Normalizer.normalize(String.valueOf(oc), Normalizer.Form.NFKC);
-      assertTrue(nf.indexOf(tc) >= 0, "text[" + i + "]='" + tc + "' does not come from original '" + oc + "'");
+      assertTrue(
+          nf.indexOf(tc) >= 0,
+          "text[" + i + "]='" + tc + "' does not come from original '" + oc + "'");
     }
   }
 
@@ -52,7 +56,8 @@ class TextNormaliserTest {
     SourceText s = run("秋日的巧家县玉屏街道湖畔社 区富春小区,天气凉爽。居民们与社 区工作人员围坐在一起。");
     assertEquals("秋日的巧家县玉屏街道湖畔社区富春小区,天气凉爽。居民们与社区工作人员围坐在一起。", s.text());
     int qu = s.text().indexOf("区富春");
-    assertEquals(' ', s.original().charAt(s.originalOffset(qu) - 1)); // the map skips the removed space
+    assertEquals(
+        ' ', s.original().charAt(s.originalOffset(qu) - 1)); // the map skips the removed space
   }
 
   @Test

@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3id.ruralkg.nlp.Sentence;
 
-/** The splitter records where each title and subtitle is printed, and splits every paragraph into sentences once. */
+/**
+ * The splitter records where each title and subtitle is printed, and splits every paragraph into
+ * sentences once.
+ */
 class TitleLinesTest {
   private final PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
 
@@ -23,8 +26,13 @@ class TitleLinesTest {
   @Test
   void aTitleWhoseWordsRecurEarlierOnThePageIsFoundOnItsOwnLine() {
     String second = "以工代赈“燃”起乡村振兴之火";
-    Page p = read("永善县推进产业发展\n\n记者 唐龙泉飞\n\n会上,大家学习了" + second + "一文。\n\n"
-        + second + "\n\n记者 陈飞\n\n晨光初现,永善县红光安置区一片忙碌。\n");
+    Page p =
+        read(
+            "永善县推进产业发展\n\n记者 唐龙泉飞\n\n会上,大家学习了"
+                + second
+                + "一文。\n\n"
+                + second
+                + "\n\n记者 陈飞\n\n晨光初现,永善县红光安置区一片忙碌。\n");
     assertEquals(2, p.articles().size());
     Article a = p.articles().get(1);
     assertEquals(second, a.title());
@@ -32,7 +40,8 @@ class TitleLinesTest {
     Paragraph head = a.heads().get(0);
     assertEquals(second, at(p, head));
     // the earlier occurrence is inside the first article's paragraph; the head is the line after it
-    assertTrue(head.start() > p.articles().get(0).paragraphs().get(0).end(), "head at " + head.start());
+    assertTrue(
+        head.start() > p.articles().get(0).paragraphs().get(0).end(), "head at " + head.start());
     assertTrue(head.end() <= a.paragraphs().get(0).start());
   }
 
@@ -51,7 +60,9 @@ class TitleLinesTest {
     Article a = p.articles().get(0);
     assertEquals("我省持续抓党建促脱贫攻坚", a.subtitle());
     assertEquals(List.of(a.title(), a.subtitle()), a.heads().stream().map(h -> at(p, h)).toList());
-    assertTrue(a.heads().get(1).start() < a.heads().get(0).start(), "the kicker is printed above the title");
+    assertTrue(
+        a.heads().get(1).start() < a.heads().get(0).start(),
+        "the kicker is printed above the title");
   }
 
   @Test
@@ -68,6 +79,7 @@ class TitleLinesTest {
     Paragraph para = p.articles().get(0).paragraphs().get(0);
     List<String> texts = para.sentences().stream().map(Sentence::text).toList();
     assertEquals(List.of("晨光初现。", "安置区一片忙碌!", "群众增收。"), texts);
-    for (Sentence s : para.sentences()) assertEquals(s.text(), p.text().substring(s.start(), s.end()));
+    for (Sentence s : para.sentences())
+      assertEquals(s.text(), p.text().substring(s.start(), s.end()));
   }
 }

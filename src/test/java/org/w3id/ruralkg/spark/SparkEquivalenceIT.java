@@ -42,11 +42,12 @@ import org.w3id.ruralkg.store.Store;
 /**
  * The Spark job in local mode plus {@code load} makes the store {@code build} makes: every named
  * graph isomorphic (but for the build activity's name and start, which differ between any two
- * runs), the same answers to the contract queries, a bad file in the manifest with its reason,
- * and a later job over a changed page plus {@code load} replaces it as an incremental build does.
+ * runs), the same answers to the contract queries, a bad file in the manifest with its reason, and
+ * a later job over a changed page plus {@code load} replaces it as an incremental build does.
  */
 class SparkEquivalenceIT {
-  private static final List<String> CONTRACT = List.of("admin-units", "figures", "party-orgs", "programmes", "industries");
+  private static final List<String> CONTRACT =
+      List.of("admin-units", "figures", "party-orgs", "programmes", "industries");
   private static final Node SOME_BUILD = NodeFactory.createURI(Vocab.ID + "build/X");
   private static final Node SOME_TIME = NodeFactory.createLiteralString("T");
 
@@ -56,8 +57,13 @@ class SparkEquivalenceIT {
 
   @BeforeAll
   static void spark() {
-    SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("ruralkg-it").set("spark.ui.enabled", "false")
-        .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+    SparkConf conf =
+        new SparkConf()
+            .setMaster("local[2]")
+            .setAppName("ruralkg-it")
+            .set("spark.ui.enabled", "false")
+            .set("spark.driver.host", "127.0.0.1")
+            .set("spark.driver.bindAddress", "127.0.0.1");
     sc = new JavaSparkContext(conf);
   }
 
@@ -72,7 +78,8 @@ class SparkEquivalenceIT {
     Synth.fromSeeds(Path.of("seeds")).write(corpus.resolve("synth"), 40, 1);
     Files.createDirectories(corpus.resolve("seeds"));
     try (var s = Files.list(Path.of("seeds"))) {
-      for (Path p : s.filter(f -> f.toString().endsWith(".txt")).toList()) Files.copy(p, corpus.resolve("seeds").resolve(p.getFileName()));
+      for (Path p : s.filter(f -> f.toString().endsWith(".txt")).toList())
+        Files.copy(p, corpus.resolve("seeds").resolve(p.getFileName()));
     }
     byte[] garbage = new byte[4096];
     new Random(7).nextBytes(garbage);
@@ -92,13 +99,15 @@ class SparkEquivalenceIT {
     assertFalse(bad.ok());
     assertEquals(b.failed().get(0).reason(), bad.reason(), "the build's reason");
     ExtractedOutput.Row seed = manifest.get("seeds/000_08c3608711e2fccf.txt");
-    assertTrue(seed.ok() && seed.graphs() > 0 && seed.quads() > 0 && seed.charset() != null, seed.json());
+    assertTrue(
+        seed.ok() && seed.graphs() > 0 && seed.quads() > 0 && seed.charset() != null, seed.json());
 
     Path loaded = tmp.resolve("loaded");
     BuildReport l = Pipeline.load(out, loaded, 2);
     assertEquals(b.loaded().size(), l.loaded().size(), l.summary());
     assertEquals(1, l.failed().size(), l.summary());
-    assertFalse(Files.exists(loaded.resolve(BulkBuilder.MARKER)), "loaded by the bulk loader, to the end");
+    assertFalse(
+        Files.exists(loaded.resolve(BulkBuilder.MARKER)), "loaded by the bulk loader, to the end");
     assertSameStore(built, loaded);
 
     // the per-file bookkeeping is the build's: a build of the same pages finds nothing to do
@@ -112,7 +121,10 @@ class SparkEquivalenceIT {
     Path changed = tmp.resolve("changed");
     Files.createDirectories(changed.resolve("synth"));
     Files.copy(other.resolve("page-00001.txt"), changed.resolve("synth/page-00001.txt"));
-    Files.copy(other.resolve("page-00001.txt"), corpus.resolve("synth/page-00001.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        other.resolve("page-00001.txt"),
+        corpus.resolve("synth/page-00001.txt"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     BuildReport b2 = Pipeline.build(corpus, built, 2);
     assertEquals(1, b2.loaded().size(), b2.summary());
     Path out2 = tmp.resolve("out2");
@@ -135,16 +147,23 @@ class SparkEquivalenceIT {
     DatasetGraph a = Store.openExisting(expected);
     DatasetGraph b = Store.openExisting(actual);
     try {
-      Txn.executeRead(a, () -> Txn.executeRead(b, () -> {
-        Set<String> names = graphNames(a);
-        assertEquals(names, graphNames(b), "the same named graphs");
-        for (String g : names) {
-          Node n = NodeFactory.createURI(g);
-          Graph ga = normalised(a.getGraph(n));
-          Graph gb = normalised(b.getGraph(n));
-          assertTrue(ga.isIsomorphicWith(gb), g + ": " + ga.size() + " vs " + gb.size() + " triples");
-        }
-      }));
+      Txn.executeRead(
+          a,
+          () ->
+              Txn.executeRead(
+                  b,
+                  () -> {
+                    Set<String> names = graphNames(a);
+                    assertEquals(names, graphNames(b), "the same named graphs");
+                    for (String g : names) {
+                      Node n = NodeFactory.createURI(g);
+                      Graph ga = normalised(a.getGraph(n));
+                      Graph gb = normalised(b.getGraph(n));
+                      assertTrue(
+                          ga.isIsomorphicWith(gb),
+                          g + ": " + ga.size() + " vs " + gb.size() + " triples");
+                    }
+                  }));
       for (String q : CONTRACT) assertEquals(answers(a, q), answers(b, q), q);
     } finally {
       a.close();
@@ -158,13 +177,19 @@ class SparkEquivalenceIT {
     return names;
   }
 
-  /** The graph with its build activity renamed and its start time blanked: the only parts that differ between two runs. */
+  /**
+   * The graph with its build activity renamed and its start time blanked: the only parts that
+   * differ between two runs.
+   */
   private static Graph normalised(Graph g) {
     Graph n = GraphFactory.createDefaultGraph();
-    g.find().forEachRemaining(t -> {
-      Node o = t.getPredicate().equals(Vocab.PROV_STARTED_AT) ? SOME_TIME : build(t.getObject());
-      n.add(Triple.create(build(t.getSubject()), t.getPredicate(), o));
-    });
+    g.find()
+        .forEachRemaining(
+            t -> {
+              Node o =
+                  t.getPredicate().equals(Vocab.PROV_STARTED_AT) ? SOME_TIME : build(t.getObject());
+              n.add(Triple.create(build(t.getSubject()), t.getPredicate(), o));
+            });
     return n;
   }
 

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.common.RuralKgException;
 
-/** A new store is bulk-loaded and ends up as the transactional path would make it, text index included. */
+/**
+ * A new store is bulk-loaded and ends up as the transactional path would make it, text index
+ * included.
+ */
 class BulkBuildIT {
   @TempDir Path tmp;
-
-
 
   /** The store made the old way: a transaction per batch of files, the index kept by jena-text. */
   static void transactionalBuild(Path in, Path store) {
@@ -37,7 +38,8 @@ class BulkBuildIT {
     assertTrue(BulkBuilder.applies(bulk), "a missing folder is a new store");
     BuildReport report = Pipeline.build(Path.of("seeds"), bulk, 2);
     assertEquals(5, report.loaded().size(), report.summary());
-    assertFalse(Files.exists(bulk.resolve(BulkBuilder.MARKER)), "the marker goes when the build is done");
+    assertFalse(
+        Files.exists(bulk.resolve(BulkBuilder.MARKER)), "the marker goes when the build is done");
     assertEquals(1, StoreOps.generations(bulk));
     assertFalse(BulkBuilder.applies(bulk), "a store with data takes the transactional path");
 
@@ -49,7 +51,8 @@ class BulkBuildIT {
     // the sorted loader packed every index; each lists the same quads
     SortedLoaderTest.assertIndexesAgree(bulk);
     BulkBuilder.expel(bulk);
-    // one index document per indexed literal, as jena-text makes them: the store opens without a reindex
+    // one index document per indexed literal, as jena-text makes them: the store opens without a
+    // reindex
     assertEquals(StoreCounts.indexDocs(tx), StoreCounts.indexDocs(bulk));
     String hits = TextIndexIT.search(bulk, "劳务报酬");
     assertEquals(TextIndexIT.search(tx, "劳务报酬"), hits);
@@ -89,7 +92,10 @@ class BulkBuildIT {
     assertTrue(BulkBuilder.applies(store));
     Files.copy(Path.of("seeds/003_bb169abb74cc64f6.txt"), in.resolve("b.txt"));
     BuildReport again = Pipeline.build(in, store, 1);
-    assertEquals(java.util.List.of("a.txt", "b.txt"), again.loaded(), "nothing counts as unchanged in a half-made store");
+    assertEquals(
+        java.util.List.of("a.txt", "b.txt"),
+        again.loaded(),
+        "nothing counts as unchanged in a half-made store");
     assertFalse(Files.exists(store.resolve(BulkBuilder.MARKER)));
     Path fresh = tmp.resolve("fresh");
     Pipeline.build(in, fresh, 1);

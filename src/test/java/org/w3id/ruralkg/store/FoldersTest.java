@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The one recursive delete: a whole tree goes, a missing folder is no error, a link is removed but not followed. */
+/**
+ * The one recursive delete: a whole tree goes, a missing folder is no error, a link is removed but
+ * not followed.
+ */
 class FoldersTest {
   @TempDir Path tmp;
 

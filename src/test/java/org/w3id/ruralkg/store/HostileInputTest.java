@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.ruralkg.bench.LongLines;
 import org.w3id.ruralkg.common.Printable;
 import org.w3id.ruralkg.common.RuralKgException;
-import org.w3id.ruralkg.bench.LongLines;
 import org.w3id.ruralkg.nlp.Sentence;
 import org.w3id.ruralkg.nlp.SentenceSplitter;
 
-/** Findings 9 and 12 of the security review, the parts that need no store: sentence caps and what the input scan reads. */
+/**
+ * Findings 9 and 12 of the security review, the parts that need no store: sentence caps and what
+ * the input scan reads.
+ */
 class HostileInputTest {
   @TempDir Path dir;
 
@@ -27,26 +30,41 @@ class HostileInputTest {
     String page = LongLines.page(200_000, 7);
     String para = page.substring(page.indexOf("\n\n") + 2, page.length() - 1);
     List<Sentence> sentences = SentenceSplitter.split(para, 100);
-    assertTrue(sentences.size() >= 200, "200,000 chars make at least 200 sentences, got " + sentences.size());
+    assertTrue(
+        sentences.size() >= 200,
+        "200,000 chars make at least 200 sentences, got " + sentences.size());
     int covered = 0;
     for (Sentence s : sentences) {
-      assertTrue(s.text().length() <= SentenceSplitter.MAX_CHARS, "sentence of " + s.text().length() + " chars");
+      assertTrue(
+          s.text().length() <= SentenceSplitter.MAX_CHARS,
+          "sentence of " + s.text().length() + " chars");
       assertEquals(para.substring(s.start() - 100, s.end() - 100), s.text());
       covered += s.text().length();
     }
-    assertTrue(covered > para.length() - sentences.size() * 2, "the pieces cover the paragraph (but trimmed spaces)");
+    assertTrue(
+        covered > para.length() - sentences.size() * 2,
+        "the pieces cover the paragraph (but trimmed spaces)");
     // the synthetic text has commas and spaces: cuts land after one of them, not mid-word
-    long atSeparator = sentences.stream().limit(sentences.size() - 1)
-        .filter(s -> "，,、：:".indexOf(para.charAt(s.end() - 100 - 1)) >= 0 || para.charAt(s.end() - 100) == ' ').count();
+    long atSeparator =
+        sentences.stream()
+            .limit(sentences.size() - 1)
+            .filter(
+                s ->
+                    "，,、：:".indexOf(para.charAt(s.end() - 100 - 1)) >= 0
+                        || para.charAt(s.end() - 100) == ' ')
+            .count();
     assertEquals(sentences.size() - 1, atSeparator);
     assertEquals(1, SentenceSplitter.overlongRuns(para));
   }
 
   @Test
   void ordinarySentencesAreNotCut() {
-    String text = "巧家县带动3569户增收1.12万元，发展草莓种植。" + "村".repeat(SentenceSplitter.MAX_CHARS - 1) + "！最后一句";
+    String text =
+        "巧家县带动3569户增收1.12万元，发展草莓种植。" + "村".repeat(SentenceSplitter.MAX_CHARS - 1) + "！最后一句";
     List<Sentence> s = SentenceSplitter.split(text, 0);
-    assertEquals(List.of("巧家县带动3569户增收1.12万元，发展草莓种植。", "村".repeat(SentenceSplitter.MAX_CHARS - 1) + "！", "最后一句"),
+    assertEquals(
+        List.of(
+            "巧家县带动3569户增收1.12万元，发展草莓种植。", "村".repeat(SentenceSplitter.MAX_CHARS - 1) + "！", "最后一句"),
         s.stream().map(Sentence::text).toList());
     assertEquals(0, SentenceSplitter.overlongRuns(text));
   }
@@ -63,17 +81,28 @@ class HostileInputTest {
   @Test
   void aSymlinkOutOfTheInputFolderIsNeverRead() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
-    Path secret = Files.writeString(dir.resolve("secret.txt"), "root:x:0:0", StandardCharsets.UTF_8);
+    Path secret =
+        Files.writeString(dir.resolve("secret.txt"), "root:x:0:0", StandardCharsets.UTF_8);
     Files.writeString(in.resolve("page.txt"), "正文", StandardCharsets.UTF_8);
     Files.createSymbolicLink(in.resolve("x.txt"), secret);
     Files.createSymbolicLink(in.resolve("up"), dir);
     for (boolean follow : new boolean[] {false, true}) {
       InputScan scan = InputScan.scan(in, follow);
-      assertEquals(List.of("page.txt"), scan.files().stream().map(InputFile::relativePath).toList(), "follow " + follow);
-      assertTrue(scan.skipped().stream().anyMatch(f -> f.file().equals("x.txt")), "reported: " + scan.skipped());
-      assertTrue(scan.skipped().stream().anyMatch(f -> f.file().equals("up")), "reported: " + scan.skipped());
+      assertEquals(
+          List.of("page.txt"),
+          scan.files().stream().map(InputFile::relativePath).toList(),
+          "follow " + follow);
+      assertTrue(
+          scan.skipped().stream().anyMatch(f -> f.file().equals("x.txt")),
+          "reported: " + scan.skipped());
+      assertTrue(
+          scan.skipped().stream().anyMatch(f -> f.file().equals("up")),
+          "reported: " + scan.skipped());
     }
-    assertTrue(InputScan.scan(in, true).skipped().stream().anyMatch(f -> f.file().equals("x.txt") && f.reason().contains("outside the input folder")));
+    assertTrue(
+        InputScan.scan(in, true).skipped().stream()
+            .anyMatch(
+                f -> f.file().equals("x.txt") && f.reason().contains("outside the input folder")));
   }
 
   @Test
@@ -84,11 +113,16 @@ class HostileInputTest {
     Files.createSymbolicLink(in.resolve("b.txt"), real.resolve("a.txt"));
     Files.createSymbolicLink(in.resolve("linked"), real);
     InputScan plain = InputScan.scan(in, false);
-    assertEquals(List.of("real/a.txt"), plain.files().stream().map(InputFile::relativePath).toList());
-    assertEquals(List.of("b.txt", "linked"), plain.skipped().stream().map(BuildReport.Failure::file).toList());
+    assertEquals(
+        List.of("real/a.txt"), plain.files().stream().map(InputFile::relativePath).toList());
+    assertEquals(
+        List.of("b.txt", "linked"),
+        plain.skipped().stream().map(BuildReport.Failure::file).toList());
     assertTrue(plain.skipped().get(0).reason().contains("--follow-links"));
     InputScan followed = InputScan.scan(in, true);
-    assertEquals(List.of("b.txt", "linked/a.txt", "real/a.txt"), followed.files().stream().map(InputFile::relativePath).toList());
+    assertEquals(
+        List.of("b.txt", "linked/a.txt", "real/a.txt"),
+        followed.files().stream().map(InputFile::relativePath).toList());
     assertEquals(List.of(), followed.skipped());
   }
 
@@ -119,16 +153,28 @@ class HostileInputTest {
     assertEquals("a\\n03:00:00 WARN forged.txt", f.file());
     BuildReport report = new BuildReport();
     report.failed("b\nc.txt", "b\nc.txt: empty file");
-    assertEquals(new BuildReport.Failure("b\\nc.txt", "b\\nc.txt: empty file"), report.failed().get(0));
+    assertEquals(
+        new BuildReport.Failure("b\\nc.txt", "b\\nc.txt: empty file"), report.failed().get(0));
   }
 
   @Test
   void aFullDiskIsRecognisedInWhatTdb2AndTheJvmThrow() {
-    assertTrue(Store.diskFull(new RuntimeException("write failed", new java.io.IOException("No space left on device"))));
-    assertTrue(Store.diskFull(new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code")));
+    assertTrue(
+        Store.diskFull(
+            new RuntimeException(
+                "write failed", new java.io.IOException("No space left on device"))));
+    assertTrue(
+        Store.diskFull(
+            new InternalError(
+                "a fault occurred in a recent unsafe memory access operation in compiled Java code")));
     assertFalse(Store.diskFull(new IllegalStateException("boom")));
-    RuralKgException e = Store.noSpace("the store", new InternalError("a fault occurred in a recent unsafe memory access operation"));
-    assertTrue(e.getMessage().startsWith("no space left on the device of the store (InternalError: "), e.getMessage());
+    RuralKgException e =
+        Store.noSpace(
+            "the store",
+            new InternalError("a fault occurred in a recent unsafe memory access operation"));
+    assertTrue(
+        e.getMessage().startsWith("no space left on the device of the store (InternalError: "),
+        e.getMessage());
   }
 
   @Test
@@ -140,7 +186,10 @@ class HostileInputTest {
         var page = reader.read(f);
         assertEquals(0, SentenceSplitter.overlongRuns(page.text()), f.toString());
         for (var a : page.articles()) {
-          for (var p : a.paragraphs()) assertTrue(p.text().length() < org.w3id.ruralkg.source.PageSplitter.MAX_PARAGRAPH_CHARS / 2, f + ": " + p.text().length());
+          for (var p : a.paragraphs())
+            assertTrue(
+                p.text().length() < org.w3id.ruralkg.source.PageSplitter.MAX_PARAGRAPH_CHARS / 2,
+                f + ": " + p.text().length());
         }
       }
     }
@@ -151,6 +200,8 @@ class HostileInputTest {
     Path real = Files.createDirectories(dir.resolve("real"));
     Files.writeString(real.resolve("a.txt"), "正文", StandardCharsets.UTF_8);
     Path link = Files.createSymbolicLink(dir.resolve("in"), real);
-    assertEquals(List.of("a.txt"), InputScan.scan(link, false).files().stream().map(InputFile::relativePath).toList());
+    assertEquals(
+        List.of("a.txt"),
+        InputScan.scan(link, false).files().stream().map(InputFile::relativePath).toList());
   }
 }

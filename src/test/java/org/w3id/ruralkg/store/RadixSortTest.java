@@ -16,7 +16,8 @@ class RadixSortTest {
   /** What the sort must agree with: a comparison sort of the same rows. */
   private static long[] referenceSort(long[] flat, int rows, int columns) {
     List<long[]> list = new ArrayList<>();
-    for (int r = 0; r < rows; r++) list.add(Arrays.copyOfRange(flat, r * columns, (r + 1) * columns));
+    for (int r = 0; r < rows; r++)
+      list.add(Arrays.copyOfRange(flat, r * columns, (r + 1) * columns));
     list.sort(Comparator.comparing((long[] x) -> x, RadixSort::compare));
     long[] out = new long[rows * columns];
     for (int r = 0; r < rows; r++) System.arraycopy(list.get(r), 0, out, r * columns, columns);
@@ -37,14 +38,16 @@ class RadixSortTest {
       long[] flat = new long[rows * columns];
       for (int i = 0; i < flat.length; i++) {
         // mostly small pointers with repeats, some inline values with the type in the top byte
-        flat[i] = switch (random.nextInt(4)) {
-          case 0 -> random.nextInt(50);
-          case 1 -> random.nextInt(1 << 24);
-          case 2 -> (0x80L + random.nextInt(8)) << 56 | random.nextInt(1000);
-          default -> random.nextLong();
-        };
+        flat[i] =
+            switch (random.nextInt(4)) {
+              case 0 -> random.nextInt(50);
+              case 1 -> random.nextInt(1 << 24);
+              case 2 -> (0x80L + random.nextInt(8)) << 56 | random.nextInt(1000);
+              default -> random.nextLong();
+            };
       }
-      assertArrayEquals(referenceSort(flat, rows, columns), sorted(flat, rows, columns), columns + " columns");
+      assertArrayEquals(
+          referenceSort(flat, rows, columns), sorted(flat, rows, columns), columns + " columns");
     }
   }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.common.RuralKgException;
 
-/** Building again: unchanged files are skipped, a changed file replaces its graphs, bad files are skipped, nothing is lost. */
+/**
+ * Building again: unchanged files are skipped, a changed file replaces its graphs, bad files are
+ * skipped, nothing is lost.
+ */
 class RebuildIT {
   @TempDir Path tmp;
 
@@ -37,10 +40,14 @@ class RebuildIT {
     BuildReport second = Pipeline.build(in, store, 2);
     assertEquals(0, second.loaded().size());
     assertEquals(2, second.unchanged().size());
-    assertEquals(quads, StoreCounts.quads(store), "an unchanged rebuild must not add or lose quads");
+    assertEquals(
+        quads, StoreCounts.quads(store), "an unchanged rebuild must not add or lose quads");
 
     // b.txt now holds another page: its old graphs go, the new ones come, a.txt is untouched
-    Files.copy(Path.of("seeds/004_dcf0163b378ea7cb.txt"), in.resolve("b.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        Path.of("seeds/004_dcf0163b378ea7cb.txt"),
+        in.resolve("b.txt"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     BuildReport third = Pipeline.build(in, store, 2);
     assertEquals(java.util.List.of("b.txt"), third.loaded());
     Path fresh = tmp.resolve("fresh");
@@ -53,7 +60,9 @@ class RebuildIT {
     // nothing an article points at is left undescribed
     assertEquals(StoreCounts.quadsOutsideShared(fresh), StoreCounts.quadsOutsideShared(store));
     assertTrue(StoreCounts.shared(store).containsAll(StoreCounts.shared(fresh)));
-    assertTrue(StoreCounts.shared(store).size() > StoreCounts.shared(fresh).size(), "the replaced page's units stay");
+    assertTrue(
+        StoreCounts.shared(store).size() > StoreCounts.shared(fresh).size(),
+        "the replaced page's units stay");
     assertEquals(java.util.Set.of(), StoreCounts.undescribed(store));
   }
 
@@ -63,8 +72,14 @@ class RebuildIT {
     Path store = tmp.resolve("store");
     Pipeline.build(in, store, 2);
     // both files change: the build rewrites all of them, then compacts
-    Files.copy(Path.of("seeds/004_dcf0163b378ea7cb.txt"), in.resolve("a.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(Path.of("seeds/000_08c3608711e2fccf.txt"), in.resolve("b.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        Path.of("seeds/004_dcf0163b378ea7cb.txt"),
+        in.resolve("a.txt"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        Path.of("seeds/000_08c3608711e2fccf.txt"),
+        in.resolve("b.txt"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     BuildReport second = Pipeline.build(in, store, 2);
     assertEquals(2, second.loaded().size());
     assertTrue(StoreBuilder.worthCompacting(second));
@@ -88,7 +103,10 @@ class RebuildIT {
   /** The fact IRIs of search-sentences CSV rows. */
   private static java.util.Set<String> facts(String csv) {
     java.util.Set<String> out = new java.util.TreeSet<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("https://w3id.org/ruralkg/id/(figure|programme|org-mention|industry)[^,]*").matcher(csv);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "https://w3id.org/ruralkg/id/(figure|programme|org-mention|industry)[^,]*")
+            .matcher(csv);
     while (m.find()) out.add(m.group());
     return out;
   }
@@ -101,24 +119,38 @@ class RebuildIT {
 
     // what a store built by an earlier ruralkg holds for a.txt: the same bytes, another producer
     String current = Pipeline.fileProcessor().producer();
-    org.apache.jena.graph.Node old = org.apache.jena.graph.NodeFactory.createLiteralString("ruralkg 0.0.9 mapping 1");
+    org.apache.jena.graph.Node old =
+        org.apache.jena.graph.NodeFactory.createLiteralString("ruralkg 0.0.9 mapping 1");
     org.apache.jena.sparql.core.DatasetGraph dsg = Store.openExisting(store);
     try {
-      org.apache.jena.system.Txn.executeWrite(dsg, () -> {
-        var source = org.w3id.ruralkg.rdf.Iris.source(org.w3id.ruralkg.rdf.Iris.fileKey("a.txt"));
-        var graphs = new java.util.HashSet<org.apache.jena.graph.Node>();
-        dsg.find(org.apache.jena.graph.Node.ANY, source, org.w3id.ruralkg.rdf.Vocab.SHA256, org.apache.jena.graph.Node.ANY).forEachRemaining(q -> graphs.add(q.getGraph()));
-        assertTrue(!graphs.isEmpty());
-        for (var g : graphs) {
-          var versions = new java.util.ArrayList<org.apache.jena.sparql.core.Quad>();
-          dsg.find(g, org.apache.jena.graph.Node.ANY, org.w3id.ruralkg.rdf.Vocab.SCHEMA_SOFTWARE_VERSION, org.apache.jena.graph.Node.ANY).forEachRemaining(versions::add);
-          for (var q : versions) {
-            assertEquals(current, q.getObject().getLiteralLexicalForm());
-            dsg.delete(q);
-            dsg.add(g, q.getSubject(), q.getPredicate(), old);
-          }
-        }
-      });
+      org.apache.jena.system.Txn.executeWrite(
+          dsg,
+          () -> {
+            var source =
+                org.w3id.ruralkg.rdf.Iris.source(org.w3id.ruralkg.rdf.Iris.fileKey("a.txt"));
+            var graphs = new java.util.HashSet<org.apache.jena.graph.Node>();
+            dsg.find(
+                    org.apache.jena.graph.Node.ANY,
+                    source,
+                    org.w3id.ruralkg.rdf.Vocab.SHA256,
+                    org.apache.jena.graph.Node.ANY)
+                .forEachRemaining(q -> graphs.add(q.getGraph()));
+            assertTrue(!graphs.isEmpty());
+            for (var g : graphs) {
+              var versions = new java.util.ArrayList<org.apache.jena.sparql.core.Quad>();
+              dsg.find(
+                      g,
+                      org.apache.jena.graph.Node.ANY,
+                      org.w3id.ruralkg.rdf.Vocab.SCHEMA_SOFTWARE_VERSION,
+                      org.apache.jena.graph.Node.ANY)
+                  .forEachRemaining(versions::add);
+              for (var q : versions) {
+                assertEquals(current, q.getObject().getLiteralLexicalForm());
+                dsg.delete(q);
+                dsg.add(g, q.getSubject(), q.getPredicate(), old);
+              }
+            }
+          });
     } finally {
       dsg.close();
     }
@@ -140,7 +172,8 @@ class RebuildIT {
     BuildReport report = Pipeline.build(in, store, 2);
     assertEquals(java.util.List.of("good.txt"), report.loaded());
     assertEquals(2, report.failed().size(), report.failed().toString());
-    for (BuildReport.Failure f : report.failed()) assertTrue(!f.reason().contains("\n"), "one line: " + f.reason());
+    for (BuildReport.Failure f : report.failed())
+      assertTrue(!f.reason().contains("\n"), "one line: " + f.reason());
   }
 
   @Test
@@ -149,7 +182,8 @@ class RebuildIT {
     Files.writeString(notStore.resolve("notes.md"), "keep me");
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.copy(Path.of("seeds/001_9a9fe845a7e3c4ef.txt"), in.resolve("a.txt"));
-    RuralKgException e = assertThrows(RuralKgException.class, () -> Pipeline.build(in, notStore, 1));
+    RuralKgException e =
+        assertThrows(RuralKgException.class, () -> Pipeline.build(in, notStore, 1));
     assertTrue(e.getMessage().contains("not a TDB2 store"), e.getMessage());
     assertEquals("keep me", Files.readString(notStore.resolve("notes.md")));
   }

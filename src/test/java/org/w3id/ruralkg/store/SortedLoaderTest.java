@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sorted loader makes a store whose every index holds the loaded tuples once, which TDB2
- * finds by any pattern and keeps updating afterwards, whether the rows were sorted at once or in
- * many runs merged from disk.
+ * The sorted loader makes a store whose every index holds the loaded tuples once, which TDB2 finds
+ * by any pattern and keeps updating afterwards, whether the rows were sorted at once or in many
+ * runs merged from disk.
  */
 public class SortedLoaderTest {
   @TempDir Path tmp;
@@ -39,7 +39,10 @@ public class SortedLoaderTest {
     return NodeFactory.createURI("https://example.org/" + s);
   }
 
-  /** Quads in several graphs, with inline literals (their node ids have a type in the top byte), strings, a blank node and a repeat. */
+  /**
+   * Quads in several graphs, with inline literals (their node ids have a type in the top byte),
+   * strings, a blank node and a repeat.
+   */
   static List<Quad> sampleQuads(int graphs) {
     List<Quad> quads = new ArrayList<>();
     Node blank = NodeFactory.createBlankNode();
@@ -47,21 +50,41 @@ public class SortedLoaderTest {
       Node graph = iri("g" + g);
       for (int s = 0; s < 20; s++) {
         Node subject = iri("s" + (s * 7 + g) % 31);
-        quads.add(Quad.create(graph, subject, iri("value"), NodeFactory.createLiteralByValue(String.valueOf(s - 10), XSDDatatype.XSDinteger)));
-        quads.add(Quad.create(graph, subject, iri("amount"), NodeFactory.createLiteralByValue((s * 1.25) + "", XSDDatatype.XSDdecimal)));
-        quads.add(Quad.create(graph, subject, iri("label"), NodeFactory.createLiteralLang("名称" + s, "zh")));
+        quads.add(
+            Quad.create(
+                graph,
+                subject,
+                iri("value"),
+                NodeFactory.createLiteralByValue(String.valueOf(s - 10), XSDDatatype.XSDinteger)));
+        quads.add(
+            Quad.create(
+                graph,
+                subject,
+                iri("amount"),
+                NodeFactory.createLiteralByValue((s * 1.25) + "", XSDDatatype.XSDdecimal)));
+        quads.add(
+            Quad.create(
+                graph, subject, iri("label"), NodeFactory.createLiteralLang("名称" + s, "zh")));
         quads.add(Quad.create(graph, subject, iri("link"), iri("o" + (s + g) % 13)));
       }
-      quads.add(Quad.create(graph, blank, iri("year"), NodeFactory.createLiteralByValue("2024", XSDDatatype.XSDgYear)));
+      quads.add(
+          Quad.create(
+              graph,
+              blank,
+              iri("year"),
+              NodeFactory.createLiteralByValue("2024", XSDDatatype.XSDgYear)));
       quads.add(quads.get(quads.size() - 2)); // streamed twice, stored once
     }
-    quads.add(Quad.create(Quad.defaultGraphIRI, iri("t"), iri("p"), iri("o"))); // a triple, in the triple table
+    quads.add(
+        Quad.create(
+            Quad.defaultGraphIRI, iri("t"), iri("p"), iri("o"))); // a triple, in the triple table
     return quads;
   }
 
   private static void load(Path store, List<Quad> quads, int rowsPerRun) {
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(store.toString());
-    SortedLoader loader = new SortedLoader(tdb, store.resolve("scratch"), 2, rowsPerRun, (fmt, args) -> {});
+    SortedLoader loader =
+        new SortedLoader(tdb, store.resolve("scratch"), 2, rowsPerRun, (fmt, args) -> {});
     loader.startBulk();
     StreamRDF out = loader.stream();
     out.start();
@@ -71,32 +94,43 @@ public class SortedLoaderTest {
     BulkBuilder.expel(store);
   }
 
-  /** Every index of both tuple tables lists the same tuples as the table's primary index, each once. */
+  /**
+   * Every index of both tuple tables lists the same tuples as the table's primary index, each once.
+   */
   public static void assertIndexesAgree(Path store) {
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
     DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
-    Txn.executeRead(dsg, () -> {
-      for (TupleIndex[] indexes : List.of(tdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes(),
-          tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes())) {
-        Set<Tuple<NodeId>> primary = null;
-        for (TupleIndex index : indexes) {
-          Set<Tuple<NodeId>> tuples = new HashSet<>();
-          long rows = 0;
-          for (Iterator<Tuple<NodeId>> it = index.all(); it.hasNext(); rows++) tuples.add(it.next());
-          assertEquals(tuples.size(), rows, index.getName() + " holds a tuple twice");
-          if (primary == null) primary = tuples;
-          else assertEquals(primary, tuples, index.getName() + " differs from " + indexes[0].getName());
-        }
-      }
-    });
+    Txn.executeRead(
+        dsg,
+        () -> {
+          for (TupleIndex[] indexes :
+              List.of(
+                  tdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes(),
+                  tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes())) {
+            Set<Tuple<NodeId>> primary = null;
+            for (TupleIndex index : indexes) {
+              Set<Tuple<NodeId>> tuples = new HashSet<>();
+              long rows = 0;
+              for (Iterator<Tuple<NodeId>> it = index.all(); it.hasNext(); rows++)
+                tuples.add(it.next());
+              assertEquals(tuples.size(), rows, index.getName() + " holds a tuple twice");
+              if (primary == null) primary = tuples;
+              else
+                assertEquals(
+                    primary, tuples, index.getName() + " differs from " + indexes[0].getName());
+            }
+          }
+        });
   }
 
   private static Set<Quad> find(DatasetGraph dsg, Node g, Node s, Node p, Node o) {
-    return Txn.calculateRead(dsg, () -> {
-      Set<Quad> found = new HashSet<>();
-      dsg.find(g, s, p, o).forEachRemaining(found::add);
-      return found;
-    });
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          Set<Quad> found = new HashSet<>();
+          dsg.find(g, s, p, o).forEachRemaining(found::add);
+          return found;
+        });
   }
 
   private static Set<Quad> expected(List<Quad> quads, Node g, Node s, Node p, Node o) {
@@ -119,7 +153,16 @@ public class SortedLoaderTest {
     Node o = iri("o5");
     Node year = NodeFactory.createLiteralByValue("2024", XSDDatatype.XSDgYear);
     // each pattern is answered from a different index (GSPO, GPOS, GOSP, SPOG, POSG, OSPG)
-    for (Node[] pattern : new Node[][] {{g, s, any, any}, {g, any, p, any}, {g, any, any, o}, {any, s, any, any}, {any, any, p, o}, {any, any, any, year}, {any, any, any, any}}) {
+    for (Node[] pattern :
+        new Node[][] {
+          {g, s, any, any},
+          {g, any, p, any},
+          {g, any, any, o},
+          {any, s, any, any},
+          {any, any, p, o},
+          {any, any, any, year},
+          {any, any, any, any}
+        }) {
       Set<Quad> want = expected(quads, pattern[0], pattern[1], pattern[2], pattern[3]);
       want.removeIf(Quad::isDefaultGraph);
       Set<Quad> got = find(dsg, pattern[0], pattern[1], pattern[2], pattern[3]);
@@ -155,8 +198,10 @@ public class SortedLoaderTest {
     assertFalse(Files.exists(store.resolve("scratch")));
     // the loader held the store exclusively and Jena's node table thread waited for more data:
     // both must have stopped, or this transaction would wait for ever
-    long n = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-        () -> Txn.calculateRead(tdb, () -> (long) tdb.getDefaultGraph().size()));
+    long n =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(20),
+            () -> Txn.calculateRead(tdb, () -> (long) tdb.getDefaultGraph().size()));
     assertEquals(0, n, "no index was built");
     BulkBuilder.expel(store);
   }
@@ -169,15 +214,25 @@ public class SortedLoaderTest {
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
     Node g = iri("new");
     // enough new quads to split the packed (full) leaf and branch blocks of every index
-    Txn.executeWrite(dsg, () -> {
-      for (int i = 0; i < 3000; i++) dsg.add(g, iri("s" + i % 31), iri("added"), NodeFactory.createLiteralByValue(String.valueOf(i), XSDDatatype.XSDinteger));
-      dsg.removeGraph(iri("g7"));
-    });
+    Txn.executeWrite(
+        dsg,
+        () -> {
+          for (int i = 0; i < 3000; i++)
+            dsg.add(
+                g,
+                iri("s" + i % 31),
+                iri("added"),
+                NodeFactory.createLiteralByValue(String.valueOf(i), XSDDatatype.XSDinteger));
+          dsg.removeGraph(iri("g7"));
+        });
     assertEquals(3000, find(dsg, Node.ANY, Node.ANY, iri("added"), Node.ANY).size());
     assertEquals(3000, find(dsg, g, Node.ANY, Node.ANY, Node.ANY).size());
     assertTrue(find(dsg, iri("g7"), Node.ANY, Node.ANY, Node.ANY).isEmpty());
-    assertEquals(expected(quads, iri("g8"), Node.ANY, Node.ANY, Node.ANY), find(dsg, Node.ANY, Node.ANY, Node.ANY, Node.ANY).stream()
-        .filter(q -> q.getGraph().equals(iri("g8"))).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(
+        expected(quads, iri("g8"), Node.ANY, Node.ANY, Node.ANY),
+        find(dsg, Node.ANY, Node.ANY, Node.ANY, Node.ANY).stream()
+            .filter(q -> q.getGraph().equals(iri("g8")))
+            .collect(java.util.stream.Collectors.toSet()));
     BulkBuilder.expel(store);
     assertIndexesAgree(store);
     BulkBuilder.expel(store);

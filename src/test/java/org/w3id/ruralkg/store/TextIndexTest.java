@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.ruralkg.rdf.Vocab;
 
-/** The text index over a small store: Chinese words found, deletes and dropped graphs leave no stale hits. */
+/**
+ * The text index over a small store: Chinese words found, deletes and dropped graphs leave no stale
+ * hits.
+ */
 class TextIndexTest {
   @TempDir Path tmp;
   final List<DatasetGraph> opened = new ArrayList<>();
@@ -46,24 +49,31 @@ class TextIndexTest {
   }
 
   static List<String> search(DatasetGraph dsg, String pattern) {
-    String q = "PREFIX text: <http://jena.apache.org/text#>\nPREFIX rkg: <https://w3id.org/ruralkg/ont#>\n"
-        + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nSELECT ?s WHERE { " + pattern + " } ORDER BY ?s";
-    return Txn.calculateRead(dsg, () -> {
-      List<String> out = new ArrayList<>();
-      try (QueryExec qe = QueryExec.dataset(dsg).query(q).build()) {
-        qe.select().forEachRemaining(b -> out.add(b.get("s").getURI()));
-      }
-      return out;
-    });
+    String q =
+        "PREFIX text: <http://jena.apache.org/text#>\nPREFIX rkg: <https://w3id.org/ruralkg/ont#>\n"
+            + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nSELECT ?s WHERE { "
+            + pattern
+            + " } ORDER BY ?s";
+    return Txn.calculateRead(
+        dsg,
+        () -> {
+          List<String> out = new ArrayList<>();
+          try (QueryExec qe = QueryExec.dataset(dsg).query(q).build()) {
+            qe.select().forEachRemaining(b -> out.add(b.get("s").getURI()));
+          }
+          return out;
+        });
   }
 
   DatasetGraph storeWithTwoFacts() {
     DatasetGraph dsg = open(tmp.resolve("store"));
-    Txn.executeWrite(dsg, () -> {
-      dsg.add(G1, F1, Vocab.SENTENCE, zh(WAGES));
-      dsg.add(G2, F2, Vocab.SENTENCE, zh(STRAWBERRY));
-      dsg.add(G2, U1, Vocab.PREF_LABEL, zh("巧家县"));
-    });
+    Txn.executeWrite(
+        dsg,
+        () -> {
+          dsg.add(G1, F1, Vocab.SENTENCE, zh(WAGES));
+          dsg.add(G2, F2, Vocab.SENTENCE, zh(STRAWBERRY));
+          dsg.add(G2, U1, Vocab.PREF_LABEL, zh("巧家县"));
+        });
     return dsg;
   }
 
@@ -78,7 +88,9 @@ class TextIndexTest {
     assertEquals(List.of(U1.getURI()), search(dsg, "?s text:query (skos:prefLabel \"巧家\")"));
     assertEquals(List.of(), search(dsg, "?s text:query (rkg:sentence \"苹果\")"));
     // and the hit joins with the triples of the union default graph
-    assertEquals(List.of(F1.getURI()), search(dsg, "?s text:query (rkg:sentence \"劳务报酬\") ; rkg:sentence ?x"));
+    assertEquals(
+        List.of(F1.getURI()),
+        search(dsg, "?s text:query (rkg:sentence \"劳务报酬\") ; rkg:sentence ?x"));
   }
 
   @Test
@@ -94,11 +106,27 @@ class TextIndexTest {
   @Test
   void aRemovedGraphLeavesNoQuadsEvenThoseTdb2ReturnsInAnotherForm() {
     DatasetGraph dsg = storeWithTwoFacts();
-    // TDB2 hands an inlined "23"^^xsd:decimal back as "23.0": deleting what find returns would miss it
-    Txn.executeWrite(dsg, () -> dsg.add(G1, F1, Vocab.VALUE, NodeFactory.createLiteralDT("23", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal)));
+    // TDB2 hands an inlined "23"^^xsd:decimal back as "23.0": deleting what find returns would miss
+    // it
+    Txn.executeWrite(
+        dsg,
+        () ->
+            dsg.add(
+                G1,
+                F1,
+                Vocab.VALUE,
+                NodeFactory.createLiteralDT(
+                    "23", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal)));
     Txn.executeWrite(dsg, () -> dsg.removeGraph(G1));
     assertEquals(List.of(), search(dsg, "?s text:query (rkg:sentence \"劳务报酬\")"));
-    assertEquals(0L, (long) Txn.calculateRead(dsg, () -> org.apache.jena.atlas.iterator.Iter.count(dsg.find(G1, Node.ANY, Node.ANY, Node.ANY))));
+    assertEquals(
+        0L,
+        (long)
+            Txn.calculateRead(
+                dsg,
+                () ->
+                    org.apache.jena.atlas.iterator.Iter.count(
+                        dsg.find(G1, Node.ANY, Node.ANY, Node.ANY))));
   }
 
   @Test
@@ -128,12 +156,17 @@ class TextIndexTest {
     DatasetGraph again = Store.openExisting(store);
     assertSame(dsg, again);
     again.close();
-    assertEquals(List.of(F1.getURI()), search(dsg, "?s text:query (rkg:sentence \"劳务报酬\")"), "still open for the first opener");
+    assertEquals(
+        List.of(F1.getURI()),
+        search(dsg, "?s text:query (rkg:sentence \"劳务报酬\")"),
+        "still open for the first opener");
     opened.remove(dsg);
     dsg.close();
     // the Lucene folder is free: another writer can lock it
-    try (var w = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(store.resolve(TextIndex.FOLDER)),
-        new org.apache.lucene.index.IndexWriterConfig())) {
+    try (var w =
+        new org.apache.lucene.index.IndexWriter(
+            org.apache.lucene.store.FSDirectory.open(store.resolve(TextIndex.FOLDER)),
+            new org.apache.lucene.index.IndexWriterConfig())) {
       assertEquals(3, w.getDocStats().numDocs);
     }
     // reopened, writes reach the index again

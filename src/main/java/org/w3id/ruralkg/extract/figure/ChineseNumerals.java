@@ -42,8 +42,8 @@ final class ChineseNumerals {
   }
 
   /**
-   * The value of a whole numeral string, or null when it is not a well-formed numeral (十四五,
-   * 三三两两: two digits in a row without 零 are a name or a word, not a number).
+   * The value of a whole numeral string, or null when it is not a well-formed numeral (十四五, 三三两两:
+   * two digits in a row without 零 are a name or a word, not a number).
    */
   static BigDecimal parse(String s) {
     if (s.isEmpty() || !canStart(s.charAt(0))) return null;

@@ -1,19 +1,25 @@
 package org.w3id.ruralkg.extract.figure;
 
-import org.w3id.ruralkg.common.Wordlist;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.w3id.ruralkg.common.Wordlist;
 
 /**
- * The measure words that may follow a number, mapped to contract unit codes, longest first.
- * Read from lexicon/measures.tsv. Immutable, thread-safe.
+ * The measure words that may follow a number, mapped to contract unit codes, longest first. Read
+ * from lexicon/measures.tsv. Immutable, thread-safe.
  */
 final class Measures {
-  /** MEASURED: money and physical measures (两公里 counts); COUNTED: people, households, things;
-   * EXCLUDED: time, age, order and other words that make the number a non-figure. */
-  enum Kind { MEASURED, COUNTED, EXCLUDED }
+  /**
+   * MEASURED: money and physical measures (两公里 counts); COUNTED: people, households, things;
+   * EXCLUDED: time, age, order and other words that make the number a non-figure.
+   */
+  enum Kind {
+    MEASURED,
+    COUNTED,
+    EXCLUDED
+  }
 
   record Measure(String word, String unit, BigDecimal factor, Kind kind) {}
 

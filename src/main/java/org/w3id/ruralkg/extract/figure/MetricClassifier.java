@@ -1,45 +1,51 @@
 package org.w3id.ruralkg.extract.figure;
 
-import org.w3id.ruralkg.common.Wordlist;
-import org.w3id.ruralkg.nlp.Segmenter;
-import org.w3id.ruralkg.nlp.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.extract.Quantity;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
 import org.w3id.ruralkg.nlp.DictionaryMatcher.Hit;
+import org.w3id.ruralkg.nlp.Segmenter;
+import org.w3id.ruralkg.nlp.Token;
 
 /**
  * Needs a sentence and a {@link Quantity} found in it; adds the contract metric code of the figure
  * (income_increase, wages, ... other). Immutable after construction and thread-safe.
  *
- * <p>Cue words (lexicon/metric-cues.tsv: cue -> metric, the units it may describe, a weight) are found in the
- * sentence; each occurrence scores weight / (1 + distance / 8), halved per clause boundary between
- * it and the quantity. Cues to the right count only within the clause (a parenthesis is stepped
- * over) and a little less than cues to the left. Inside the counted noun, the head (its last cue)
- * counts double and other cues are modifiers (易地扶贫搬迁群众: who, not what) and count little.
- * Where two cues overlap the longer wins (总收入 over 收入). Below a threshold the unit decides
- * (percent -> rate, mu -> area, tonne -> production, 家 -> organisations ...), else other.
+ * <p>Cue words (lexicon/metric-cues.tsv: cue -> metric, the units it may describe, a weight) are
+ * found in the sentence; each occurrence scores weight / (1 + distance / 8), halved per clause
+ * boundary between it and the quantity. Cues to the right count only within the clause (a
+ * parenthesis is stepped over) and a little less than cues to the left. Inside the counted noun,
+ * the head (its last cue) counts double and other cues are modifiers (易地扶贫搬迁群众: who, not what) and
+ * count little. Where two cues overlap the longer wins (总收入 over 收入). Below a threshold the unit
+ * decides (percent -> rate, mu -> area, tonne -> production, 家 -> organisations ...), else other.
  */
 public final class MetricClassifier {
-  /** {@code noun}: a category noun (党组织, 项目) that names what is counted, so it counts only
-   * inside the counted noun or right next to the number, never as the subject of the clause. */
+  /**
+   * {@code noun}: a category noun (党组织, 项目) that names what is counted, so it counts only inside
+   * the counted noun or right next to the number, never as the subject of the clause.
+   */
   private record Cue(String metric, Set<String> units, double weight, boolean noun) {}
 
   private static final double THRESHOLD = 0.6;
 
   private final DictionaryMatcher<List<Cue>> cues;
+
   /** head -> {metric, units}: lexicon/counted-heads.tsv. */
   private static final Map<String, String[]> HEADS = new HashMap<>();
+
   private static final Measures MEASURE_WORDS = new Measures();
+
   /** measure word -> metric: lexicon/measure-metrics.tsv. */
   private static final Map<String, String> MEASURES = new HashMap<>();
 
   static {
-    for (String[] f : Wordlist.rows("counted-heads.tsv")) HEADS.put(f[0], new String[] {f[1], f[2]});
+    for (String[] f : Wordlist.rows("counted-heads.tsv"))
+      HEADS.put(f[0], new String[] {f[1], f[2]});
     for (String[] f : Wordlist.rows("measure-metrics.tsv")) MEASURES.put(f[0], f[1]);
   }
 
@@ -49,19 +55,31 @@ public final class MetricClassifier {
     this(new Segmenter());
   }
 
-  /** @param segmenter finds the head of a counted noun when no cue word decides */
+  /**
+   * @param segmenter finds the head of a counted noun when no cue word decides
+   */
   public MetricClassifier(Segmenter segmenter) {
     this.segmenter = segmenter;
     Map<String, List<Cue>> t = new HashMap<>();
     for (String[] f : Wordlist.rows("metric-cues.tsv")) {
-      Cue cue = new Cue(f[1], Set.of(f[2].split(",")), Double.parseDouble(f[3]), f[4].equals("noun"));
+      Cue cue =
+          new Cue(f[1], Set.of(f[2].split(",")), Double.parseDouble(f[3]), f[4].equals("noun"));
       t.computeIfAbsent(f[0], k -> new ArrayList<>()).add(cue);
     }
     cues = new DictionaryMatcher<>(t);
   }
 
-  /** What decided a metric, from the strongest evidence to none: the confidence levels follow it. */
-  public enum Evidence { UNIT, STRONG_CUE, CUE, COUNTED_HEAD, MEASURE, NONE }
+  /**
+   * What decided a metric, from the strongest evidence to none: the confidence levels follow it.
+   */
+  public enum Evidence {
+    UNIT,
+    STRONG_CUE,
+    CUE,
+    COUNTED_HEAD,
+    MEASURE,
+    NONE
+  }
 
   /** A metric code and what decided it. */
   public record Decision(String metric, Evidence evidence) {}
@@ -75,7 +93,8 @@ public final class MetricClassifier {
   public Decision decide(String sentence, Quantity q) {
     if ("percent".equals(q.unit())) return new Decision("rate", Evidence.UNIT);
     // 平方米, 立方米: measured but without a contract unit, so no metric the guide defines fits
-    if ("count".equals(q.unit()) && isMeasuredCount(q.surface())) return new Decision("other", Evidence.UNIT);
+    if ("count".equals(q.unit()) && isMeasuredCount(q.surface()))
+      return new Decision("other", Evidence.UNIT);
     int[] counted = countedSpan(sentence, q);
     String best = null;
     double bestScore = THRESHOLD;
@@ -83,7 +102,10 @@ public final class MetricClassifier {
     Hit<List<Cue>> head = null;
     if (counted != null) {
       for (Hit<List<Cue>> h : hits) {
-        if (h.start() >= counted[0] && h.end() <= counted[1] && fits(h, q) != null && isHeadAtEnd(sentence, h, counted)) head = h;
+        if (h.start() >= counted[0]
+            && h.end() <= counted[1]
+            && fits(h, q) != null
+            && isHeadAtEnd(sentence, h, counted)) head = h;
       }
     }
     int anchor = partOfEarlier(sentence, q.start());
@@ -110,8 +132,13 @@ public final class MetricClassifier {
       }
       // A category noun outside the counted noun names the figure only when the count has no noun
       // of its own and the cue is right next to it (已竣工12个 after 安置区), with no number between.
-      if (cue.noun() && !inCounted && (counted != null || boundaries > 0 || distance > (side < 1 ? 1 : 4)
-          || hasDigit(sentence, Math.min(h.end(), q.end()), Math.max(h.start(), q.start())))) continue;
+      if (cue.noun()
+          && !inCounted
+          && (counted != null
+              || boundaries > 0
+              || distance > (side < 1 ? 1 : 4)
+              || hasDigit(sentence, Math.min(h.end(), q.end()), Math.max(h.start(), q.start()))))
+        continue;
       double score = cue.weight() * side / (1 + distance / 8.0) * Math.pow(0.35, boundaries);
       if (inCounted && h != head) {
         if (cue.noun()) continue; // a modifier naming a kind of thing: 企业宣传视频 counts videos
@@ -124,7 +151,8 @@ public final class MetricClassifier {
         best = cue.metric();
       }
     }
-    if (best != null) return new Decision(best, bestScore >= STRONG ? Evidence.STRONG_CUE : Evidence.CUE);
+    if (best != null)
+      return new Decision(best, bestScore >= STRONG ? Evidence.STRONG_CUE : Evidence.CUE);
     String byHead = byCountedHead(q);
     if (byHead != null) return new Decision(byHead, Evidence.COUNTED_HEAD);
     String byUnit = byUnit(q);
@@ -135,13 +163,16 @@ public final class MetricClassifier {
     return new Decision(byUnit, Evidence.NONE);
   }
 
-  /** A cue score this far above the threshold leaves little doubt (a cue of weight 4 next to the number). */
+  /**
+   * A cue score this far above the threshold leaves little doubt (a cue of weight 4 next to the
+   * number).
+   */
   private static final double STRONG = 3.0;
 
   /**
    * The metric the head of the counted noun implies: the noun phrase is the run of nouns it starts
-   * with (HanLP's tags; the counted span may run on into a verb: 私建车库|占地款, 村|派驻), its head
-   * the last of them, looked up whole, else by its last two or one characters.
+   * with (HanLP's tags; the counted span may run on into a verb: 私建车库|占地款, 村|派驻), its head the last
+   * of them, looked up whole, else by its last two or one characters.
    */
   private String byCountedHead(Quantity q) {
     String c = q.counted();
@@ -153,7 +184,10 @@ public final class MetricClassifier {
     }
     if (head == null) return null;
     String w = head.word();
-    for (String key : new String[] {w, w.length() > 2 ? w.substring(w.length() - 2) : null, w.substring(w.length() - 1)}) {
+    for (String key :
+        new String[] {
+          w, w.length() > 2 ? w.substring(w.length() - 2) : null, w.substring(w.length() - 1)
+        }) {
       String[] h = key == null ? null : HEADS.get(key);
       if (h != null) return Set.of(h[1].split(",")).contains(q.unit()) ? h[0] : null;
     }
@@ -163,7 +197,8 @@ public final class MetricClassifier {
   private static boolean isMeasuredCount(String surface) {
     for (int k = Math.max(0, surface.length() - 4); k < surface.length(); k++) {
       Measures.Measure m = MEASURE_WORDS.at(surface, k);
-      if (m != null && k + m.word().length() == surface.length()) return m.kind() == Measures.Kind.MEASURED;
+      if (m != null && k + m.word().length() == surface.length())
+        return m.kind() == Measures.Kind.MEASURED;
     }
     return false;
   }
@@ -174,17 +209,23 @@ public final class MetricClassifier {
 
   /** Words that may open a noun phrase before its first noun (大小企业, 私建车库, 古民居). */
   private static boolean isModifier(Token t) {
-    return t.posStartsWith("a") || t.posStartsWith("b") || t.posStartsWith("v") || t.posStartsWith("m") || t.posStartsWith("q");
+    return t.posStartsWith("a")
+        || t.posStartsWith("b")
+        || t.posStartsWith("v")
+        || t.posStartsWith("m")
+        || t.posStartsWith("q");
   }
 
   private static boolean hasDigit(String s, int from, int to) {
-    for (int k = Math.max(0, from); k < Math.min(to, s.length()); k++) if (Character.isDigit(s.charAt(k))) return true;
+    for (int k = Math.max(0, from); k < Math.min(to, s.length()); k++)
+      if (Character.isDigit(s.charAt(k))) return true;
     return false;
   }
 
   private static Cue fits(Hit<List<Cue>> h, Quantity q) {
     Cue best = null;
-    for (Cue c : h.value()) if (c.units().contains(q.unit()) && (best == null || c.weight() > best.weight())) best = c;
+    for (Cue c : h.value())
+      if (c.units().contains(q.unit()) && (best == null || c.weight() > best.weight())) best = c;
     return best;
   }
 
@@ -211,8 +252,8 @@ public final class MetricClassifier {
   }
 
   /**
-   * For a figure in a clause opened by 其中 ("…92325人，其中…49619人"), the end of the clause before:
-   * it is a part of the earlier figure and shares its cues. Otherwise {@code start} itself.
+   * For a figure in a clause opened by 其中 ("…92325人，其中…49619人"), the end of the clause before: it
+   * is a part of the earlier figure and shares its cues. Otherwise {@code start} itself.
    */
   private static int partOfEarlier(String s, int start) {
     int b = lastBoundary(s, start);
@@ -237,7 +278,9 @@ public final class MetricClassifier {
     return n;
   }
 
-  /** Distance to a cue on the right within the clause, stepping over a parenthesis; null if none. */
+  /**
+   * Distance to a cue on the right within the clause, stepping over a parenthesis; null if none.
+   */
   private static int[] rightDistance(String s, int from, int to) {
     int d = 0;
     int k = from;
@@ -262,7 +305,8 @@ public final class MetricClassifier {
     int right = s.indexOf(c, q.end());
     if (right >= 0 && right - q.end() <= 3) return new int[] {right, right + c.length()};
     int left = s.lastIndexOf(c, q.start());
-    if (left >= 0 && q.start() - (left + c.length()) <= 4) return new int[] {left, left + c.length()};
+    if (left >= 0 && q.start() - (left + c.length()) <= 4)
+      return new int[] {left, left + c.length()};
     return null;
   }
 
@@ -273,7 +317,9 @@ public final class MetricClassifier {
       case "percent" -> "rate";
       case "mu", "hectare" -> "area";
       case "tonne", "kg", "jin" -> "production";
-      case "count" -> MEASURES.getOrDefault(surface.isEmpty() ? "" : surface.substring(surface.length() - 1), "other");
+      case "count" ->
+          MEASURES.getOrDefault(
+              surface.isEmpty() ? "" : surface.substring(surface.length() - 1), "other");
       default -> "other";
     };
   }

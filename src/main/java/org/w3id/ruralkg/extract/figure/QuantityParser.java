@@ -1,10 +1,10 @@
 package org.w3id.ruralkg.extract.figure;
 
-import org.w3id.ruralkg.common.Wordlist;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.extract.Qualifier;
 import org.w3id.ruralkg.extract.Quantity;
 import org.w3id.ruralkg.extract.figure.Measures.Kind;
@@ -22,27 +22,33 @@ import org.w3id.ruralkg.extract.figure.Measures.Measure;
  *   scale    := '万亿' | '万' | '亿' | '千'
  * </pre>
  *
- * A candidate is dropped when its measure is a time/age/order word (2025年, 65岁), when it sits in
- * a name (a short “quoted” span, 《title》, joined by +, next to Latin letters as in 35kV), after
- * 第 or 海拔, or when a Chinese numeral below ten counts something (一个, 两委, 一户一户). A number
- * without a measure is kept only as money when a money word stands next to it (领到了4100).
+ * A candidate is dropped when its measure is a time/age/order word (2025年, 65岁), when it sits in a
+ * name (a short “quoted” span, 《title》, joined by +, next to Latin letters as in 35kV), after 第 or
+ * 海拔, or when a Chinese numeral below ten counts something (一个, 两委, 一户一户). A number without a
+ * measure is kept only as money when a money word stands next to it (领到了4100).
  */
 public final class QuantityParser {
   private static final String[] PRE_QUALIFIERS = {
-    "不少于", "不低于", "不超过", "不足", "不到", "超过了", "超过", "至少有", "将近", "接近", "大约", "约", "逾", "超", "近", "至少", "突破"
+    "不少于", "不低于", "不超过", "不足", "不到", "超过了", "超过", "至少有", "将近", "接近", "大约", "约", "逾", "超", "近", "至少",
+    "突破"
   };
   private static final String[] POST_QUALIFIERS = {"以上", "左右", "以下", "以内", "范围内", "上下"};
+
   /** "10条措施", like "巧十条", names a policy package. */
   private static final String[] POLICY_WORDS = {"措施", "举措", "意见", "规定", "政策", "硬措施", "实招", "要求"};
+
   /** Nouns for people: lexicon/people-nouns.txt. */
   private static final Set<String> PEOPLE = Wordlist.words("people-nouns.txt");
+
   private static final String NOT_AFTER_TENTHS = "为立功本长员果熟就绩效交都型品了不群";
   private static final String RANGE_MARKS = "—－-–~～至到";
   private static final String[] MONEY_WORDS = {
     "领到", "领了", "收入", "兑换", "工资", "挣", "赚", "报酬", "补贴", "奖金", "奖励", "卖了", "价值", "花了", "存款"
   };
+
   /** Quotes and titles: numbers inside a short one belong to a name (“131”, “巧十条”, ‘4+N’). */
   private static final String OPEN = "“‘「『《";
+
   private static final String CLOSE = "”’」』》";
   private static final int SHORT_QUOTE = 12;
 
@@ -69,8 +75,25 @@ public final class QuantityParser {
   }
 
   /** A number with its scale; {@code valid} false for numeral runs that are words (十四五). */
-  private record Amount(int start, int end, BigDecimal value, boolean chinese, boolean scaled, boolean more, boolean valid, boolean percent, BigDecimal max) {
-    Amount(int start, int end, BigDecimal value, boolean chinese, boolean scaled, boolean more, boolean valid, boolean percent) {
+  private record Amount(
+      int start,
+      int end,
+      BigDecimal value,
+      boolean chinese,
+      boolean scaled,
+      boolean more,
+      boolean valid,
+      boolean percent,
+      BigDecimal max) {
+    Amount(
+        int start,
+        int end,
+        BigDecimal value,
+        boolean chinese,
+        boolean scaled,
+        boolean more,
+        boolean valid,
+        boolean percent) {
       this(start, end, value, chinese, scaled, more, valid, percent, null);
     }
   }
@@ -91,7 +114,8 @@ public final class QuantityParser {
     if (t.startsWith("百分之", i)) {
       Amount inner = readAmount(t, i + 3);
       if (inner == null || inner.percent()) return null;
-      return new Amount(i, inner.end(), inner.value(), inner.chinese(), false, inner.more(), inner.valid(), true);
+      return new Amount(
+          i, inner.end(), inner.value(), inner.chinese(), false, inner.more(), inner.valid(), true);
     }
     Amount approximate = approximate(t, i);
     if (approximate != null) return approximate;
@@ -110,7 +134,10 @@ public final class QuantityParser {
           j++;
         } else if (d == ',' && threeDigitsAt(t, j + 1)) {
           j++;
-        } else if (d == '.' && j + 1 < t.length() && isArabic(t.charAt(j + 1)) && digits.indexOf(".") < 0) {
+        } else if (d == '.'
+            && j + 1 < t.length()
+            && isArabic(t.charAt(j + 1))
+            && digits.indexOf(".") < 0) {
           digits.append('.');
           j++;
         } else {
@@ -148,7 +175,10 @@ public final class QuantityParser {
       } else if (k < t.length() && t.charAt(k) == '亿') {
         factor = new BigDecimal(100_000_000);
         k++;
-      } else if (!chinese && k < t.length() && t.charAt(k) == '千' && !(k + 1 < t.length() && "米克瓦伏".indexOf(t.charAt(k + 1)) >= 0)) {
+      } else if (!chinese
+          && k < t.length()
+          && t.charAt(k) == '千'
+          && !(k + 1 < t.length() && "米克瓦伏".indexOf(t.charAt(k + 1)) >= 0)) {
         factor = new BigDecimal(1000);
         k++;
       }
@@ -168,22 +198,31 @@ public final class QuantityParser {
   /** 七八千, 三五十万 (a range); 十几, 几十, 几百 (more than the round number); 半亩; 千亩, 百头. */
   private Amount approximate(String t, int i) {
     char c = t.charAt(i);
-    if (i > 0 && (ChineseNumerals.isNumeralChar(t.charAt(i - 1)) || t.charAt(i - 1) == '几')) return null;
+    if (i > 0 && (ChineseNumerals.isNumeralChar(t.charAt(i - 1)) || t.charAt(i - 1) == '几'))
+      return null;
     int d1 = ChineseNumerals.digit(c);
     if (d1 > 0 && i + 1 < t.length()) {
       int d2 = ChineseNumerals.digit(t.charAt(i + 1));
-      if (d2 > d1 && d2 - d1 <= 2) return scaledRange(t, i, i + 2, BigDecimal.valueOf(d1), BigDecimal.valueOf(d2));
+      if (d2 > d1 && d2 - d1 <= 2)
+        return scaledRange(t, i, i + 2, BigDecimal.valueOf(d1), BigDecimal.valueOf(d2));
       return null;
     }
     if (t.startsWith("十几", i)) return scaledMore(t, i, i + 2, BigDecimal.TEN);
     if (c == '几' && i + 1 < t.length() && ChineseNumerals.smallUnit(t.charAt(i + 1)) > 0) {
-      return scaledMore(t, i, i + 2, BigDecimal.valueOf(ChineseNumerals.smallUnit(t.charAt(i + 1))));
+      return scaledMore(
+          t, i, i + 2, BigDecimal.valueOf(ChineseNumerals.smallUnit(t.charAt(i + 1))));
     }
-    if (c == '几' && i + 1 < t.length() && t.charAt(i + 1) == '万') return scaledMore(t, i, i + 1, BigDecimal.ONE);
+    if (c == '几' && i + 1 < t.length() && t.charAt(i + 1) == '万')
+      return scaledMore(t, i, i + 1, BigDecimal.ONE);
     if (c == '半' || c == '百' || c == '千' || c == '万') {
       Measure m = measures.at(t, i + 1);
-      boolean measured = m != null && m.kind() == Kind.MEASURED && !"CNY".equals(m.unit()) && !"percent".equals(m.unit());
-      if (c == '半' && measured) return new Amount(i, i + 1, new BigDecimal("0.5"), true, false, false, true, false);
+      boolean measured =
+          m != null
+              && m.kind() == Kind.MEASURED
+              && !"CNY".equals(m.unit())
+              && !"percent".equals(m.unit());
+      if (c == '半' && measured)
+        return new Amount(i, i + 1, new BigDecimal("0.5"), true, false, false, true, false);
       if (c != '半' && m != null && ROUND_MEASURES.contains(m.word())) {
         long v = c == '百' ? 100 : c == '千' ? 1000 : 10_000;
         return new Amount(i, i + 1, BigDecimal.valueOf(v), true, true, false, true, false);
@@ -205,7 +244,16 @@ public final class QuantityParser {
       scale = scale.multiply(BigDecimal.valueOf(t.charAt(k) == '万' ? 10_000L : 100_000_000L));
       k++;
     }
-    return new Amount(start, k, low.multiply(scale), true, scale.compareTo(BigDecimal.ONE) > 0, false, true, false, high.multiply(scale));
+    return new Amount(
+        start,
+        k,
+        low.multiply(scale),
+        true,
+        scale.compareTo(BigDecimal.ONE) > 0,
+        false,
+        true,
+        false,
+        high.multiply(scale));
   }
 
   private static Amount scaledMore(String t, int start, int k, BigDecimal value) {
@@ -231,19 +279,36 @@ public final class QuantityParser {
     Amount low = first;
     Amount high = null;
     int pos = first.end();
-    if (pos + 1 < t.length() && RANGE_MARKS.indexOf(t.charAt(pos)) >= 0 && !first.more() && !first.percent()) {
+    if (pos + 1 < t.length()
+        && RANGE_MARKS.indexOf(t.charAt(pos)) >= 0
+        && !first.more()
+        && !first.percent()) {
       Amount second = readAmount(t, pos + 1);
-      if (second != null && second.valid() && second.chinese() == first.chinese() && !second.percent()) {
+      if (second != null
+          && second.valid()
+          && second.chinese() == first.chinese()
+          && !second.percent()) {
         high = second;
         if (!first.scaled() && second.scaled()) {
           BigDecimal factor = scaleOf(t, second);
-          low = new Amount(first.start(), first.end(), first.value().multiply(factor), first.chinese(), true, false, true, false);
+          low =
+              new Amount(
+                  first.start(),
+                  first.end(),
+                  first.value().multiply(factor),
+                  first.chinese(),
+                  true,
+                  false,
+                  true,
+                  false);
         }
         pos = second.end();
       }
     }
     if (high == null && first.max() != null) {
-      high = new Amount(first.start(), first.end(), first.max(), true, first.scaled(), false, true, false);
+      high =
+          new Amount(
+              first.start(), first.end(), first.max(), true, first.scaled(), false, true, false);
     }
     Amount last = high != null ? high : low;
     boolean percentWord = first.percent();
@@ -254,10 +319,14 @@ public final class QuantityParser {
     int end = m == null ? pos : pos + m.word().length();
     if (m != null && m.kind() == Kind.EXCLUDED) return new Result(null, end);
     // 成 is tenths only where it ends the word: 一成不变, 三成员, 九成熟 are other words
-    if (m != null && m.word().equals("成") && end < t.length() && NOT_AFTER_TENTHS.indexOf(t.charAt(end)) >= 0) {
+    if (m != null
+        && m.word().equals("成")
+        && end < t.length()
+        && NOT_AFTER_TENTHS.indexOf(t.charAt(end)) >= 0) {
       return new Result(null, end);
     }
-    if (m != null && m.word().equals("条") && startsWithAny(t, end, POLICY_WORDS) != null) return new Result(null, end);
+    if (m != null && m.word().equals("条") && startsWithAny(t, end, POLICY_WORDS) != null)
+      return new Result(null, end);
     String unit;
     BigDecimal factor = BigDecimal.ONE;
     if (percentWord) {
@@ -269,12 +338,14 @@ public final class QuantityParser {
       unit = bareMoney(t, first.start(), pos, last) ? "CNY" : null;
       if (unit == null) return new Result(null, pos);
     }
-    if (isInName(t, first.start(), end) || isVague(t, first.start(), m)) return new Result(null, end);
+    if (isInName(t, first.start(), end) || isVague(t, first.start(), m))
+      return new Result(null, end);
     if (first.chinese() && !percentWord) {
       boolean small = last.value().compareTo(BigDecimal.TEN) < 0;
       if (m == null || small && m.kind() == Kind.COUNTED) return new Result(null, end);
     }
-    if (m != null && m.unit().equals("metre") && precededBy(t, first.start(), "海拔", 3)) return new Result(null, end);
+    if (m != null && m.unit().equals("metre") && precededBy(t, first.start(), "海拔", 3))
+      return new Result(null, end);
 
     Qualifier q = Qualifier.EXACT;
     int after = end;
@@ -285,19 +356,21 @@ public final class QuantityParser {
     } else if (low.more()) {
       q = Qualifier.MORE_THAN;
     } else if (post != null) {
-      q = switch (post) {
-        case "以上" -> Qualifier.AT_LEAST;
-        case "左右", "上下" -> Qualifier.APPROX;
-        default -> Qualifier.UP_TO;
-      };
+      q =
+          switch (post) {
+            case "以上" -> Qualifier.AT_LEAST;
+            case "左右", "上下" -> Qualifier.APPROX;
+            default -> Qualifier.UP_TO;
+          };
     } else if (pre != null) {
-      q = switch (pre) {
-        case "不少于", "不低于", "至少", "至少有" -> Qualifier.AT_LEAST;
-        case "不超过", "不足", "不到" -> Qualifier.UP_TO;
-        case "将近", "接近", "近" -> Qualifier.NEARLY;
-        case "大约", "约" -> Qualifier.APPROX;
-        default -> Qualifier.MORE_THAN;
-      };
+      q =
+          switch (pre) {
+            case "不少于", "不低于", "至少", "至少有" -> Qualifier.AT_LEAST;
+            case "不超过", "不足", "不到" -> Qualifier.UP_TO;
+            case "将近", "接近", "近" -> Qualifier.NEARLY;
+            case "大约", "约" -> Qualifier.APPROX;
+            default -> Qualifier.MORE_THAN;
+          };
     }
     if (post != null) after = end + post.length();
     BigDecimal value = normalise(low.value().multiply(factor));
@@ -306,11 +379,18 @@ public final class QuantityParser {
     // 平方米 and 立方米 measure, they do not count things
     boolean counts = m == null || m.kind() == Measures.Kind.COUNTED;
     if (counts && (unit.equals("count") || unit.equals("person") || unit.equals("household"))) {
-      counted = countedNoun.find(t, pre == null ? first.start() : first.start() - pre.length(), after);
+      counted =
+          countedNoun.find(t, pre == null ? first.start() : first.start() - pre.length(), after);
     }
     // 10多个村民: 个 counting people counts persons
-    if (unit.equals("count") && m != null && m.word().equals("个") && counted != null && PEOPLE.contains(counted)) unit = "person";
-    Quantity quantity = new Quantity(first.start(), end, t.substring(first.start(), end), value, valueMax, unit, q, counted);
+    if (unit.equals("count")
+        && m != null
+        && m.word().equals("个")
+        && counted != null
+        && PEOPLE.contains(counted)) unit = "person";
+    Quantity quantity =
+        new Quantity(
+            first.start(), end, t.substring(first.start(), end), value, valueMax, unit, q, counted);
     return new Result(quantity, end);
   }
 
@@ -341,7 +421,13 @@ public final class QuantityParser {
     if (end < t.length()) {
       char next = t.charAt(end);
       boolean cjk = Character.UnicodeScript.of(next) == Character.UnicodeScript.HAN;
-      if (isLatin(next) || isArabic(next) || next == '+' || next == '@' || next == '.' || next == '-' || next == '/') return false;
+      if (isLatin(next)
+          || isArabic(next)
+          || next == '+'
+          || next == '@'
+          || next == '.'
+          || next == '-'
+          || next == '/') return false;
       if (cjk && next != '的' && next != '了' && next != '还') return false;
     }
     String digits = t.substring(start, end).replaceAll("[^0-9.]", "");
@@ -403,7 +489,10 @@ public final class QuantityParser {
   private static boolean isVague(String t, int start, Measure m) {
     if (start == 0) return false;
     char b = t.charAt(start - 1);
-    return b == '第' || b == '数' || b == '几' || b == '前' && m != null && m.unit() != null && m.unit().equals("person");
+    return b == '第'
+        || b == '数'
+        || b == '几'
+        || b == '前' && m != null && m.unit() != null && m.unit().equals("person");
   }
 
   private static boolean precededBy(String t, int start, String word, int within) {

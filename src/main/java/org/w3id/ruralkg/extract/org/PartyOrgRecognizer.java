@@ -16,78 +16,88 @@ import org.w3id.ruralkg.nlp.DictionaryMatcher;
 import org.w3id.ruralkg.nlp.Sentence;
 
 /**
- * Finds mentions of specific party organisations (马树镇党委, 巧家县洪邦农业发展有限公司党支部,
- * 县人社局党支部, 巧家县委, 县委组织部 ...). Needs the page text, its sentences, the article's linked
- * admin-unit mentions and a {@link PlaceAttributor}; adds one {@link OrgFact} per mention with the
- * contract kind, the owning unit and the host body. Generic mentions (各村党支部, 党支部+合作社, 党支部4个)
- * are skipped. Immutable after construction, thread-safe.
+ * Finds mentions of specific party organisations (马树镇党委, 巧家县洪邦农业发展有限公司党支部, 县人社局党支部, 巧家县委, 县委组织部
+ * ...). Needs the page text, its sentences, the article's linked admin-unit mentions and a {@link
+ * PlaceAttributor}; adds one {@link OrgFact} per mention with the contract kind, the owning unit
+ * and the host body. Generic mentions (各村党支部, 党支部+合作社, 党支部4个) are skipped. Immutable after
+ * construction, thread-safe.
  *
- * <p>Grammar, right to left from a kind suffix: [modifiers 机关/第二] then the longest name run
- * back to punctuation or a function word, read as [admin units][host body] or a level word (县, 村 ...)
- * or a short descriptive name (苹果产业, 外出务工人员).
+ * <p>Grammar, right to left from a kind suffix: [modifiers 机关/第二] then the longest name run back to
+ * punctuation or a function word, read as [admin units][host body] or a level word (县, 村 ...) or a
+ * short descriptive name (苹果产业, 外出务工人员).
  */
 public final class PartyOrgRecognizer {
   /** A suffix: its contract kind; for 县委-type suffixes the level word they carry. */
   private record Suffix(String kind, String levelWord) {}
 
-  private static final Map<String, Suffix> SUFFIXES = Map.ofEntries(
-      Map.entry("临时党工委", new Suffix("临时党工委", null)),
-      Map.entry("临时党支部", new Suffix("临时党支部", null)),
-      Map.entry("临时党委", new Suffix("党委", null)),
-      Map.entry("联合党支部", new Suffix("联合党支部", null)),
-      Map.entry("党建联盟", new Suffix("党建联盟", null)),
-      Map.entry("党总支部", new Suffix("党总支", null)),
-      Map.entry("党总支", new Suffix("党总支", null)),
-      Map.entry("党支部", new Suffix("党支部", null)),
-      Map.entry("党工委", new Suffix("党工委", null)),
-      Map.entry("党小组", new Suffix("党小组", null)),
-      Map.entry("党委", new Suffix("党委", null)),
-      Map.entry("党组", new Suffix("党组", null)),
-      Map.entry("省委", new Suffix("党委", "省")),
-      Map.entry("州委", new Suffix("党委", "州")),
-      Map.entry("市委", new Suffix("党委", "市")),
-      Map.entry("县委", new Suffix("党委", "县")),
-      Map.entry("区委", new Suffix("党委", "区")));
+  private static final Map<String, Suffix> SUFFIXES =
+      Map.ofEntries(
+          Map.entry("临时党工委", new Suffix("临时党工委", null)),
+          Map.entry("临时党支部", new Suffix("临时党支部", null)),
+          Map.entry("临时党委", new Suffix("党委", null)),
+          Map.entry("联合党支部", new Suffix("联合党支部", null)),
+          Map.entry("党建联盟", new Suffix("党建联盟", null)),
+          Map.entry("党总支部", new Suffix("党总支", null)),
+          Map.entry("党总支", new Suffix("党总支", null)),
+          Map.entry("党支部", new Suffix("党支部", null)),
+          Map.entry("党工委", new Suffix("党工委", null)),
+          Map.entry("党小组", new Suffix("党小组", null)),
+          Map.entry("党委", new Suffix("党委", null)),
+          Map.entry("党组", new Suffix("党组", null)),
+          Map.entry("省委", new Suffix("党委", "省")),
+          Map.entry("州委", new Suffix("党委", "州")),
+          Map.entry("市委", new Suffix("党委", "市")),
+          Map.entry("县委", new Suffix("党委", "县")),
+          Map.entry("区委", new Suffix("党委", "区")));
 
   /** After 县委 etc.: a department or school of the committee, not the committee itself. */
-  private static final List<String> DEPARTMENTS = List.of(
-      "党校", "宣传部", "统战部", "政法委", "办公室", "办", "常委", "巡察", "编办", "网信办", "社会工作部",
-      "社工部", "农村工作", "老干部局", "机要", "保密", "党史", "政研室", "改革办", "外办", "台办", "员");
+  private static final List<String> DEPARTMENTS =
+      List.of(
+          "党校", "宣传部", "统战部", "政法委", "办公室", "办", "常委", "巡察", "编办", "网信办", "社会工作部", "社工部", "农村工作",
+          "老干部局", "机要", "保密", "党史", "政研室", "改革办", "外办", "台办", "员");
 
   /** Words (ending right before a name) that end the name when reading leftwards. */
-  private static final List<String> STOPS = List.of(
-      "近年来", "以来", "成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立", "成为", "作为",
-      "依托", "通过", "推动", "推进", "指导", "牵头", "带领", "引领", "联合", "协同", "推行", "担任", "围绕",
-      "纳入", "加入", "动员", "组织", "发挥", "加强", "支持", "帮助", "督促", "要求", "明确", "成功", "专门",
-      "分别", "积极", "主动", "探索", "打造", "培育", "选派", "下设", "邀请", "配合", "会同", "指出", "表示",
-      "介绍", "深化", "创新", "依靠", "联系", "结对", "其中", "目前", "如今", "同时", "此外", "由于", "随着",
-      "经过", "按照", "根据", "针对", "对于", "关于", "面对", "今年", "去年", "召开", "开展", "来到", "走进",
-      "前往", "来自", "属于", "隶属", "包括", "组成", "督导", "感谢", "的", "在", "由", "了", "将", "把", "与", "和",
-      "及", "是", "向", "让", "使", "被", "等", "从", "各", "据", "即", "也", "还", "已", "均", "又", "并", "而",
-      "但", "于", "给", "至", "到", "说", "问", "找", "该", "本", "我", "你", "他", "她", "都", "需要", "很多");
+  private static final List<String> STOPS =
+      List.of(
+          "近年来", "以来", "成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立", "成为", "作为", "依托", "通过",
+          "推动", "推进", "指导", "牵头", "带领", "引领", "联合", "协同", "推行", "担任", "围绕", "纳入", "加入", "动员", "组织",
+          "发挥", "加强", "支持", "帮助", "督促", "要求", "明确", "成功", "专门", "分别", "积极", "主动", "探索", "打造", "培育",
+          "选派", "下设", "邀请", "配合", "会同", "指出", "表示", "介绍", "深化", "创新", "依靠", "联系", "结对", "其中", "目前",
+          "如今", "同时", "此外", "由于", "随着", "经过", "按照", "根据", "针对", "对于", "关于", "面对", "今年", "去年", "召开",
+          "开展", "来到", "走进", "前往", "来自", "属于", "隶属", "包括", "组成", "督导", "感谢", "的", "在", "由", "了", "将",
+          "把", "与", "和", "及", "是", "向", "让", "使", "被", "等", "从", "各", "据", "即", "也", "还", "已", "均",
+          "又", "并", "而", "但", "于", "给", "至", "到", "说", "问", "找", "该", "本", "我", "你", "他", "她", "都",
+          "需要", "很多");
 
   /** Quantifiers before a name that make it a category, not one organisation. */
-  private static final List<String> GENERIC_BEFORE = List.of(
-      "各", "每个", "每", "所有", "全县", "全市", "全省", "全州", "全区", "全镇", "全乡", "全村", "多个", "广大",
-      "基层", "各级", "相关", "其他", "一批", "这些", "部分", "乡镇", "各类");
+  private static final List<String> GENERIC_BEFORE =
+      List.of(
+          "各", "每个", "每", "所有", "全县", "全市", "全省", "全州", "全区", "全镇", "全乡", "全村", "多个", "广大", "基层",
+          "各级", "相关", "其他", "一批", "这些", "部分", "乡镇", "各类");
 
   /** Heads that make a descriptive name one organisation: lexicon/org-descriptive-heads.txt. */
-  private static final java.util.Set<String> DESCRIPTIVE_HEADS = Wordlist.words("org-descriptive-heads.txt");
+  private static final java.util.Set<String> DESCRIPTIVE_HEADS =
+      Wordlist.words("org-descriptive-heads.txt");
 
   /** Founding verbs: a bare "成立了临时党工委" names one organisation. */
-  private static final List<String> FOUNDED = List.of("成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立");
+  private static final List<String> FOUNDED =
+      List.of("成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立");
 
-  /** Endings of non-admin host bodies, longest first; those in GOVERNMENT belong to an admin unit. */
-  private static final List<String> HOSTS = List.of(
-      "有限责任公司", "有限公司", "股份公司", "专业合作社", "合作社", "指挥部", "联合会", "卫生院", "公司", "集团",
-      "企业", "学校", "党校", "学院", "大学", "中学", "小学", "医院", "协会", "商会", "银行", "中心", "项目",
-      "基地", "园区", "小区", "景区", "片区", "安置区", "安置点", "车间", "工厂", "机关", "政府", "局", "委", "办",
-      "部", "站", "所", "厂", "院", "馆", "队");
+  /**
+   * Endings of non-admin host bodies, longest first; those in GOVERNMENT belong to an admin unit.
+   */
+  private static final List<String> HOSTS =
+      List.of(
+          "有限责任公司", "有限公司", "股份公司", "专业合作社", "合作社", "指挥部", "联合会", "卫生院", "公司", "集团", "企业", "学校",
+          "党校", "学院", "大学", "中学", "小学", "医院", "协会", "商会", "银行", "中心", "项目", "基地", "园区", "小区", "景区",
+          "片区", "安置区", "安置点", "车间", "工厂", "机关", "政府", "局", "委", "办", "部", "站", "所", "厂", "院", "馆",
+          "队");
 
   private static final List<String> GOVERNMENT = List.of("局", "委", "办", "部", "指挥部", "机关", "政府");
 
   /** Level words an organisation name may start with (县人社局, 村党总支), longest first. */
-  private static final List<String> LEVEL_WORDS = List.of("街道", "社区", "省", "州", "市", "县", "区", "镇", "乡", "村");
+  private static final List<String> LEVEL_WORDS =
+      List.of("街道", "社区", "省", "州", "市", "县", "区", "镇", "乡", "村");
 
   /** A bare host noun whose name the sentence gave before (“以工代赈”模式 ... 项目临时党支部). */
   private static final List<String> BARE_HOSTS = List.of("项目", "工程", "企业", "公司", "合作社", "基地");
@@ -107,8 +117,14 @@ public final class PartyOrgRecognizer {
   }
 
   /** Every specific organisation mention in text order; the caller de-duplicates if it wants to. */
-  public List<OrgFact> recognise(String pageText, List<Sentence> sentences, List<UnitMention> units, PlaceAttributor places) {
-    Context cx = new Context(pageText, new SentenceIndex(pageText, sentences), units == null ? List.of() : units, places);
+  public List<OrgFact> recognise(
+      String pageText, List<Sentence> sentences, List<UnitMention> units, PlaceAttributor places) {
+    Context cx =
+        new Context(
+            pageText,
+            new SentenceIndex(pageText, sentences),
+            units == null ? List.of() : units,
+            places);
     List<OrgFact> out = new ArrayList<>();
     for (DictionaryMatcher.Hit<Suffix> h : matcher.findLongest(pageText)) {
       OrgFact f = parse(cx, h);
@@ -136,7 +152,10 @@ public final class PartyOrgRecognizer {
     return owned(cx, h, ending.kind(), left, nameEnd, e, named.host());
   }
 
-  /** Where the organisation's words end and its kind: the suffix, or 县委组织部; null for what is no party organisation. */
+  /**
+   * Where the organisation's words end and its kind: the suffix, or 县委组织部; null for what is no
+   * party organisation.
+   */
   private record Ending(int end, String kind) {}
 
   private static Ending ending(String t, DictionaryMatcher.Hit<Suffix> h) {
@@ -173,7 +192,10 @@ public final class PartyOrgRecognizer {
     return m.find() ? s - m.group().length() : s;
   }
 
-  /** Where the name before the suffix starts, and the host organisations when they are tied to it by 的. */
+  /**
+   * Where the name before the suffix starts, and the host organisations when they are tied to it by
+   * 的.
+   */
   private record Named(int left, String host) {}
 
   private Named named(Context cx, int nameEnd, int from) {
@@ -195,8 +217,18 @@ public final class PartyOrgRecognizer {
     return new Named(left, null);
   }
 
-  /** The organisation named [left, e) with its name part ending at {@code nameEnd}: whose it is, or null for a generic mention. */
-  private OrgFact owned(Context cx, DictionaryMatcher.Hit<Suffix> h, String kind, int left, int nameEnd, int e, String host) {
+  /**
+   * The organisation named [left, e) with its name part ending at {@code nameEnd}: whose it is, or
+   * null for a generic mention.
+   */
+  private OrgFact owned(
+      Context cx,
+      DictionaryMatcher.Hit<Suffix> h,
+      String kind,
+      int left,
+      int nameEnd,
+      int e,
+      String host) {
     int s = h.start();
     String levelWord = h.value().levelWord();
     boolean committee = levelWord != null;
@@ -225,8 +257,12 @@ public final class PartyOrgRecognizer {
     return ownedByName(cx, kind, left, nameEnd, e, name, lastInside);
   }
 
-  /** A name before a branch-like suffix that is not a linked unit: a host, a level word, an unlinked admin name, or a description. */
-  private OrgFact ownedByName(Context cx, String kind, int left, int nameEnd, int e, String name, UnitMention lastInside) {
+  /**
+   * A name before a branch-like suffix that is not a linked unit: a host, a level word, an unlinked
+   * admin name, or a description.
+   */
+  private OrgFact ownedByName(
+      Context cx, String kind, int left, int nameEnd, int e, String name, UnitMention lastInside) {
     for (String g : GENERIC_BEFORE) {
       if (name.startsWith(g)) return null;
     }
@@ -250,7 +286,8 @@ public final class PartyOrgRecognizer {
     return fact(cx, left, e, kind, lastInside != null ? lastInside : cx.place(left, e), null, 0.7);
   }
 
-  private OrgFact hostFact(Context cx, int left, int nameEnd, int e, String kind, String name, String ending) {
+  private OrgFact hostFact(
+      Context cx, int left, int nameEnd, int e, String kind, String name, String ending) {
     String host = name;
     if (BARE_HOSTS.contains(name)) {
       String quoted = lastQuotedBefore(cx.text, cx.index.bounds(left)[0], left);
@@ -265,7 +302,10 @@ public final class PartyOrgRecognizer {
         String lw = LEVEL_WORDS.stream().filter(name::startsWith).findFirst().orElse(null);
         unit = lw != null ? cx.resolve(lw, left, e) : cx.place(left, e);
         // "市发改委" is the bureau of the city in context: name it in full (昭通市发改委)
-        if (lw != null && unit != null && unit.canonicalName() != null && unit.canonicalName().endsWith(lw)) {
+        if (lw != null
+            && unit != null
+            && unit.canonicalName() != null
+            && unit.canonicalName().endsWith(lw)) {
           host = unit.canonicalName() + name.substring(lw.length());
         }
       }
@@ -277,26 +317,34 @@ public final class PartyOrgRecognizer {
     return fact(cx, left, e, kind, unit, host, inside != null ? 0.9 : 0.75);
   }
 
-  private OrgFact bare(Context cx, int left, int e, String kind, String levelWord, boolean committee) {
+  private OrgFact bare(
+      Context cx, int left, int e, String kind, String levelWord, boolean committee) {
     String t = cx.text;
     if (committee) return fact(cx, left, e, kind, cx.resolve(levelWord, left, e), null, 0.7);
     String before = t.substring(Math.max(0, left - 3), left);
     boolean founded = FOUNDED.stream().anyMatch(before::endsWith);
-    boolean withGovernment = t.startsWith("、", e) && t.indexOf("政府", e) > 0 && t.indexOf("政府", e) <= e + 3;
+    boolean withGovernment =
+        t.startsWith("、", e) && t.indexOf("政府", e) > 0 && t.indexOf("政府", e) <= e + 3;
     if (!founded && !withGovernment) return null;
     return fact(cx, left, e, kind, cx.place(left, e), null, 0.6);
   }
 
-  private static OrgFact fact(Context cx, int start, int end, String kind, UnitMention unit, String host, double conf) {
-    return new OrgFact(cx.text.substring(start, end), kind, unit, host, cx.index.evidence(start, end, conf));
+  private static OrgFact fact(
+      Context cx, int start, int end, String kind, UnitMention unit, String host, double conf) {
+    return new OrgFact(
+        cx.text.substring(start, end), kind, unit, host, cx.index.evidence(start, end, conf));
   }
 
-  private static UnitMention placeOrInside(Context cx, int start, int end, int nameStart, int nameEnd) {
+  private static UnitMention placeOrInside(
+      Context cx, int start, int end, int nameStart, int nameEnd) {
     UnitMention p = cx.place(start, end);
     return p != null ? p : cx.lastUnitInside(nameStart, nameEnd);
   }
 
-  /** Reads leftwards from {@code end} over a name: unit mentions whole, stopping at punctuation or a function word. */
+  /**
+   * Reads leftwards from {@code end} over a name: unit mentions whole, stopping at punctuation or a
+   * function word.
+   */
   private static int scanLeft(Context cx, int end, int from) {
     String t = cx.text;
     int cur = end;
@@ -316,7 +364,8 @@ public final class PartyOrgRecognizer {
   }
 
   private static boolean nameChar(char c) {
-    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || Character.isLetterOrDigit(c);
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+        || Character.isLetterOrDigit(c);
   }
 
   private static String hostSuffix(String name) {
@@ -348,7 +397,10 @@ public final class PartyOrgRecognizer {
     if (i < t.length() && (t.charAt(i) == ')' || t.charAt(i) == '）')) i++;
     if (i < t.length() && (t.charAt(i) == '(' || t.charAt(i) == '（')) {
       int close = i + 1;
-      while (close < t.length() && close < i + 12 && t.charAt(close) != ')' && t.charAt(close) != '）') close++;
+      while (close < t.length()
+          && close < i + 12
+          && t.charAt(close) != ')'
+          && t.charAt(close) != '）') close++;
       i = close + 1;
     }
     if (i >= t.length()) return false;
@@ -400,7 +452,8 @@ public final class PartyOrgRecognizer {
     UnitMention lastUnitInside(int start, int end) {
       UnitMention best = null;
       for (UnitMention u : units) {
-        if (u.start() >= start && u.end() <= end && (best == null || u.end() > best.end())) best = u;
+        if (u.start() >= start && u.end() <= end && (best == null || u.end() > best.end()))
+          best = u;
       }
       return best;
     }

@@ -9,9 +9,9 @@ import org.w3id.ruralkg.nlp.WordBoundaries;
 
 /**
  * Longest-match lookup of SKOS labels in page text. Needs the concepts; adds nothing. One-character
- * labels (竹, 茶, 牛) are only taken where the text lists products ("竹、药产业", "茶产业"); a label
- * that begins inside a word of the text (山药 in 高山药材, 桃 in 核桃) is not taken, by HanLP's
- * segmenters ({@link WordBoundaries}). Immutable and thread-safe.
+ * labels (竹, 茶, 牛) are only taken where the text lists products ("竹、药产业", "茶产业"); a label that
+ * begins inside a word of the text (山药 in 高山药材, 桃 in 核桃) is not taken, by HanLP's segmenters
+ * ({@link WordBoundaries}). Immutable and thread-safe.
  */
 final class ConceptMatcher {
   /** A label's concept and whether the label is a hidden (matching-only) variant. */

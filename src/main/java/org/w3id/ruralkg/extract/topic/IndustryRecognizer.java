@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.extract.IndustryFact;
 import org.w3id.ruralkg.extract.PlaceAttributor;
-import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
 import org.w3id.ruralkg.nlp.Sentence;
 
@@ -20,10 +20,14 @@ public final class IndustryRecognizer {
   /** Characters that make a product word part of a place name (李子坪, 茶园村). */
   private static final String TOPONYM_NEXT = "村镇乡坪坝沟湾坡寨屯垭岭河街塘冲箐岩洞溪铺岗";
 
-  /** Phrases in which a product word does not mean the product: lexicon/not-industry-phrases.txt. */
+  /**
+   * Phrases in which a product word does not mean the product: lexicon/not-industry-phrases.txt.
+   */
   private static final Set<String> NOT_INDUSTRY = Wordlist.words("not-industry-phrases.txt");
 
-  /** Words that show a sentence talks about growing, making or selling: lexicon/industry-cues.txt. */
+  /**
+   * Words that show a sentence talks about growing, making or selling: lexicon/industry-cues.txt.
+   */
   private static final List<String> CUES = List.copyOf(Wordlist.words("industry-cues.txt"));
 
   private final List<SkosConcept> concepts;
@@ -48,7 +52,8 @@ public final class IndustryRecognizer {
   }
 
   /** Every industry mention in text order; the caller de-duplicates if it wants to. */
-  public List<IndustryFact> recognise(String pageText, List<Sentence> sentences, PlaceAttributor places) {
+  public List<IndustryFact> recognise(
+      String pageText, List<Sentence> sentences, PlaceAttributor places) {
     SentenceIndex idx = new SentenceIndex(pageText, sentences);
     List<DictionaryMatcher.Hit<Boolean>> stops = blocked.findAll(pageText);
     List<ConceptMatcher.Match> matches = new ArrayList<>();
@@ -63,8 +68,12 @@ public final class IndustryRecognizer {
       // a product the page never speaks of growing, making or selling is named in passing
       if (!developed.contains(m.concept().id())) continue;
       double conf = m.hidden() ? 0.65 : 0.85;
-      out.add(new IndustryFact(m.concept().label(), m.concept().id(),
-          places == null ? null : places.placeFor(m.start(), m.end()), idx.evidence(m.start(), m.end(), conf)));
+      out.add(
+          new IndustryFact(
+              m.concept().label(),
+              m.concept().id(),
+              places == null ? null : places.placeFor(m.start(), m.end()),
+              idx.evidence(m.start(), m.end(), conf)));
     }
     return out;
   }
@@ -75,7 +84,8 @@ public final class IndustryRecognizer {
     return false;
   }
 
-  private static boolean accept(String text, ConceptMatcher.Match m, List<DictionaryMatcher.Hit<Boolean>> stops) {
+  private static boolean accept(
+      String text, ConceptMatcher.Match m, List<DictionaryMatcher.Hit<Boolean>> stops) {
     for (DictionaryMatcher.Hit<Boolean> s : stops) {
       if (s.start() <= m.start() && s.end() >= m.end()) return false;
     }

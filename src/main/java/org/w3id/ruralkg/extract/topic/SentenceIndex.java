@@ -42,6 +42,12 @@ public final class SentenceIndex {
 
   public Evidence evidence(int start, int end, double confidence) {
     int[] b = bounds(start);
-    return new Evidence(start, end, pageText.substring(start, end), b[0], pageText.substring(b[0], b[1]), confidence);
+    return new Evidence(
+        start,
+        end,
+        pageText.substring(start, end),
+        b[0],
+        pageText.substring(b[0], b[1]),
+        confidence);
   }
 }

@@ -33,13 +33,15 @@ public final class SkosSchemes {
   public static Model model(String classpathResource) {
     ClassLoader cl = SkosSchemes.class.getClassLoader();
     try (InputStream in = cl.getResourceAsStream(classpathResource)) {
-      if (in == null) throw new RuralKgException("SKOS scheme not on the class path: " + classpathResource);
+      if (in == null)
+        throw new RuralKgException("SKOS scheme not on the class path: " + classpathResource);
       Model m = ModelFactory.createDefaultModel();
       RDFDataMgr.read(m, in, Lang.TURTLE);
       return m;
     } catch (IOException | RuntimeException e) {
       if (e instanceof RuralKgException r) throw r;
-      throw new RuralKgException("cannot read SKOS scheme " + classpathResource + ": " + e.getMessage(), e);
+      throw new RuralKgException(
+          "cannot read SKOS scheme " + classpathResource + ": " + e.getMessage(), e);
     }
   }
 
@@ -47,7 +49,8 @@ public final class SkosSchemes {
   public static List<SkosConcept> load(String classpathResource) {
     Model m = model(classpathResource);
     List<SkosConcept> out = new ArrayList<>();
-    m.listResourcesWithProperty(RDF.type, SKOS.Concept).forEachRemaining(c -> out.add(concept(m, c)));
+    m.listResourcesWithProperty(RDF.type, SKOS.Concept)
+        .forEachRemaining(c -> out.add(concept(m, c)));
     out.sort(Comparator.comparing(SkosConcept::iri));
     if (out.isEmpty()) throw new RuralKgException("no skos:Concept in " + classpathResource);
     return List.copyOf(out);
@@ -65,15 +68,26 @@ public final class SkosSchemes {
     List<String> hidden = literals(c, SKOS.hiddenLabel, "zh");
     labels.addAll(hidden);
     List<String> broader = new ArrayList<>();
-    c.listProperties(SKOS.broader).forEachRemaining(s -> {
-      if (s.getObject().isURIResource()) {
-        String b = s.getObject().asResource().getURI();
-        broader.add(b.substring(b.lastIndexOf('/') + 1));
-      }
-    });
+    c.listProperties(SKOS.broader)
+        .forEachRemaining(
+            s -> {
+              if (s.getObject().isURIResource()) {
+                String b = s.getObject().asResource().getURI();
+                broader.add(b.substring(b.lastIndexOf('/') + 1));
+              }
+            });
     // a top concept with narrower concepts is a category (种植业), not something the text names
     boolean category = c.hasProperty(SKOS.topConceptOf) && m.contains(null, SKOS.broader, c);
-    return new SkosConcept(id, iri, zh, en, notation, List.copyOf(labels), List.copyOf(hidden), List.copyOf(broader), category);
+    return new SkosConcept(
+        id,
+        iri,
+        zh,
+        en,
+        notation,
+        List.copyOf(labels),
+        List.copyOf(hidden),
+        List.copyOf(broader),
+        category);
   }
 
   private static String literal(Resource r, org.apache.jena.rdf.model.Property p, String lang) {
@@ -81,7 +95,8 @@ public final class SkosSchemes {
     return all.isEmpty() ? null : all.get(0);
   }
 
-  private static List<String> literals(Resource r, org.apache.jena.rdf.model.Property p, String lang) {
+  private static List<String> literals(
+      Resource r, org.apache.jena.rdf.model.Property p, String lang) {
     List<String> out = new ArrayList<>();
     for (Statement s : r.listProperties(p).toList()) {
       RDFNode o = s.getObject();

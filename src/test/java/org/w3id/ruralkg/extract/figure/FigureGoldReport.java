@@ -24,17 +24,29 @@ import org.w3id.ruralkg.nlp.SentenceSplitter;
  * Compares the figure recognisers with the gold figures of the seeds, matching the way
  * ../shared/eval/score.py does (same quantity and the gold context inside the sentence; then the
  * same number with other boundaries). {@link FigureGoldReportTest} asserts the numbers; to print
- * them with every miss and difference: {@code mvn -B -q -o test-compile
- * dependency:build-classpath -Dmdep.outputFile=cp.txt && java -cp
- * target/classes:target/test-classes:$(cat cp.txt) org.w3id.ruralkg.extract.figure.FigureGoldReport}
- * (the seed gold of the test resources; or pass a gold folder and a folder of its texts, or one .txt
- * path to list every figure found in it).
+ * them with every miss and difference: {@code mvn -B -q -o test-compile dependency:build-classpath
+ * -Dmdep.outputFile=cp.txt && java -cp target/classes:target/test-classes:$(cat cp.txt)
+ * org.w3id.ruralkg.extract.figure.FigureGoldReport} (the seed gold of the test resources; or pass a
+ * gold folder and a folder of its texts, or one .txt path to list every figure found in it).
  */
 final class FigureGoldReport {
   record Row(Quantity q, String sentence, String metric, Integer year) {}
 
-  record Score(int gold, int system, int matched, int value, int unit, int qualifier, int metric, int yearOk, int yearN, List<String> notes) {
-    /** Recall and precision of the figures themselves (the attributes are counted on the matched ones). */
+  record Score(
+      int gold,
+      int system,
+      int matched,
+      int value,
+      int unit,
+      int qualifier,
+      int metric,
+      int yearOk,
+      int yearN,
+      List<String> notes) {
+    /**
+     * Recall and precision of the figures themselves (the attributes are counted on the matched
+     * ones).
+     */
     GoldScore figures() {
       return GoldScore.ofCounts("figures", gold, system, matched);
     }
@@ -65,17 +77,27 @@ final class FigureGoldReport {
   static String window(String context, String quantity) {
     int i = context.indexOf(quantity);
     if (i < 0) return context;
-    return context.substring(Math.max(0, i - 4), Math.min(context.length(), i + quantity.length() + 4));
+    return context.substring(
+        Math.max(0, i - 4), Math.min(context.length(), i + quantity.length() + 4));
   }
 
   Score score(Path goldDir, Path seedDir) throws IOException {
     ObjectMapper om = new ObjectMapper();
-    int gold = 0, system = 0, matched = 0, value = 0, unit = 0, qual = 0, metric = 0, yearOk = 0, yearN = 0;
+    int gold = 0,
+        system = 0,
+        matched = 0,
+        value = 0,
+        unit = 0,
+        qual = 0,
+        metric = 0,
+        yearOk = 0,
+        yearN = 0;
     List<String> notes = new ArrayList<>();
     try (var files = Files.list(goldDir)) {
       for (Path g : files.filter(p -> p.toString().endsWith(".gold.json")).sorted().toList()) {
         JsonNode root = om.readTree(g.toFile());
-        String text = Files.readString(seedDir.resolve(root.get("file").asText()), StandardCharsets.UTF_8);
+        String text =
+            Files.readString(seedDir.resolve(root.get("file").asText()), StandardCharsets.UTF_8);
         List<Row> rows = extract(text);
         List<JsonNode> figs = new ArrayList<>();
         root.get("figures").forEach(figs::add);
@@ -94,7 +116,9 @@ final class FigureGoldReport {
           String w = window(gc, gq);
           Integer hit = null;
           for (int i = 0; i < rows.size() && hit == null; i++) {
-            if (!used.contains(i) && qty.get(i).equals(gq) && (sent.get(i).contains(gc) || sent.get(i).contains(w))) hit = i;
+            if (!used.contains(i)
+                && qty.get(i).equals(gq)
+                && (sent.get(i).contains(gc) || sent.get(i).contains(w))) hit = i;
           }
           if (hit == null) pending.add(f);
           else {
@@ -110,20 +134,26 @@ final class FigureGoldReport {
           Integer hit = null;
           for (int i = 0; i < rows.size() && hit == null; i++) {
             String sq = qty.get(i);
-            boolean same = !core.isEmpty() && !sq.isEmpty() && (sq.startsWith(core) || core.startsWith(sq));
-            if (!used.contains(i) && same && (sent.get(i).contains(gc) || sent.get(i).contains(w))) hit = i;
+            boolean same =
+                !core.isEmpty() && !sq.isEmpty() && (sq.startsWith(core) || core.startsWith(sq));
+            if (!used.contains(i) && same && (sent.get(i).contains(gc) || sent.get(i).contains(w)))
+              hit = i;
           }
           if (hit == null && counts.get(gq) == 1 && qty.stream().filter(gq::equals).count() == 1) {
-            for (int i = 0; i < rows.size() && hit == null; i++) if (!used.contains(i) && qty.get(i).equals(gq)) hit = i;
+            for (int i = 0; i < rows.size() && hit == null; i++)
+              if (!used.contains(i) && qty.get(i).equals(gq)) hit = i;
           }
-          if (hit == null) notes.add("MISS " + root.get("file").asText().substring(0, 3) + " " + gq + " | " + gc);
+          if (hit == null)
+            notes.add("MISS " + root.get("file").asText().substring(0, 3) + " " + gq + " | " + gc);
           else {
             used.add(hit);
             match.put(f, hit);
           }
         }
         for (int i = 0; i < rows.size(); i++) {
-          if (!used.contains(i)) notes.add("EXTRA " + root.get("file").asText().substring(0, 3) + " " + describe(rows.get(i)));
+          if (!used.contains(i))
+            notes.add(
+                "EXTRA " + root.get("file").asText().substring(0, 3) + " " + describe(rows.get(i)));
         }
         for (JsonNode f : figs) {
           Integer i = match.get(f);
@@ -132,7 +162,11 @@ final class FigureGoldReport {
           matched++;
           boolean v = r.q().value().compareTo(new BigDecimal(f.get("value").asText())) == 0;
           JsonNode gm = f.get("value_max");
-          if (gm != null && !gm.isNull()) v = v && r.q().valueMax() != null && r.q().valueMax().compareTo(new BigDecimal(gm.asText())) == 0;
+          if (gm != null && !gm.isNull())
+            v =
+                v
+                    && r.q().valueMax() != null
+                    && r.q().valueMax().compareTo(new BigDecimal(gm.asText())) == 0;
           boolean u = f.get("unit").asText().equals(r.q().unit());
           boolean ql = f.get("qualifier").asText().equals(r.q().qualifier().notation());
           boolean m = f.get("metric").asText().equals(r.metric());
@@ -147,8 +181,19 @@ final class FigureGoldReport {
             else notes.add("YEAR gold " + gy.asInt() + " got " + describe(r));
           }
           if (!(v && u && ql && m)) {
-            notes.add("DIFF " + f.get("quantity").asText() + " gold[" + f.get("value").asText() + " " + f.get("unit").asText() + " "
-                + f.get("qualifier").asText() + " " + f.get("metric").asText() + "] got " + describe(r));
+            notes.add(
+                "DIFF "
+                    + f.get("quantity").asText()
+                    + " gold["
+                    + f.get("value").asText()
+                    + " "
+                    + f.get("unit").asText()
+                    + " "
+                    + f.get("qualifier").asText()
+                    + " "
+                    + f.get("metric").asText()
+                    + "] got "
+                    + describe(r));
           }
         }
       }
@@ -158,9 +203,23 @@ final class FigureGoldReport {
 
   static String describe(Row r) {
     Quantity q = r.q();
-    return q.surface() + " [" + q.value().toPlainString() + (q.valueMax() == null ? "" : "-" + q.valueMax().toPlainString()) + " " + q.unit() + " "
-        + q.qualifier().notation() + " " + r.metric() + " counted=" + q.counted() + " year=" + r.year() + "] in "
-        + r.sentence().substring(Math.max(0, q.start() - 12), Math.min(r.sentence().length(), q.end() + 8));
+    return q.surface()
+        + " ["
+        + q.value().toPlainString()
+        + (q.valueMax() == null ? "" : "-" + q.valueMax().toPlainString())
+        + " "
+        + q.unit()
+        + " "
+        + q.qualifier().notation()
+        + " "
+        + r.metric()
+        + " counted="
+        + q.counted()
+        + " year="
+        + r.year()
+        + "] in "
+        + r.sentence()
+            .substring(Math.max(0, q.start() - 12), Math.min(r.sentence().length(), q.end() + 8));
   }
 
   /** Prints every figure of one text, for eyeballing unseen pages. */
@@ -178,8 +237,15 @@ final class FigureGoldReport {
     Score s = new FigureGoldReport().score(gold, seeds);
     s.notes().forEach(System.out::println);
     System.out.println(s.figures());
-    System.out.printf(java.util.Locale.ROOT, "on matches: value=%.3f unit=%.3f qualifier=%.3f metric=%.3f year=%d/%d%n", ratio(s.value(), s.matched()),
-        ratio(s.unit(), s.matched()), ratio(s.qualifier(), s.matched()), ratio(s.metric(), s.matched()), s.yearOk(), s.yearN());
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "on matches: value=%.3f unit=%.3f qualifier=%.3f metric=%.3f year=%d/%d%n",
+        ratio(s.value(), s.matched()),
+        ratio(s.unit(), s.matched()),
+        ratio(s.qualifier(), s.matched()),
+        ratio(s.metric(), s.matched()),
+        s.yearOk(),
+        s.yearN());
   }
 
   private static double ratio(int a, int b) {

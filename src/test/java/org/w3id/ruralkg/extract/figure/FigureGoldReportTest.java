@@ -19,10 +19,18 @@ class FigureGoldReportTest {
     String notes = "\n" + String.join("\n", s.notes());
     assertTrue(s.gold() > 200, "gold figures: " + s.gold());
     s.figures().assertAtLeast(0.98, 0.98);
-    assertTrue(s.value() >= 0.98 * s.matched(), "value right on " + s.value() + " of " + s.matched() + notes);
-    assertTrue(s.unit() >= 0.98 * s.matched(), "unit right on " + s.unit() + " of " + s.matched() + notes);
-    assertTrue(s.qualifier() >= 0.98 * s.matched(), "qualifier right on " + s.qualifier() + " of " + s.matched() + notes);
-    assertTrue(s.metric() >= 0.92 * s.matched(), "metric right on " + s.metric() + " of " + s.matched() + notes);
-    assertTrue(s.yearOk() >= 0.85 * s.yearN(), "year right on " + s.yearOk() + " of " + s.yearN() + notes);
+    assertTrue(
+        s.value() >= 0.98 * s.matched(),
+        "value right on " + s.value() + " of " + s.matched() + notes);
+    assertTrue(
+        s.unit() >= 0.98 * s.matched(), "unit right on " + s.unit() + " of " + s.matched() + notes);
+    assertTrue(
+        s.qualifier() >= 0.98 * s.matched(),
+        "qualifier right on " + s.qualifier() + " of " + s.matched() + notes);
+    assertTrue(
+        s.metric() >= 0.92 * s.matched(),
+        "metric right on " + s.metric() + " of " + s.matched() + notes);
+    assertTrue(
+        s.yearOk() >= 0.85 * s.yearN(), "year right on " + s.yearOk() + " of " + s.yearN() + notes);
   }
 }

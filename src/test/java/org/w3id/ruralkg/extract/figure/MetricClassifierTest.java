@@ -11,13 +11,19 @@ class MetricClassifierTest {
   private final MetricClassifier classifier = new MetricClassifier();
 
   private String metricOf(String sentence, String surface) {
-    Quantity q = parser.parse(sentence).stream().filter(x -> x.surface().equals(surface)).findFirst()
-        .orElseThrow(() -> new AssertionError(surface + " not found in " + sentence));
+    Quantity q =
+        parser.parse(sentence).stream()
+            .filter(x -> x.surface().equals(surface))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(surface + " not found in " + sentence));
     return classifier.classify(sentence, q);
   }
 
   @ParameterizedTest(name = "{1} in {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       依托东西部协作资金建成的冻干厂，年加工鲜草莓3000吨，带动农户年增收2300万元，创造了1.25万个就业岗位。 | 2300万元 | income_increase
       依托东西部协作资金建成的冻干厂，年加工鲜草莓3000吨，带动农户年增收2300万元，创造了1.25万个就业岗位。 | 3000吨 | production
       依托东西部协作资金建成的冻干厂，年加工鲜草莓3000吨，带动农户年增收2300万元，创造了1.25万个就业岗位。 | 1.25万个 | jobs
@@ -56,9 +62,15 @@ class MetricClassifierTest {
     assertEquals(metric, metricOf(sentence, surface));
   }
 
-  /** Sentences written for this test, not taken from any page: what the counted noun's head and the measure say. */
+  /**
+   * Sentences written for this test, not taken from any page: what the counted noun's head and the
+   * measure say.
+   */
   @ParameterizedTest(name = "{1} in {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       村里今年新修了12座蓄水池。 | 12座 | facilities
       全县组建了160个志愿服务队。 | 160个 | organisations
       镇里组织安全检查3次。 | 3次 | events
@@ -68,7 +80,8 @@ class MetricClassifierTest {
       村民人均可支配收入达到2.1万元。 | 2.1万元 | other
       新建冷库面积500平方米。 | 500平方米 | other
       """)
-  void classifiesByTheHeadOfTheCountedNounAndTheMeasure(String sentence, String surface, String metric) {
+  void classifiesByTheHeadOfTheCountedNounAndTheMeasure(
+      String sentence, String surface, String metric) {
     assertEquals(metric, metricOf(sentence, surface));
   }
 }

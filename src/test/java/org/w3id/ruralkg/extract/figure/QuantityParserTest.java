@@ -30,7 +30,11 @@ class QuantityParserTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       创造了1.25万个就业岗位，年务工收入可观         | 1.25万个      | 12500     | -     | count       | EXACT     | 就业岗位
       年务工收入超3亿元                          | 3亿元         | 300000000 | -     | CNY         | MORE_THAN | -
       成功吸引200余家经营主体入驻                  | 200余家       | 200       | -     | count       | MORE_THAN | 经营主体
@@ -84,7 +88,14 @@ class QuantityParserTest {
       打造千亩果园                               | 千亩          | 1000      | -     | mu          | EXACT     | -
       每斤8毛钱收购                              | 8毛钱         | 0.8       | -     | CNY         | EXACT     | -
       """)
-  void readsAQuantity(String text, String surface, String value, String valueMax, String unit, Qualifier qualifier, String counted) {
+  void readsAQuantity(
+      String text,
+      String surface,
+      String value,
+      String valueMax,
+      String unit,
+      Qualifier qualifier,
+      String counted) {
     Quantity q = only(text.strip());
     assertEquals(surface, q.surface());
     assertEquals(surface, text.strip().substring(q.start(), q.end()));
@@ -112,16 +123,55 @@ class QuantityParserTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-    "截至2025年11月，全县", "10月15日召开", "晚上9点，院坝会接近尾声", "9时开始", "争创第一", "获得第3名", "仅用2个月就顺利流转",
-    "近5年来", "半年多来", "连续3天", "两年时间", "74岁老党员", "海拔2000米的山区", "党的二十届四中全会精神", "“十四五”以来",
-    "“巧十条”落地见效", "深化“2+5”工作机制", "落实“131”就业帮扶服务", "构建‘4+N’党建引领推进工作协作机制", "推行721利益分配机制",
-    "实行5岗20级管理", "探索2+1模式", "联系电话13812345678", "电话0870-2123456", "邮箱abc123@qq.com", "35kV输变电工程",
-    "一个月加起来", "村“两委”干部", "农村集体“三资”", "五个振兴", "一户一户敲门", "掌握了一至两项基本的施工技能", "两个橘子",
-    "出台就地就近创业就业10条措施", "聚焦“6个百亿元”高原特色产业", "“十万人进城”易地搬迁项目", "数百米", "三三两两议论着离开",
-    "现在易地搬迁安置点就在214国道旁", "2021—2025年规划", "3个多月", "以“党支部+合作社”的模式", "学生三五成群",
-    "规矩一成不变", "千家万户", "千辛万苦"
-  })
+  @ValueSource(
+      strings = {
+        "截至2025年11月，全县",
+        "10月15日召开",
+        "晚上9点，院坝会接近尾声",
+        "9时开始",
+        "争创第一",
+        "获得第3名",
+        "仅用2个月就顺利流转",
+        "近5年来",
+        "半年多来",
+        "连续3天",
+        "两年时间",
+        "74岁老党员",
+        "海拔2000米的山区",
+        "党的二十届四中全会精神",
+        "“十四五”以来",
+        "“巧十条”落地见效",
+        "深化“2+5”工作机制",
+        "落实“131”就业帮扶服务",
+        "构建‘4+N’党建引领推进工作协作机制",
+        "推行721利益分配机制",
+        "实行5岗20级管理",
+        "探索2+1模式",
+        "联系电话13812345678",
+        "电话0870-2123456",
+        "邮箱abc123@qq.com",
+        "35kV输变电工程",
+        "一个月加起来",
+        "村“两委”干部",
+        "农村集体“三资”",
+        "五个振兴",
+        "一户一户敲门",
+        "掌握了一至两项基本的施工技能",
+        "两个橘子",
+        "出台就地就近创业就业10条措施",
+        "聚焦“6个百亿元”高原特色产业",
+        "“十万人进城”易地搬迁项目",
+        "数百米",
+        "三三两两议论着离开",
+        "现在易地搬迁安置点就在214国道旁",
+        "2021—2025年规划",
+        "3个多月",
+        "以“党支部+合作社”的模式",
+        "学生三五成群",
+        "规矩一成不变",
+        "千家万户",
+        "千辛万苦"
+      })
   void ignoresNonFigures(String text) {
     assertEquals(List.of(), parser.parse(text), text);
   }
@@ -134,7 +184,21 @@ class QuantityParserTest {
 
   @Test
   void everySeedQuantityIsAnExactSubstring() throws IOException {
-    Set<String> units = Set.of("CNY", "percent", "mu", "hectare", "tonne", "kg", "jin", "metre", "km", "person", "person_time", "household", "count");
+    Set<String> units =
+        Set.of(
+            "CNY",
+            "percent",
+            "mu",
+            "hectare",
+            "tonne",
+            "kg",
+            "jin",
+            "metre",
+            "km",
+            "person",
+            "person_time",
+            "household",
+            "count");
     List<Path> seeds;
     try (Stream<Path> s = Files.list(Path.of("seeds"))) {
       seeds = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
@@ -150,7 +214,8 @@ class QuantityParserTest {
           assertNotNull(q.value(), q::toString);
           assertTrue(units.contains(q.unit()), q::toString);
           assertEquals(q.qualifier() == Qualifier.RANGE, q.valueMax() != null, q::toString);
-          if (!Set.of("count", "person", "household").contains(q.unit())) assertNull(q.counted(), q::toString);
+          if (!Set.of("count", "person", "household").contains(q.unit()))
+            assertNull(q.counted(), q::toString);
         }
       }
     }
@@ -159,7 +224,23 @@ class QuantityParserTest {
 
   @Test
   void survivesOddInput() {
-    for (String s : new String[] {"", "1", "万", "百分之", "百分之%", "1—", "1.", "1,", "一十百千万亿", "。。。", "3至", "超", "1万亿元", "9999999999999999999999亿元"}) {
+    for (String s :
+        new String[] {
+          "",
+          "1",
+          "万",
+          "百分之",
+          "百分之%",
+          "1—",
+          "1.",
+          "1,",
+          "一十百千万亿",
+          "。。。",
+          "3至",
+          "超",
+          "1万亿元",
+          "9999999999999999999999亿元"
+        }) {
       for (Quantity q : parser.parse(s)) assertEquals(q.surface(), s.substring(q.start(), q.end()));
     }
     assertEquals(new BigDecimal("1000000000000"), only("1万亿元").value());

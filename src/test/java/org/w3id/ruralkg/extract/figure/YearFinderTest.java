@@ -16,8 +16,10 @@ class YearFinderTest {
   void takesTheNearestStatedYearBeforeTheFigure() {
     assertEquals(2025, yearAt("截至2025年11月，全县已批复以工代赈项目38个，总投资6.75亿元", "6.75亿元", null));
     assertEquals(2025, yearAt("2025年以来，累计带动500余人次就近务工", "500余人次", null));
-    assertEquals(2025, yearAt("争取到位2024年以工代赈专项资金20663万元，争取到位2025年提前批以工代赈专项资金18795万元", "18795万元", null));
-    assertEquals(2024, yearAt("争取到位2024年以工代赈专项资金20663万元，争取到位2025年提前批以工代赈专项资金18795万元", "20663万元", null));
+    assertEquals(
+        2025, yearAt("争取到位2024年以工代赈专项资金20663万元，争取到位2025年提前批以工代赈专项资金18795万元", "18795万元", null));
+    assertEquals(
+        2024, yearAt("争取到位2024年以工代赈专项资金20663万元，争取到位2025年提前批以工代赈专项资金18795万元", "20663万元", null));
   }
 
   @Test
@@ -58,7 +60,10 @@ class YearFinderTest {
     YearFinder.Marks marks = years.marks(para);
     for (String figure : new String[] {"8000余人次", "3期", "30期", "94个"}) {
       for (Integer published : new Integer[] {null, 2025}) {
-        assertEquals(yearAt(para, figure, published), marks.yearFor(para.indexOf(figure), published), figure + " " + published);
+        assertEquals(
+            yearAt(para, figure, published),
+            marks.yearFor(para.indexOf(figure), published),
+            figure + " " + published);
       }
     }
     assertEquals(2025, marks.yearFor(para.indexOf("3期"), 2025));

@@ -13,8 +13,8 @@ import org.w3id.ruralkg.gold.Gold;
 import org.w3id.ruralkg.gold.GoldScore;
 
 /**
- * Mention-level recall/precision of party organisations against the gold files of seeds 000-002
- * (as multisets of mention strings; kind, unit and host agreement are measured on the matched ones,
+ * Mention-level recall/precision of party organisations against the gold files of seeds 000-002 (as
+ * multisets of mention strings; kind, unit and host agreement are measured on the matched ones,
  * with the test's stand-in linker and place attributor). Floors: the scores of December 2026
  * (recall 40/42, precision 40/40; kind 40, unit 39, host 39 of 40) less a small margin.
  */
@@ -44,7 +44,8 @@ class OrgGoldCheckTest {
       for (JsonNode g : Gold.file(stem).get("party_orgs")) {
         gold++;
         String mention = g.get("mention").asText();
-        OrgFact hit = facts.stream().filter(o -> o.mention().equals(mention)).findFirst().orElse(null);
+        OrgFact hit =
+            facts.stream().filter(o -> o.mention().equals(mention)).findFirst().orElse(null);
         if (hit == null) {
           missed.append(stem, 0, 3).append(':').append(mention).append(' ');
           continue;
@@ -54,14 +55,32 @@ class OrgGoldCheckTest {
         if (hit.kind().equals(g.get("kind").asText())) kindOk++;
         String unit = hit.unit() == null ? null : hit.unit().canonicalName();
         if (g.get("unit").isNull() ? unit == null : g.get("unit").asText().equals(unit)) unitOk++;
-        else wrong.add(stem.substring(0, 3) + " unit of " + mention + ": " + unit + ", gold " + g.get("unit"));
+        else
+          wrong.add(
+              stem.substring(0, 3)
+                  + " unit of "
+                  + mention
+                  + ": "
+                  + unit
+                  + ", gold "
+                  + g.get("unit"));
         String host = hit.host();
         if (g.get("host").isNull() ? host == null : g.get("host").asText().equals(host)) hostOk++;
-        else wrong.add(stem.substring(0, 3) + " host of " + mention + ": " + host + ", gold " + g.get("host"));
+        else
+          wrong.add(
+              stem.substring(0, 3)
+                  + " host of "
+                  + mention
+                  + ": "
+                  + host
+                  + ", gold "
+                  + g.get("host"));
       }
       for (OrgFact o : facts) extra.append(stem, 0, 3).append(':').append(o.mention()).append(' ');
     }
-    GoldScore mentions = new GoldScore("party organisation mentions", gold, got, tp, missed.toString(), extra.toString());
+    GoldScore mentions =
+        new GoldScore(
+            "party organisation mentions", gold, got, tp, missed.toString(), extra.toString());
     mentions.assertAtLeast(0.92, 0.97);
     assertEquals(tp, kindOk, "every matched mention has the gold kind; " + mentions);
     assertTrue(unitOk >= 0.95 * tp, "unit agrees on " + unitOk + " of " + tp + ": " + wrong);

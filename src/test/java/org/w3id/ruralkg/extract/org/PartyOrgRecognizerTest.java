@@ -28,7 +28,8 @@ class PartyOrgRecognizerTest {
     return unitAt(text, surface, 0, canonical, level);
   }
 
-  private static UnitMention unitAt(String text, String surface, int from, String canonical, Level level) {
+  private static UnitMention unitAt(
+      String text, String surface, int from, String canonical, Level level) {
     int s = text.indexOf(surface, from);
     return new UnitMention(s, s + surface.length(), surface, level, canonical, null, null, 0.9);
   }
@@ -170,28 +171,28 @@ class PartyOrgRecognizerTest {
 
   @Test
   void foundedOrWithGovernmentBareOrganisations() {
-    assertEquals(List.of("临时党工委", "临时党支部"),
-        mentions("在镇雄县,县级层面成立了临时党工委,各迁出乡镇及安置点分别成立临时党支部。"));
+    assertEquals(List.of("临时党工委", "临时党支部"), mentions("在镇雄县,县级层面成立了临时党工委,各迁出乡镇及安置点分别成立临时党支部。"));
     assertEquals(List.of("党委"), mentions("在德钦县,党委、政府集中财力、物力和人力实施生态移民。"));
   }
 
   @Test
   void genericMentionsAreSkipped() {
     List<String> none = new ArrayList<>();
-    for (String s : List.of(
-        "全镇各村党总支牵头组建产业服务队。",
-        "线下则由各村党支部牵头,组织167场村级巡回招聘会。",
-        "以“党支部+合作社”的模式,组建“党支部+产业合作社”1948个。",
-        "在125个易地扶贫搬迁安置点上建立党工委2个、党支部4个。",
-        "计划新成立党总支(社区党委)11个,党支部70个左右。",
-        "成立靖安、卯家湾等5个临时党工委。",
-        "推动58个居民小区党支部全覆盖并配齐网格力量。",
-        "将党支部建在产业链上,把党员团结在党支部下。",
-        "组建156个流动党员“网上党支部”。",
-        "纳入党委(党组)理论学习中心组学习“第一课题”。",
-        "玉屏街道、白鹤滩街道等地的党组织推行摸排机制。",
-        "县委常委会议研究部署。",
-        "红光社区委员会换届。")) {
+    for (String s :
+        List.of(
+            "全镇各村党总支牵头组建产业服务队。",
+            "线下则由各村党支部牵头,组织167场村级巡回招聘会。",
+            "以“党支部+合作社”的模式,组建“党支部+产业合作社”1948个。",
+            "在125个易地扶贫搬迁安置点上建立党工委2个、党支部4个。",
+            "计划新成立党总支(社区党委)11个,党支部70个左右。",
+            "成立靖安、卯家湾等5个临时党工委。",
+            "推动58个居民小区党支部全覆盖并配齐网格力量。",
+            "将党支部建在产业链上,把党员团结在党支部下。",
+            "组建156个流动党员“网上党支部”。",
+            "纳入党委(党组)理论学习中心组学习“第一课题”。",
+            "玉屏街道、白鹤滩街道等地的党组织推行摸排机制。",
+            "县委常委会议研究部署。",
+            "红光社区委员会换届。")) {
       none.addAll(mentions(s));
     }
     assertEquals(List.of(), none);

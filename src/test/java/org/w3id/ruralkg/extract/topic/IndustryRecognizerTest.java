@@ -14,7 +14,9 @@ class IndustryRecognizerTest {
   private static final IndustryRecognizer R = new IndustryRecognizer();
 
   private static List<String> labels(String text) {
-    return R.recognise(text, SentenceSplitter.split(text, 0), (s, e) -> null).stream().map(IndustryFact::label).toList();
+    return R.recognise(text, SentenceSplitter.split(text, 0), (s, e) -> null).stream()
+        .map(IndustryFact::label)
+        .toList();
   }
 
   @Test

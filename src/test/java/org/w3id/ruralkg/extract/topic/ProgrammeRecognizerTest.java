@@ -27,7 +27,8 @@ class ProgrammeRecognizerTest {
   void conceptWithUnitAndEvidence() {
     String text = "针对无法外出务工的群众,巧家县各级党组织积极推行“以工代赈”模式,成立项目临时党支部,优先吸纳脱贫劳动力。";
     UnitMention county = SeedFixture.unit(text, "巧家县", 0, "巧家县", Level.COUNTY, "昭通市");
-    List<ProgrammeFact> facts = R.recognise(text, SentenceSplitter.split(text, 0), (s, e) -> county);
+    List<ProgrammeFact> facts =
+        R.recognise(text, SentenceSplitter.split(text, 0), (s, e) -> county);
     assertEquals(1, facts.size(), facts.toString());
     ProgrammeFact f = facts.get(0);
     assertEquals("以工代赈", f.label());
@@ -78,13 +79,16 @@ class ProgrammeRecognizerTest {
     assertEquals(List.of(), labels("通过“分批次接待、一对一沟通”的方式,解决群众诉求。"));
     assertEquals(List.of(), labels("采取“走出去”的方式,选派119人参加上级调训。"));
     assertEquals(List.of(), labels("实施“党员教师支教”“名医下乡坐诊”等惠民工程。"));
-    assertEquals(List.of(), labels("在易地扶贫搬迁安置点成立“一站式”社区综合服务站。").stream().filter(l -> !l.equals("易地扶贫搬迁")).toList());
+    assertEquals(
+        List.of(),
+        labels("在易地扶贫搬迁安置点成立“一站式”社区综合服务站。").stream().filter(l -> !l.equals("易地扶贫搬迁")).toList());
   }
 
   @Test
   void organisationOfRelocationJobsAndIndustryIsThreeOrganisations() {
     List<ProgrammeFact> f = run("推动产业扶贫、就业扶贫、易地扶贫搬迁组织化——");
-    assertEquals(List.of("产业帮扶", "就业帮扶", "易地扶贫搬迁", "三个组织化"), f.stream().map(ProgrammeFact::label).toList());
+    assertEquals(
+        List.of("产业帮扶", "就业帮扶", "易地扶贫搬迁", "三个组织化"), f.stream().map(ProgrammeFact::label).toList());
     assertEquals(List.of(), labels("提高党组织的组织化水平。"));
   }
 

@@ -24,8 +24,9 @@ import org.w3id.ruralkg.nlp.SentenceSplitter;
  * place attributor (the lead's job).
  */
 public final class SeedFixture {
-  private static final Pattern ETHNIC = Pattern.compile(
-      "(彝族|苗族|傈僳族|布依族|侗族|土家族|仡佬族|水族|回族|白族|哈尼族|傣族|壮族|纳西族|藏族|景颇族|佤族|拉祜族|瑶族|独龙族|怒族|普米族|蒙古族|布朗族|满族)+(自治)?(?=[乡县州])");
+  private static final Pattern ETHNIC =
+      Pattern.compile(
+          "(彝族|苗族|傈僳族|布依族|侗族|土家族|仡佬族|水族|回族|白族|哈尼族|傣族|壮族|纳西族|藏族|景颇族|佤族|拉祜族|瑶族|独龙族|怒族|普米族|蒙古族|布朗族|满族)+(自治)?(?=[乡县州])");
 
   public final String text;
   public final List<Sentence> sentences;
@@ -53,7 +54,9 @@ public final class SeedFixture {
     Map<String, String[]> names = new HashMap<>();
     for (JsonNode u : Gold.file(stem).get("admin_units")) {
       String name = u.get("name").asText();
-      String[] info = {name, u.get("level").asText(), u.path("parent").isNull() ? null : u.path("parent").asText()};
+      String[] info = {
+        name, u.get("level").asText(), u.path("parent").isNull() ? null : u.path("parent").asText()
+      };
       for (String v : variants(name)) names.putIfAbsent(v, info);
     }
     return new SeedFixture(text, find(text, names));
@@ -64,12 +67,15 @@ public final class SeedFixture {
     List<UnitMention> out = new ArrayList<>();
     for (DictionaryMatcher.Hit<String[]> h : new DictionaryMatcher<>(names).findLongest(text)) {
       String[] i = h.value();
-      out.add(new UnitMention(h.start(), h.end(), h.key(), Level.ofNotation(i[1]), i[0], null, i[2], 0.9));
+      out.add(
+          new UnitMention(
+              h.start(), h.end(), h.key(), Level.ofNotation(i[1]), i[0], null, i[2], 0.9));
     }
     return out;
   }
 
-  public static UnitMention unit(String text, String surface, int from, String canonical, Level level, String parent) {
+  public static UnitMention unit(
+      String text, String surface, int from, String canonical, Level level, String parent) {
     int s = text.indexOf(surface, from);
     if (s < 0) throw new IllegalArgumentException("not in text: " + surface);
     return new UnitMention(s, s + surface.length(), surface, level, canonical, null, parent, 0.9);
@@ -79,8 +85,12 @@ public final class SeedFixture {
     List<String> v = new ArrayList<>(List.of(name));
     String plain = ETHNIC.matcher(name).replaceAll("");
     if (!plain.equals(name)) v.add(plain);
-    for (String suf : new String[] {"街道", "社区", "自治州", "自治县", "省", "市", "州", "县", "区", "镇", "乡", "村"}) {
-      if (plain.endsWith(suf) && plain.length() - suf.length() >= 2 && !suf.equals("社区") && !suf.equals("村")) {
+    for (String suf :
+        new String[] {"街道", "社区", "自治州", "自治县", "省", "市", "州", "县", "区", "镇", "乡", "村"}) {
+      if (plain.endsWith(suf)
+          && plain.length() - suf.length() >= 2
+          && !suf.equals("社区")
+          && !suf.equals("村")) {
         v.add(plain.substring(0, plain.length() - suf.length()));
         break;
       }
@@ -89,12 +99,15 @@ public final class SeedFixture {
     return v;
   }
 
-  /** The last unit mentioned before {@code start} in the same paragraph, else the page's first unit. */
+  /**
+   * The last unit mentioned before {@code start} in the same paragraph, else the page's first unit.
+   */
   static UnitMention nearestBefore(String text, List<UnitMention> units, int start, int end) {
     int para = text.lastIndexOf("\n\n", start);
     UnitMention best = null;
     for (UnitMention u : units) {
-      if (u.start() < start && u.start() > para && (best == null || u.start() > best.start())) best = u;
+      if (u.start() < start && u.start() > para && (best == null || u.start() > best.start()))
+        best = u;
     }
     if (best != null) return best;
     return units.isEmpty() ? null : units.get(0);

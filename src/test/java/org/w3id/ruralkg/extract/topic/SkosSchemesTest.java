@@ -23,10 +23,14 @@ class SkosSchemesTest {
 
   @Test
   void everyConceptHasLabelsNotationAndScheme() {
-    for (String[] s : new String[][] {{SkosSchemes.PROGRAMMES, "programme"}, {SkosSchemes.INDUSTRIES, "industry"}}) {
+    for (String[] s :
+        new String[][] {
+          {SkosSchemes.PROGRAMMES, "programme"}, {SkosSchemes.INDUSTRIES, "industry"}
+        }) {
       Model m = SkosSchemes.model(s[0]);
       String scheme = BASE + s[1];
-      assertTrue(m.contains(ResourceFactory.createResource(scheme), RDF.type, SKOS.ConceptScheme), scheme);
+      assertTrue(
+          m.contains(ResourceFactory.createResource(scheme), RDF.type, SKOS.ConceptScheme), scheme);
       List<SkosConcept> concepts = SkosSchemes.load(s[0]);
       assertTrue(concepts.size() >= 20, s[0] + " has " + concepts.size() + " concepts");
       for (SkosConcept c : concepts) {
@@ -35,8 +39,14 @@ class SkosSchemesTest {
         assertNotNull(c.label(), "zh prefLabel of " + c.iri());
         assertNotNull(c.enLabel(), "en prefLabel of " + c.iri());
         assertEquals(c.label(), c.notation(), "notation = zh prefLabel for " + c.iri());
-        assertTrue(m.contains(ResourceFactory.createResource(c.iri()), SKOS.inScheme, ResourceFactory.createResource(scheme)));
-        assertTrue(m.contains(ResourceFactory.createResource(c.iri()), SKOS.definition), "definition of " + c.iri());
+        assertTrue(
+            m.contains(
+                ResourceFactory.createResource(c.iri()),
+                SKOS.inScheme,
+                ResourceFactory.createResource(scheme)));
+        assertTrue(
+            m.contains(ResourceFactory.createResource(c.iri()), SKOS.definition),
+            "definition of " + c.iri());
       }
     }
   }
@@ -56,20 +66,29 @@ class SkosSchemesTest {
 
   @Test
   void contractLabelsArePresent() {
-    Set<String> programmes = SkosSchemes.load(SkosSchemes.PROGRAMMES).stream().map(SkosConcept::label).collect(Collectors.toSet());
-    for (String p : List.of("以工代赈", "强村富民", "易地扶贫搬迁", "东西部协作", "乡村振兴", "脱贫攻坚", "就业帮扶", "产业帮扶",
-        "公益性岗位", "防止返贫监测", "村集体经济", "党建联建", "院坝会", "驻村帮扶", "万名党员进党校", "三个组织化", "积分制", "网格化管理")) {
+    Set<String> programmes =
+        SkosSchemes.load(SkosSchemes.PROGRAMMES).stream()
+            .map(SkosConcept::label)
+            .collect(Collectors.toSet());
+    for (String p :
+        List.of(
+            "以工代赈", "强村富民", "易地扶贫搬迁", "东西部协作", "乡村振兴", "脱贫攻坚", "就业帮扶", "产业帮扶", "公益性岗位", "防止返贫监测",
+            "村集体经济", "党建联建", "院坝会", "驻村帮扶", "万名党员进党校", "三个组织化", "积分制", "网格化管理")) {
       assertTrue(programmes.contains(p), p);
     }
     List<SkosConcept> industries = SkosSchemes.load(SkosSchemes.INDUSTRIES);
     Set<String> labels = industries.stream().map(SkosConcept::label).collect(Collectors.toSet());
-    for (String i : List.of("草莓", "马铃薯", "花椒", "天麻", "茶叶", "苹果", "竹", "中药材", "文旅", "物流", "电商", "乡村旅游", "民宿",
-        "服装加工", "毛绒玩具加工", "冻干加工")) {
+    for (String i :
+        List.of(
+            "草莓", "马铃薯", "花椒", "天麻", "茶叶", "苹果", "竹", "中药材", "文旅", "物流", "电商", "乡村旅游", "民宿", "服装加工",
+            "毛绒玩具加工", "冻干加工")) {
       assertTrue(labels.contains(i), i);
     }
-    SkosConcept potato = industries.stream().filter(c -> c.label().equals("马铃薯")).findFirst().orElseThrow();
+    SkosConcept potato =
+        industries.stream().filter(c -> c.label().equals("马铃薯")).findFirst().orElseThrow();
     assertTrue(potato.matchLabels().containsAll(List.of("土豆", "洋芋", "脱毒种薯")));
-    SkosConcept tianma = industries.stream().filter(c -> c.label().equals("天麻")).findFirst().orElseThrow();
+    SkosConcept tianma =
+        industries.stream().filter(c -> c.label().equals("天麻")).findFirst().orElseThrow();
     assertEquals(List.of("zhong-yao-cai"), tianma.broader());
     // the four sector categories are not matched as industries themselves
     assertEquals(4, industries.stream().filter(SkosConcept::top).count());
@@ -78,7 +97,8 @@ class SkosSchemesTest {
 
   @Test
   void missingSchemeIsAOneLineError() {
-    RuralKgException e = assertThrows(RuralKgException.class, () -> SkosSchemes.load("ontology/none.ttl"));
+    RuralKgException e =
+        assertThrows(RuralKgException.class, () -> SkosSchemes.load("ontology/none.ttl"));
     assertFalse(e.getMessage().contains("\n"));
   }
 }

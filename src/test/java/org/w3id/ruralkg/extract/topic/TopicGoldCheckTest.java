@@ -10,8 +10,8 @@ import org.w3id.ruralkg.gold.Gold;
 import org.w3id.ruralkg.gold.GoldScore;
 
 /**
- * Label-level recall/precision against the gold files of seeds 000-002 (units depend on the
- * lead's place attribution, so only the set of labels per file is compared). Floors: the scores of
+ * Label-level recall/precision against the gold files of seeds 000-002 (units depend on the lead's
+ * place attribution, so only the set of labels per file is compared). Floors: the scores of
  * December 2026 (programmes 38/41 and 38/39, industries 37/37 and 37/39) less a small margin.
  */
 class TopicGoldCheckTest {
@@ -24,8 +24,12 @@ class TopicGoldCheckTest {
     for (String stem : Gold.STEMS) {
       SeedFixture f = SeedFixture.withGoldUnits(stem);
       Set<String> got = new TreeSet<>();
-      for (ProgrammeFact p : PROGRAMMES.recognise(f.text, f.sentences, f.places)) got.add(p.label());
-      s = s.plus(GoldScore.ofSets(s.what(), stem.substring(0, 3), labels(stem, "programmes", "programme"), got));
+      for (ProgrammeFact p : PROGRAMMES.recognise(f.text, f.sentences, f.places))
+        got.add(p.label());
+      s =
+          s.plus(
+              GoldScore.ofSets(
+                  s.what(), stem.substring(0, 3), labels(stem, "programmes", "programme"), got));
     }
     s.assertAtLeast(0.90, 0.94);
   }
@@ -37,7 +41,10 @@ class TopicGoldCheckTest {
       SeedFixture f = SeedFixture.withGoldUnits(stem);
       Set<String> got = new TreeSet<>();
       for (IndustryFact p : INDUSTRIES.recognise(f.text, f.sentences, f.places)) got.add(p.label());
-      s = s.plus(GoldScore.ofSets(s.what(), stem.substring(0, 3), labels(stem, "industries", "industry"), got));
+      s =
+          s.plus(
+              GoldScore.ofSets(
+                  s.what(), stem.substring(0, 3), labels(stem, "industries", "industry"), got));
     }
     s.assertAtLeast(0.97, 0.92);
   }

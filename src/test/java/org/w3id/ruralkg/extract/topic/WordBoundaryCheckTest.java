@@ -6,7 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3id.ruralkg.extract.IndustryFact;
 
-/** Industry labels that begin inside a HanLP word are rejected; labels at word boundaries are kept. */
+/**
+ * Industry labels that begin inside a HanLP word are rejected; labels at word boundaries are kept.
+ */
 class WordBoundaryCheckTest {
   private static final IndustryRecognizer INDUSTRIES = new IndustryRecognizer();
 
