@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.w3id.ruralkg.bench.Bench;
+import org.w3id.ruralkg.bench.BenchReport;
 import org.w3id.ruralkg.bench.LongLines;
 import org.w3id.ruralkg.common.RuralKgException;
 import picocli.CommandLine.Command;
@@ -115,10 +115,10 @@ final class BenchCommand implements Callable<Integer> {
               Duration.ofSeconds(cellSeconds),
               Duration.ofSeconds(timeoutSeconds),
               true);
-      Map<String, Object> report =
+      BenchReport.QueriesOnly report =
           new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);
-      Bench.writeJson(report, out);
-      System.out.println(Bench.queriesTable(report));
+      BenchReport.writeJson(report, out);
+      System.out.println(BenchReport.queriesTable(report));
       System.err.println("ruralkg: report written to " + out);
       return 0;
     }
@@ -136,10 +136,10 @@ final class BenchCommand implements Callable<Integer> {
             Duration.ofSeconds(timeoutSeconds),
             keep);
     try {
-      Map<String, Object> report =
+      BenchReport.Run report =
           new Bench(o, System.err).withSparqlEndpoint(sparql).withQueries(!noQueries).run();
-      Bench.writeJson(report, out);
-      System.out.println(Bench.table(report));
+      BenchReport.writeJson(report, out);
+      System.out.println(BenchReport.table(report));
       System.err.println("ruralkg: report written to " + out);
     } finally {
       // corpora and stores of a large run take gigabytes: never leave a temp scratch folder behind

@@ -2,6 +2,7 @@ package org.w3id.ruralkg.store;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -120,6 +121,23 @@ final class FileWorkers implements AutoCloseable {
               return fq;
             });
     inFlight.add(job);
+  }
+
+  /**
+   * The extraction window both build paths share: keeps the workers busy with the next inputs
+   * ({@code work} then {@code after}, as {@link #submit}) and hands each finished file, in input
+   * order, to {@code sink} on the calling thread; returns when every input is done.
+   */
+  void drain(
+      Iterator<InputFile> inputs,
+      Function<InputFile, FileQuads> work,
+      Consumer<FileQuads> after,
+      Consumer<FileQuads> sink) {
+    while (inputs.hasNext() || !idle()) {
+      while (inputs.hasNext() && !full()) submit(inputs.next(), work, after);
+      FileQuads fq = next();
+      if (fq != null) sink.accept(fq);
+    }
   }
 
   /**

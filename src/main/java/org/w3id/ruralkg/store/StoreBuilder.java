@@ -116,30 +116,40 @@ public final class StoreBuilder {
   public BuildReport build(List<InputFile> inputs) {
     BuildReport report = new BuildReport();
     try (FileWorkers workers = new FileWorkers(threads, fileTimeout, report)) {
-      Iterator<InputFile> it = inputs.iterator();
       // Several complete files share a write transaction: a commit per file costs more than the
       // inserts of a small file. Each file still has its graphs dropped and added in that one
       // transaction, so a file is fully in or absent.
-      List<FileQuads> batch = new ArrayList<>();
-      long batchQuads = 0;
-      while (it.hasNext() || !workers.idle()) {
-        while (it.hasNext() && !workers.full())
-          workers.submit(it.next(), f -> prepare(f, report), null);
-        FileQuads fq = workers.next();
-        if (fq != null) {
-          batch.add(fq);
-          batchQuads += fq.quads().size();
-        }
-        boolean last = !it.hasNext() && workers.idle();
-        if (!batch.isEmpty()
-            && (last || batchQuads >= BATCH_QUADS || batch.size() >= filesPerTransaction)) {
-          writeBatch(batch, report);
-          batch.clear();
-          batchQuads = 0;
-        }
-      }
+      Batch batch = new Batch(report);
+      workers.drain(inputs.iterator(), f -> prepare(f, report), null, batch::add);
+      batch.write();
     }
     return report;
+  }
+
+  /** Whole files waiting for their shared write transaction. */
+  private final class Batch {
+    private final BuildReport report;
+    private final List<FileQuads> files = new ArrayList<>();
+    private long quads;
+
+    Batch(BuildReport report) {
+      this.report = report;
+    }
+
+    /** Adds a file; writes the batch once it holds enough quads or files. */
+    void add(FileQuads fq) {
+      files.add(fq);
+      quads += fq.quads().size();
+      if (quads >= BATCH_QUADS || files.size() >= filesPerTransaction) write();
+    }
+
+    /** Writes what the batch holds, if anything. */
+    void write() {
+      if (files.isEmpty()) return;
+      writeBatch(files, report);
+      files.clear();
+      quads = 0;
+    }
   }
 
   /**

@@ -94,7 +94,7 @@ public final class StoreOps {
           Files.copy(f, tmp.resolve(f.getFileName()));
         }
       }
-      copyInto(current, tmp, storeDir.resolve(BulkBuilder.SORT_FOLDER));
+      copyInto(current, tmp, storeDir.resolve(BulkLoaders.SORT_FOLDER));
       Files.move(tmp, next, StandardCopyOption.ATOMIC_MOVE);
       // the new generation is the store now; the older ones go
       try (Stream<Path> s = Files.list(storeDir)) {
@@ -193,8 +193,8 @@ public final class StoreOps {
 
   /**
    * Loads a backup into a new or empty store with the bulk loader and text index a build uses
-   * ({@link BulkBuilder#restore}): a bad or truncated file leaves the store empty. Refuses a store
-   * that already holds data (restore never merges) or a folder that is not a store.
+   * ({@link BackupRestore}): a bad or truncated file leaves the store empty. Refuses a store that
+   * already holds data (restore never merges) or a folder that is not a store.
    */
   public static Result restore(Path inFile, Path storeDir) {
     if (!Files.isRegularFile(inFile)) throw new RuralKgException(inFile + ": no such backup file");
@@ -212,7 +212,7 @@ public final class StoreOps {
       if (!BulkBuilder.applies(storeDir))
         throw new RuralKgException(
             storeDir + ": store already holds data; restore only into a new or empty store");
-      return new BulkBuilder(storeDir, null, Runtime.getRuntime().availableProcessors())
+      return new BackupRestore(storeDir, Runtime.getRuntime().availableProcessors())
           .restore(inFile, in);
     } catch (IOException e) {
       throw new RuralKgException(inFile + ": cannot read backup: " + Store.oneLine(e), e);

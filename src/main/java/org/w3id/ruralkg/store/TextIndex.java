@@ -172,6 +172,20 @@ public final class TextIndex {
     }
   }
 
+  /** The store's Lucene index, emptied and set up for one large load (a bulk build or restore). */
+  static TextIndexLucene openForBulkLoad(Path storeDir) {
+    try {
+      TextIndexLucene index = openLucene(storeDir);
+      index.getIndexWriter().deleteAll();
+      // fewer, larger segments: less flushing and merging while the whole corpus goes in at once
+      index.getIndexWriter().getConfig().setRAMBufferSizeMB(128);
+      return index;
+    } catch (IOException | RuntimeException e) {
+      throw new RuralKgException(
+          storeDir.resolve(FOLDER) + ": cannot open the text index: " + Store.oneLine(e), e);
+    }
+  }
+
   /** Records the analyzer of a complete index (after its documents are committed). */
   static void recordAnalyzer(Path storeDir) throws IOException {
     Files.writeString(

@@ -276,6 +276,65 @@ public final class QuantityParser {
 
   private Result readQuantity(String t, Amount first) {
     if (!first.valid()) return new Result(null, first.end());
+    Range range = readRange(t, first);
+    Amount low = range.low();
+    Amount high = range.high();
+    int pos = range.end();
+    Amount last = high != null ? high : low;
+    boolean percentWord = first.percent();
+    Measure m = percentWord ? null : measures.at(t, pos);
+    if (m != null && m.word().equals("个") && isDurationAfterGe(t, pos + 1)) {
+      return new Result(null, pos + 1);
+    }
+    int end = m == null ? pos : pos + m.word().length();
+    if (measureIsOtherWord(t, m, end)) return new Result(null, end);
+    String unit;
+    BigDecimal factor = BigDecimal.ONE;
+    if (percentWord) {
+      unit = "percent";
+    } else if (m != null) {
+      unit = m.unit();
+      factor = m.factor();
+    } else {
+      unit = bareMoney(t, first.start(), pos, last) ? "CNY" : null;
+      if (unit == null) return new Result(null, pos);
+    }
+    if (isDropped(t, first, last, m, end)) return new Result(null, end);
+
+    int after = end;
+    String post = startsWithAny(t, end, POST_QUALIFIERS);
+    String pre = endsWithAny(t, first.start(), PRE_QUALIFIERS);
+    Qualifier q = qualifier(low, high, post, pre);
+    if (post != null) after = end + post.length();
+    BigDecimal value = normalise(low.value().multiply(factor));
+    BigDecimal valueMax = high == null ? null : normalise(high.value().multiply(factor));
+    String counted = null;
+    // 平方米 and 立方米 measure, they do not count things
+    boolean counts = m == null || m.kind() == Measures.Kind.COUNTED;
+    if (counts && (unit.equals("count") || unit.equals("person") || unit.equals("household"))) {
+      counted =
+          countedNoun.find(t, pre == null ? first.start() : first.start() - pre.length(), after);
+    }
+    // 10多个村民: 个 counting people counts persons
+    if (unit.equals("count")
+        && m != null
+        && m.word().equals("个")
+        && counted != null
+        && PEOPLE.contains(counted)) unit = "person";
+    Quantity quantity =
+        new Quantity(
+            first.start(), end, t.substring(first.start(), end), value, valueMax, unit, q, counted);
+    return new Result(quantity, end);
+  }
+
+  /** The low and high ends of a figure (high null: a single amount) and where its numbers end. */
+  private record Range(Amount low, Amount high, int end) {}
+
+  /**
+   * A range from {@code first}: a second amount after a range mark (2—3万: the low end takes the
+   * high end's scale), or the upper bound {@code first} carries itself.
+   */
+  private Range readRange(String t, Amount first) {
     Amount low = first;
     Amount high = null;
     int pos = first.end();
@@ -310,88 +369,56 @@ public final class QuantityParser {
           new Amount(
               first.start(), first.end(), first.max(), true, first.scaled(), false, true, false);
     }
-    Amount last = high != null ? high : low;
-    boolean percentWord = first.percent();
-    Measure m = percentWord ? null : measures.at(t, pos);
-    if (m != null && m.word().equals("个") && isDurationAfterGe(t, pos + 1)) {
-      return new Result(null, pos + 1);
-    }
-    int end = m == null ? pos : pos + m.word().length();
-    if (m != null && m.kind() == Kind.EXCLUDED) return new Result(null, end);
-    // 成 is tenths only where it ends the word: 一成不变, 三成员, 九成熟 are other words
-    if (m != null
-        && m.word().equals("成")
-        && end < t.length()
-        && NOT_AFTER_TENTHS.indexOf(t.charAt(end)) >= 0) {
-      return new Result(null, end);
-    }
-    if (m != null && m.word().equals("条") && startsWithAny(t, end, POLICY_WORDS) != null)
-      return new Result(null, end);
-    String unit;
-    BigDecimal factor = BigDecimal.ONE;
-    if (percentWord) {
-      unit = "percent";
-    } else if (m != null) {
-      unit = m.unit();
-      factor = m.factor();
-    } else {
-      unit = bareMoney(t, first.start(), pos, last) ? "CNY" : null;
-      if (unit == null) return new Result(null, pos);
-    }
-    if (isInName(t, first.start(), end) || isVague(t, first.start(), m))
-      return new Result(null, end);
-    if (first.chinese() && !percentWord) {
-      boolean small = last.value().compareTo(BigDecimal.TEN) < 0;
-      if (m == null || small && m.kind() == Kind.COUNTED) return new Result(null, end);
-    }
-    if (m != null && m.unit().equals("metre") && precededBy(t, first.start(), "海拔", 3))
-      return new Result(null, end);
+    return new Range(low, high, pos);
+  }
 
-    Qualifier q = Qualifier.EXACT;
-    int after = end;
-    String post = startsWithAny(t, end, POST_QUALIFIERS);
-    String pre = endsWithAny(t, first.start(), PRE_QUALIFIERS);
-    if (high != null) {
-      q = Qualifier.RANGE;
-    } else if (low.more()) {
-      q = Qualifier.MORE_THAN;
-    } else if (post != null) {
-      q =
-          switch (post) {
-            case "以上" -> Qualifier.AT_LEAST;
-            case "左右", "上下" -> Qualifier.APPROX;
-            default -> Qualifier.UP_TO;
-          };
-    } else if (pre != null) {
-      q =
-          switch (pre) {
-            case "不少于", "不低于", "至少", "至少有" -> Qualifier.AT_LEAST;
-            case "不超过", "不足", "不到" -> Qualifier.UP_TO;
-            case "将近", "接近", "近" -> Qualifier.NEARLY;
-            case "大约", "约" -> Qualifier.APPROX;
-            default -> Qualifier.MORE_THAN;
-          };
+  /**
+   * True when the measure word is not one here: an excluded measure (年, 岁), 成 inside another word,
+   * or 条 naming a policy package (10条措施).
+   */
+  private static boolean measureIsOtherWord(String t, Measure m, int end) {
+    if (m == null) return false;
+    if (m.kind() == Kind.EXCLUDED) return true;
+    // 成 is tenths only where it ends the word: 一成不变, 三成员, 九成熟 are other words
+    if (m.word().equals("成") && end < t.length() && NOT_AFTER_TENTHS.indexOf(t.charAt(end)) >= 0)
+      return true;
+    return m.word().equals("条") && startsWithAny(t, end, POLICY_WORDS) != null;
+  }
+
+  /**
+   * True when the figure is dropped: in a name, vague, a Chinese numeral without a measure or below
+   * ten counting something (一个), or a height above sea level (海拔).
+   */
+  private static boolean isDropped(String t, Amount first, Amount last, Measure m, int end) {
+    if (isInName(t, first.start(), end) || isVague(t, first.start(), m)) return true;
+    if (first.chinese() && !first.percent()) {
+      boolean small = last.value().compareTo(BigDecimal.TEN) < 0;
+      if (m == null || small && m.kind() == Kind.COUNTED) return true;
     }
-    if (post != null) after = end + post.length();
-    BigDecimal value = normalise(low.value().multiply(factor));
-    BigDecimal valueMax = high == null ? null : normalise(high.value().multiply(factor));
-    String counted = null;
-    // 平方米 and 立方米 measure, they do not count things
-    boolean counts = m == null || m.kind() == Measures.Kind.COUNTED;
-    if (counts && (unit.equals("count") || unit.equals("person") || unit.equals("household"))) {
-      counted =
-          countedNoun.find(t, pre == null ? first.start() : first.start() - pre.length(), after);
+    return m != null && m.unit().equals("metre") && precededBy(t, first.start(), "海拔", 3);
+  }
+
+  /** The qualifier: a range, 余/多, a qualifier word after the figure, or one before it. */
+  private static Qualifier qualifier(Amount low, Amount high, String post, String pre) {
+    if (high != null) return Qualifier.RANGE;
+    if (low.more()) return Qualifier.MORE_THAN;
+    if (post != null) {
+      return switch (post) {
+        case "以上" -> Qualifier.AT_LEAST;
+        case "左右", "上下" -> Qualifier.APPROX;
+        default -> Qualifier.UP_TO;
+      };
     }
-    // 10多个村民: 个 counting people counts persons
-    if (unit.equals("count")
-        && m != null
-        && m.word().equals("个")
-        && counted != null
-        && PEOPLE.contains(counted)) unit = "person";
-    Quantity quantity =
-        new Quantity(
-            first.start(), end, t.substring(first.start(), end), value, valueMax, unit, q, counted);
-    return new Result(quantity, end);
+    if (pre != null) {
+      return switch (pre) {
+        case "不少于", "不低于", "至少", "至少有" -> Qualifier.AT_LEAST;
+        case "不超过", "不足", "不到" -> Qualifier.UP_TO;
+        case "将近", "接近", "近" -> Qualifier.NEARLY;
+        case "大约", "约" -> Qualifier.APPROX;
+        default -> Qualifier.MORE_THAN;
+      };
+    }
+    return Qualifier.EXACT;
   }
 
   private static BigDecimal scaleOf(String t, Amount a) {
