@@ -315,7 +315,7 @@ public final class FactMapper {
       if (q.valueMax() != null) add(f, Vocab.VALUE_MAX, decimal(q.valueMax()));
       add(f, Vocab.UNIT_OF_MEASURE, Vocab.concept("unit", q.unit()));
       add(f, Vocab.QUALIFIER, Vocab.concept("qualifier", q.qualifier().notation()));
-      add(f, Vocab.METRIC, Vocab.concept("metric", fig.metric()));
+      add(f, Vocab.METRIC, Vocab.concept("metric", fig.metric().code()));
       if (q.counted() != null && !q.counted().isBlank()) add(f, Vocab.COUNTED, zh(q.counted()));
       if (fig.place() != null) add(f, Vocab.REF_AREA, describeUnit(fig.place()));
       if (fig.year() != null)

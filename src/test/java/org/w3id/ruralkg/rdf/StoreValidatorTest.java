@@ -34,6 +34,7 @@ import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.Evidence;
 import org.w3id.ruralkg.extract.FigureFact;
 import org.w3id.ruralkg.extract.IndustryFact;
+import org.w3id.ruralkg.extract.Metric;
 import org.w3id.ruralkg.extract.OrgFact;
 import org.w3id.ruralkg.extract.ProgrammeFact;
 import org.w3id.ruralkg.extract.Qualifier;
@@ -111,7 +112,7 @@ class StoreValidatorTest {
         new FigureFact(
             new Quantity(
                 q, q + 5, "500余亩", new BigDecimal("500"), null, "mu", Qualifier.MORE_THAN, null),
-            "area",
+            Metric.AREA,
             village,
             null,
             ev("500余亩"));
@@ -127,7 +128,7 @@ class StoreValidatorTest {
                 "CNY",
                 Qualifier.RANGE,
                 null),
-            "output_value",
+            Metric.OUTPUT_VALUE,
             township,
             2024,
             ev("300—500万元"));

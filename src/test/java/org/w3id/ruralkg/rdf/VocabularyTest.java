@@ -2,6 +2,7 @@ package org.w3id.ruralkg.rdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
@@ -137,6 +138,19 @@ class VocabularyTest {
       assertTrue(declared(e.getValue()), e.getKey() + " " + iri + " is not declared");
     }
     assertTrue(hasType(Vocab.FIGURES_DATASET, uri(Vocab.QB + "DataSet")));
+  }
+
+  @Test
+  void metricsAreTheMetricSchemesConcepts() {
+    Set<String> codes = new TreeSet<>();
+    for (org.w3id.ruralkg.extract.Metric m : org.w3id.ruralkg.extract.Metric.values()) {
+      codes.add(m.code());
+      assertEquals(m, org.w3id.ruralkg.extract.Metric.of(m.code()));
+    }
+    assertEquals(notationsOf("metric"), codes, "Metric and ontology/codelists.ttl agree");
+    assertThrows(
+        org.w3id.ruralkg.common.RuralKgException.class,
+        () -> org.w3id.ruralkg.extract.Metric.of("incom_increase"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.w3id.ruralkg.common.Wordlist;
+import org.w3id.ruralkg.extract.Metric;
 import org.w3id.ruralkg.extract.Quantity;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
 import org.w3id.ruralkg.nlp.DictionaryMatcher.Hit;
@@ -29,7 +30,7 @@ public final class MetricClassifier {
    * {@code noun}: a category noun (党组织, 项目) that names what is counted, so it counts only inside
    * the counted noun or right next to the number, never as the subject of the clause.
    */
-  private record Cue(String metric, Set<String> units, double weight, boolean noun) {}
+  private record Cue(Metric metric, Set<String> units, double weight, boolean noun) {}
 
   private static final double THRESHOLD = 0.6;
 
@@ -41,12 +42,12 @@ public final class MetricClassifier {
   private static final Measures MEASURE_WORDS = new Measures();
 
   /** measure word -> metric: lexicon/measure-metrics.tsv. */
-  private static final Map<String, String> MEASURES = new HashMap<>();
+  private static final Map<String, Metric> MEASURES = new HashMap<>();
 
   static {
     for (String[] f : Wordlist.rows("counted-heads.tsv"))
-      HEADS.put(f[0], new String[] {f[1], f[2]});
-    for (String[] f : Wordlist.rows("measure-metrics.tsv")) MEASURES.put(f[0], f[1]);
+      HEADS.put(f[0], new String[] {Metric.of(f[1]).code(), f[2]});
+    for (String[] f : Wordlist.rows("measure-metrics.tsv")) MEASURES.put(f[0], Metric.of(f[1]));
   }
 
   private final Segmenter segmenter;
@@ -63,7 +64,11 @@ public final class MetricClassifier {
     Map<String, List<Cue>> t = new HashMap<>();
     for (String[] f : Wordlist.rows("metric-cues.tsv")) {
       Cue cue =
-          new Cue(f[1], Set.of(f[2].split(",")), Double.parseDouble(f[3]), f[4].equals("noun"));
+          new Cue(
+              Metric.of(f[1]),
+              Set.of(f[2].split(",")),
+              Double.parseDouble(f[3]),
+              f[4].equals("noun"));
       t.computeIfAbsent(f[0], k -> new ArrayList<>()).add(cue);
     }
     cues = new DictionaryMatcher<>(t);
@@ -82,21 +87,21 @@ public final class MetricClassifier {
   }
 
   /** A metric code and what decided it. */
-  public record Decision(String metric, Evidence evidence) {}
+  public record Decision(Metric metric, Evidence evidence) {}
 
   /** The metric code of {@code q} in {@code sentence}; never null. */
-  public String classify(String sentence, Quantity q) {
+  public Metric classify(String sentence, Quantity q) {
     return decide(sentence, q).metric();
   }
 
   /** The metric of {@code q} in {@code sentence} with what decided it; never null. */
   public Decision decide(String sentence, Quantity q) {
-    if ("percent".equals(q.unit())) return new Decision("rate", Evidence.UNIT);
+    if ("percent".equals(q.unit())) return new Decision(Metric.RATE, Evidence.UNIT);
     // 平方米, 立方米: measured but without a contract unit, so no metric the guide defines fits
     if ("count".equals(q.unit()) && isMeasuredCount(q.surface()))
-      return new Decision("other", Evidence.UNIT);
+      return new Decision(Metric.OTHER, Evidence.UNIT);
     int[] counted = countedSpan(sentence, q);
-    String best = null;
+    Metric best = null;
     double bestScore = THRESHOLD;
     List<Hit<List<Cue>>> hits = longestOnly(cues.findAll(sentence));
     Hit<List<Cue>> head = null;
@@ -153,10 +158,10 @@ public final class MetricClassifier {
     }
     if (best != null)
       return new Decision(best, bestScore >= STRONG ? Evidence.STRONG_CUE : Evidence.CUE);
-    String byHead = byCountedHead(q);
+    Metric byHead = byCountedHead(q);
     if (byHead != null) return new Decision(byHead, Evidence.COUNTED_HEAD);
-    String byUnit = byUnit(q);
-    if (!byUnit.equals("other")) {
+    Metric byUnit = byUnit(q);
+    if (byUnit != Metric.OTHER) {
       boolean physical = Set.of("mu", "hectare", "tonne", "kg", "jin").contains(q.unit());
       return new Decision(byUnit, physical ? Evidence.UNIT : Evidence.MEASURE);
     }
@@ -174,7 +179,7 @@ public final class MetricClassifier {
    * with (HanLP's tags; the counted span may run on into a verb: 私建车库|占地款, 村|派驻), its head the last
    * of them, looked up whole, else by its last two or one characters.
    */
-  private String byCountedHead(Quantity q) {
+  private Metric byCountedHead(Quantity q) {
     String c = q.counted();
     if (c == null || c.isEmpty()) return null;
     Token head = null;
@@ -189,7 +194,7 @@ public final class MetricClassifier {
           w, w.length() > 2 ? w.substring(w.length() - 2) : null, w.substring(w.length() - 1)
         }) {
       String[] h = key == null ? null : HEADS.get(key);
-      if (h != null) return Set.of(h[1].split(",")).contains(q.unit()) ? h[0] : null;
+      if (h != null) return Set.of(h[1].split(",")).contains(q.unit()) ? Metric.of(h[0]) : null;
     }
     return null;
   }
@@ -310,17 +315,17 @@ public final class MetricClassifier {
     return null;
   }
 
-  private static String byUnit(Quantity q) {
+  private static Metric byUnit(Quantity q) {
     String u = q.unit();
     String surface = q.surface();
     return switch (u) {
-      case "percent" -> "rate";
-      case "mu", "hectare" -> "area";
-      case "tonne", "kg", "jin" -> "production";
+      case "percent" -> Metric.RATE;
+      case "mu", "hectare" -> Metric.AREA;
+      case "tonne", "kg", "jin" -> Metric.PRODUCTION;
       case "count" ->
           MEASURES.getOrDefault(
-              surface.isEmpty() ? "" : surface.substring(surface.length() - 1), "other");
-      default -> "other";
+              surface.isEmpty() ? "" : surface.substring(surface.length() - 1), Metric.OTHER);
+      default -> Metric.OTHER;
     };
   }
 }

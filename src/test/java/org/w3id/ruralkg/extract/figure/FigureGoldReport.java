@@ -62,7 +62,7 @@ final class FigureGoldReport {
       for (Sentence s : SentenceSplitter.split(para, 0)) {
         for (Quantity q : parser.parse(s.text())) {
           Integer year = years.yearFor(para, s.start() + q.start(), null);
-          rows.add(new Row(q, s.text(), classifier.classify(s.text(), q), year));
+          rows.add(new Row(q, s.text(), classifier.classify(s.text(), q).code(), year));
         }
       }
     }

@@ -16,7 +16,7 @@ class MetricClassifierTest {
             .filter(x -> x.surface().equals(surface))
             .findFirst()
             .orElseThrow(() -> new AssertionError(surface + " not found in " + sentence));
-    return classifier.classify(sentence, q);
+    return classifier.classify(sentence, q).code();
   }
 
   @ParameterizedTest(name = "{1} in {0}")
