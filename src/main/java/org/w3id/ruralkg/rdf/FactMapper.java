@@ -313,7 +313,7 @@ public final class FactMapper {
       add(f, Vocab.QUANTITY_TEXT, zh(q.surface()));
       add(f, Vocab.VALUE, decimal(q.value()));
       if (q.valueMax() != null) add(f, Vocab.VALUE_MAX, decimal(q.valueMax()));
-      add(f, Vocab.UNIT_OF_MEASURE, Vocab.concept("unit", q.unit()));
+      add(f, Vocab.UNIT_OF_MEASURE, Vocab.concept("unit", q.unit().code()));
       add(f, Vocab.QUALIFIER, Vocab.concept("qualifier", q.qualifier().notation()));
       add(f, Vocab.METRIC, Vocab.concept("metric", fig.metric().code()));
       if (q.counted() != null && !q.counted().isBlank()) add(f, Vocab.COUNTED, zh(q.counted()));

@@ -34,6 +34,7 @@ import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.Evidence;
 import org.w3id.ruralkg.extract.FigureFact;
 import org.w3id.ruralkg.extract.IndustryFact;
+import org.w3id.ruralkg.extract.MeasureUnit;
 import org.w3id.ruralkg.extract.Metric;
 import org.w3id.ruralkg.extract.OrgFact;
 import org.w3id.ruralkg.extract.ProgrammeFact;
@@ -111,7 +112,14 @@ class StoreValidatorTest {
     FigureFact area =
         new FigureFact(
             new Quantity(
-                q, q + 5, "500余亩", new BigDecimal("500"), null, "mu", Qualifier.MORE_THAN, null),
+                q,
+                q + 5,
+                "500余亩",
+                new BigDecimal("500"),
+                null,
+                MeasureUnit.MU,
+                Qualifier.MORE_THAN,
+                null),
             Metric.AREA,
             village,
             null,
@@ -125,7 +133,7 @@ class StoreValidatorTest {
                 "300—500万元",
                 new BigDecimal("3000000"),
                 new BigDecimal("5000000"),
-                "CNY",
+                MeasureUnit.CNY,
                 Qualifier.RANGE,
                 null),
             Metric.OUTPUT_VALUE,

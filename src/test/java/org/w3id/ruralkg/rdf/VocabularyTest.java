@@ -154,6 +154,19 @@ class VocabularyTest {
   }
 
   @Test
+  void measureUnitsAreTheUnitSchemesConcepts() {
+    Set<String> codes = new TreeSet<>();
+    for (org.w3id.ruralkg.extract.MeasureUnit u : org.w3id.ruralkg.extract.MeasureUnit.values()) {
+      codes.add(u.code());
+      assertEquals(u, org.w3id.ruralkg.extract.MeasureUnit.of(u.code()));
+    }
+    assertEquals(notationsOf("unit"), codes, "MeasureUnit and ontology/codelists.ttl agree");
+    assertThrows(
+        org.w3id.ruralkg.common.RuralKgException.class,
+        () -> org.w3id.ruralkg.extract.MeasureUnit.of("cny"));
+  }
+
+  @Test
   void orgKindsHaveAClassAndAConcept() {
     Set<String> notations = new HashSet<>();
     for (Vocab.OrgKind k : Vocab.OrgKind.values()) {

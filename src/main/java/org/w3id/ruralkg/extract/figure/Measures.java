@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.w3id.ruralkg.common.Wordlist;
+import org.w3id.ruralkg.extract.MeasureUnit;
 
 /**
  * The measure words that may follow a number, mapped to contract unit codes, longest first. Read
@@ -21,7 +22,7 @@ final class Measures {
     EXCLUDED
   }
 
-  record Measure(String word, String unit, BigDecimal factor, Kind kind) {}
+  record Measure(String word, MeasureUnit unit, BigDecimal factor, Kind kind) {}
 
   private final List<Measure> all;
 
@@ -29,7 +30,9 @@ final class Measures {
     List<Measure> m = new ArrayList<>();
     for (String[] f : Wordlist.rows("measures.tsv")) {
       Kind kind = Kind.valueOf(f[3].toUpperCase(java.util.Locale.ROOT));
-      m.add(new Measure(f[0], f[1].isEmpty() ? null : f[1], new BigDecimal(f[2]), kind));
+      m.add(
+          new Measure(
+              f[0], f[1].isEmpty() ? null : MeasureUnit.of(f[1]), new BigDecimal(f[2]), kind));
     }
     m.sort(Comparator.comparingInt((Measure x) -> x.word().length()).reversed());
     all = List.copyOf(m);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.w3id.ruralkg.common.Wordlist;
+import org.w3id.ruralkg.extract.MeasureUnit;
 import org.w3id.ruralkg.extract.Metric;
 import org.w3id.ruralkg.extract.Quantity;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
@@ -30,7 +31,7 @@ public final class MetricClassifier {
    * {@code noun}: a category noun (党组织, 项目) that names what is counted, so it counts only inside
    * the counted noun or right next to the number, never as the subject of the clause.
    */
-  private record Cue(Metric metric, Set<String> units, double weight, boolean noun) {}
+  private record Cue(Metric metric, Set<MeasureUnit> units, double weight, boolean noun) {}
 
   private static final double THRESHOLD = 0.6;
 
@@ -46,7 +47,7 @@ public final class MetricClassifier {
 
   static {
     for (String[] f : Wordlist.rows("counted-heads.tsv"))
-      HEADS.put(f[0], new String[] {Metric.of(f[1]).code(), f[2]});
+      HEADS.put(f[0], new String[] {Metric.of(f[1]).code(), validUnits(f[2])});
     for (String[] f : Wordlist.rows("measure-metrics.tsv")) MEASURES.put(f[0], Metric.of(f[1]));
   }
 
@@ -64,14 +65,22 @@ public final class MetricClassifier {
     Map<String, List<Cue>> t = new HashMap<>();
     for (String[] f : Wordlist.rows("metric-cues.tsv")) {
       Cue cue =
-          new Cue(
-              Metric.of(f[1]),
-              Set.of(f[2].split(",")),
-              Double.parseDouble(f[3]),
-              f[4].equals("noun"));
+          new Cue(Metric.of(f[1]), units(f[2]), Double.parseDouble(f[3]), f[4].equals("noun"));
       t.computeIfAbsent(f[0], k -> new ArrayList<>()).add(cue);
     }
     cues = new DictionaryMatcher<>(t);
+  }
+
+  /** The codes as written, each checked: a misspelt one fails when the lexicon loads. */
+  private static String validUnits(String codes) {
+    units(codes);
+    return codes;
+  }
+
+  private static Set<MeasureUnit> units(String codes) {
+    Set<MeasureUnit> out = java.util.EnumSet.noneOf(MeasureUnit.class);
+    for (String c : codes.split(",")) if (!c.isBlank()) out.add(MeasureUnit.of(c.strip()));
+    return out;
   }
 
   /**
@@ -96,9 +105,9 @@ public final class MetricClassifier {
 
   /** The metric of {@code q} in {@code sentence} with what decided it; never null. */
   public Decision decide(String sentence, Quantity q) {
-    if ("percent".equals(q.unit())) return new Decision(Metric.RATE, Evidence.UNIT);
+    if (q.unit() == MeasureUnit.PERCENT) return new Decision(Metric.RATE, Evidence.UNIT);
     // 平方米, 立方米: measured but without a contract unit, so no metric the guide defines fits
-    if ("count".equals(q.unit()) && isMeasuredCount(q.surface()))
+    if (q.unit() == MeasureUnit.COUNT && isMeasuredCount(q.surface()))
       return new Decision(Metric.OTHER, Evidence.UNIT);
     int[] counted = countedSpan(sentence, q);
     Metric best = null;
@@ -162,7 +171,7 @@ public final class MetricClassifier {
     if (byHead != null) return new Decision(byHead, Evidence.COUNTED_HEAD);
     Metric byUnit = byUnit(q);
     if (byUnit != Metric.OTHER) {
-      boolean physical = Set.of("mu", "hectare", "tonne", "kg", "jin").contains(q.unit());
+      boolean physical = q.unit().physical();
       return new Decision(byUnit, physical ? Evidence.UNIT : Evidence.MEASURE);
     }
     return new Decision(byUnit, Evidence.NONE);
@@ -194,7 +203,8 @@ public final class MetricClassifier {
           w, w.length() > 2 ? w.substring(w.length() - 2) : null, w.substring(w.length() - 1)
         }) {
       String[] h = key == null ? null : HEADS.get(key);
-      if (h != null) return Set.of(h[1].split(",")).contains(q.unit()) ? Metric.of(h[0]) : null;
+      if (h != null)
+        return Set.of(h[1].split(",")).contains(q.unit().code()) ? Metric.of(h[0]) : null;
     }
     return null;
   }
@@ -316,13 +326,13 @@ public final class MetricClassifier {
   }
 
   private static Metric byUnit(Quantity q) {
-    String u = q.unit();
+    MeasureUnit u = q.unit();
     String surface = q.surface();
     return switch (u) {
-      case "percent" -> Metric.RATE;
-      case "mu", "hectare" -> Metric.AREA;
-      case "tonne", "kg", "jin" -> Metric.PRODUCTION;
-      case "count" ->
+      case PERCENT -> Metric.RATE;
+      case MU, HECTARE -> Metric.AREA;
+      case TONNE, KG, JIN -> Metric.PRODUCTION;
+      case COUNT ->
           MEASURES.getOrDefault(
               surface.isEmpty() ? "" : surface.substring(surface.length() - 1), Metric.OTHER);
       default -> Metric.OTHER;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.w3id.ruralkg.common.Wordlist;
+import org.w3id.ruralkg.extract.MeasureUnit;
 import org.w3id.ruralkg.extract.Qualifier;
 import org.w3id.ruralkg.extract.Quantity;
 import org.w3id.ruralkg.extract.figure.Measures.Kind;
@@ -219,8 +220,8 @@ public final class QuantityParser {
       boolean measured =
           m != null
               && m.kind() == Kind.MEASURED
-              && !"CNY".equals(m.unit())
-              && !"percent".equals(m.unit());
+              && m.unit() != MeasureUnit.CNY
+              && m.unit() != MeasureUnit.PERCENT;
       if (c == '半' && measured)
         return new Amount(i, i + 1, new BigDecimal("0.5"), true, false, false, true, false);
       if (c != '半' && m != null && ROUND_MEASURES.contains(m.word())) {
@@ -288,15 +289,15 @@ public final class QuantityParser {
     }
     int end = m == null ? pos : pos + m.word().length();
     if (measureIsOtherWord(t, m, end)) return new Result(null, end);
-    String unit;
+    MeasureUnit unit;
     BigDecimal factor = BigDecimal.ONE;
     if (percentWord) {
-      unit = "percent";
+      unit = MeasureUnit.PERCENT;
     } else if (m != null) {
       unit = m.unit();
       factor = m.factor();
     } else {
-      unit = bareMoney(t, first.start(), pos, last) ? "CNY" : null;
+      unit = bareMoney(t, first.start(), pos, last) ? MeasureUnit.CNY : null;
       if (unit == null) return new Result(null, pos);
     }
     if (isDropped(t, first, last, m, end)) return new Result(null, end);
@@ -311,16 +312,19 @@ public final class QuantityParser {
     String counted = null;
     // 平方米 and 立方米 measure, they do not count things
     boolean counts = m == null || m.kind() == Measures.Kind.COUNTED;
-    if (counts && (unit.equals("count") || unit.equals("person") || unit.equals("household"))) {
+    if (counts
+        && (unit == MeasureUnit.COUNT
+            || unit == MeasureUnit.PERSON
+            || unit == MeasureUnit.HOUSEHOLD)) {
       counted =
           countedNoun.find(t, pre == null ? first.start() : first.start() - pre.length(), after);
     }
     // 10多个村民: 个 counting people counts persons
-    if (unit.equals("count")
+    if (unit == MeasureUnit.COUNT
         && m != null
         && m.word().equals("个")
         && counted != null
-        && PEOPLE.contains(counted)) unit = "person";
+        && PEOPLE.contains(counted)) unit = MeasureUnit.PERSON;
     Quantity quantity =
         new Quantity(
             first.start(), end, t.substring(first.start(), end), value, valueMax, unit, q, counted);
@@ -395,7 +399,7 @@ public final class QuantityParser {
       boolean small = last.value().compareTo(BigDecimal.TEN) < 0;
       if (m == null || small && m.kind() == Kind.COUNTED) return true;
     }
-    return m != null && m.unit().equals("metre") && precededBy(t, first.start(), "海拔", 3);
+    return m != null && m.unit() == MeasureUnit.METRE && precededBy(t, first.start(), "海拔", 3);
   }
 
   /** The qualifier: a range, 余/多, a qualifier word after the figure, or one before it. */
@@ -519,7 +523,7 @@ public final class QuantityParser {
     return b == '第'
         || b == '数'
         || b == '几'
-        || b == '前' && m != null && m.unit() != null && m.unit().equals("person");
+        || b == '前' && m != null && m.unit() == MeasureUnit.PERSON;
   }
 
   private static boolean precededBy(String t, int start, String word, int within) {

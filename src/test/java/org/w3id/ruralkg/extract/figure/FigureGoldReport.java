@@ -167,7 +167,7 @@ final class FigureGoldReport {
                 v
                     && r.q().valueMax() != null
                     && r.q().valueMax().compareTo(new BigDecimal(gm.asText())) == 0;
-          boolean u = f.get("unit").asText().equals(r.q().unit());
+          boolean u = f.get("unit").asText().equals(r.q().unit().code());
           boolean ql = f.get("qualifier").asText().equals(r.q().qualifier().notation());
           boolean m = f.get("metric").asText().equals(r.metric());
           value += v ? 1 : 0;
@@ -208,7 +208,7 @@ final class FigureGoldReport {
         + q.value().toPlainString()
         + (q.valueMax() == null ? "" : "-" + q.valueMax().toPlainString())
         + " "
-        + q.unit()
+        + q.unit().code()
         + " "
         + q.qualifier().notation()
         + " "

@@ -101,7 +101,7 @@ class QuantityParserTest {
     assertEquals(surface, text.strip().substring(q.start(), q.end()));
     assertEquals(new BigDecimal(value), q.value());
     assertEquals(valueMax == null ? null : new BigDecimal(valueMax), q.valueMax());
-    assertEquals(unit, q.unit());
+    assertEquals(unit, q.unit().code());
     assertEquals(qualifier, q.qualifier());
     assertEquals(counted, q.counted());
   }
@@ -117,7 +117,8 @@ class QuantityParserTest {
   void readsAdjacentQuantitiesSeparately() {
     List<Quantity> qs = parser.parse("安置全县13个乡镇3541户14669人。");
     assertEquals(List.of("13个", "3541户", "14669人"), qs.stream().map(Quantity::surface).toList());
-    assertEquals(List.of("count", "household", "person"), qs.stream().map(Quantity::unit).toList());
+    assertEquals(
+        List.of("count", "household", "person"), qs.stream().map(q -> q.unit().code()).toList());
     List<Quantity> loans = parser.parse("累计发放246笔5407万元创业贷款，带动750人就业。");
     assertEquals(List.of("246笔", "5407万元", "750人"), loans.stream().map(Quantity::surface).toList());
   }
@@ -212,9 +213,9 @@ class QuantityParserTest {
           total++;
           assertEquals(q.surface(), piece.substring(q.start(), q.end()), p + ": " + q);
           assertNotNull(q.value(), q::toString);
-          assertTrue(units.contains(q.unit()), q::toString);
+          assertTrue(units.contains(q.unit().code()), q::toString);
           assertEquals(q.qualifier() == Qualifier.RANGE, q.valueMax() != null, q::toString);
-          if (!Set.of("count", "person", "household").contains(q.unit()))
+          if (!Set.of("count", "person", "household").contains(q.unit().code()))
             assertNull(q.counted(), q::toString);
         }
       }
