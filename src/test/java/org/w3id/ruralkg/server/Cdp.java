@@ -240,7 +240,17 @@ final class Cdp implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
-    browser.descendants().forEach(ProcessHandle::destroy);
-    browser.destroy();
+    // wait until every Chromium process has gone: one still running writes into the profile
+    // folder while JUnit deletes it (a DirectoryNotEmptyException seen once in a full run)
+    List<ProcessHandle> all = new ArrayList<>(browser.descendants().toList());
+    all.add(browser.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        p.destroyForcibly();
+      }
+    }
   }
 }
