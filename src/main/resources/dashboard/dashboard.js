@@ -61,7 +61,19 @@
     }
   ];
 
-  var state = { mode: null, queries: [], selected: null, charts: {} };
+  var state = { mode: null, queries: [], selected: null, charts: {}, labels: {} };
+  // columns whose values are code-list notations (metric and unit codes): shown by their labels
+  var CODE_COLUMNS = ['metric', 'metricCode', 'unit'];
+  var LABELS = PREFIXES +
+    'SELECT ?notation ?zh ?en WHERE { GRAPH <' + ID + 'graph/ontology> { ?c skos:notation ?notation ; skos:prefLabel ?zh , ?en .\n' +
+    '  FILTER(LANG(?zh) = "zh" && LANG(?en) = "en") } }';
+
+  /** The metric and unit codes' labels in both languages, as the overview shows them. */
+  function loadLabels() {
+    return sparqlSelect(LABELS).then(function (data) {
+      data.rows.forEach(function (r) { state.labels[r.notation] = r.zh + ' ' + r.en; });
+    }).catch(function (e) { console.warn('labels: ' + e.message); });
+  }
 
   function $(id) { return document.getElementById(id); }
 
@@ -204,6 +216,13 @@
     return td;
   }
 
+  /** A code-list notation in a code column, shown by its labels with the code kept as a tooltip. */
+  function codeCell(column, value) {
+    if (CODE_COLUMNS.indexOf(column) < 0 || typeof value !== 'string' || !state.labels[value]) return null;
+    var td = el('td', { title: value, 'data-code': value }, state.labels[value]);
+    return td;
+  }
+
   function renderTable(table, data) {
     table.textContent = '';
     var thead = el('thead');
@@ -214,7 +233,7 @@
     var tbody = el('tbody');
     data.rows.slice(0, MAX_TABLE_ROWS).forEach(function (row) {
       var r = el('tr');
-      data.columns.forEach(function (c) { r.appendChild(cell(row[c])); });
+      data.columns.forEach(function (c) { r.appendChild(codeCell(c, row[c]) || cell(row[c])); });
       tbody.appendChild(r);
     });
     table.appendChild(tbody);
@@ -409,7 +428,7 @@
       Object.keys(state.charts).forEach(function (k) { state.charts[k].resize(); });
     });
     // totals and the metric charts belong to overview.js, which applies the filters to them
-    loadQueries().then(function () {
+    Promise.all([loadQueries(), loadLabels()]).then(function () {
       renderQueryList();
       var first = state.queries.filter(function (q) { return q.name === 'figures'; })[0] || state.queries[0];
       if (first) return select(first);

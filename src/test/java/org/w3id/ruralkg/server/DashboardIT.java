@@ -176,6 +176,13 @@ class DashboardIT {
     String table = element("query-table", "sparql");
     assertTrue(intAttr(table, "data-rows") > 100, "all figures of the seeds are returned");
     assertTrue(table.contains("8059.47万元"), "a known figure of seed 000 is in the table");
+    // metric and unit codes are shown by their code-list labels, the code kept as a tooltip
+    assertTrue(
+        table.contains("data-code=\"wages\"") && table.contains("劳务报酬 wages"),
+        "the wages metric is shown by its labels");
+    assertTrue(
+        table.contains("data-code=\"CNY\"") && table.contains("元 yuan (CNY)"),
+        "the yuan is shown by its labels");
     Matcher csv = Pattern.compile("id=\"csv-link\"[^>]*href=\"([^\"]+)\"").matcher(dom);
     assertTrue(csv.find());
     String href = csv.group(1).replace("&amp;", "&");
