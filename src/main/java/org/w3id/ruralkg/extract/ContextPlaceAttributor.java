@@ -221,14 +221,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     }
     if (inParagraph != null) return inParagraph;
     // 团结村党总支书记李建坤告诉记者…: with no other place at hand, the post's unit is the place
-    if (p != null) {
-      for (int k = posts.size() - 1; k >= 0; k--) {
-        UnitMention u = posts.get(k);
-        if (u.start() >= p.start() && u.end() <= (s != null ? s.end() : end)) {
-          if (seen != null) seen[Scope.POST.ordinal()] = u;
-          return u;
-        }
-      }
+    UnitMention post = p == null ? null : lastPost(p.start(), s != null ? s.end() : end);
+    if (post != null) {
+      if (seen != null) seen[Scope.POST.ordinal()] = post;
+      return post;
     }
     if (!carry) return topicFromTitle || localStory ? topic : null;
     // the place the article last talked about carries forward until another takes over
@@ -375,7 +371,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return out;
   }
 
-  /** The most specific unit of the last sentence in [from, to) that names one. */
+  /** The last unit in [from, to) that only names a post (李老家乡党委副书记), or null. */
   private UnitMention lastPost(int from, int to) {
     for (int k = posts.size() - 1; k >= 0; k--) {
       UnitMention u = posts.get(k);
@@ -384,6 +380,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return null;
   }
 
+  /** The most specific unit of the last sentence in [from, to) that names one. */
   private UnitMention lastSentenceUnit(int from, int to) {
     List<UnitMention> in = between(from, to);
     if (in.isEmpty()) return null;

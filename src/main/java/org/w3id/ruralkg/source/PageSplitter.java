@@ -183,16 +183,7 @@ public final class PageSplitter {
       int nl = text.indexOf('\n', pos);
       int end = nl < 0 ? n : nl;
       if (end > pos && !text.substring(pos, end).isBlank()) {
-        if (pending != null) {
-          out.add(
-              new Block(
-                  out.size(),
-                  pending[0],
-                  pending[1],
-                  text.substring(pending[0], pending[1]),
-                  pendingBlanks,
-                  blanks));
-        }
+        if (pending != null) out.add(block(text, out.size(), pending, pendingBlanks, blanks));
         pending = new int[] {pos, end};
         pendingBlanks = blanks;
         blanks = 0;
@@ -202,17 +193,15 @@ public final class PageSplitter {
       if (nl < 0) break;
       pos = nl + 1;
     }
-    if (pending != null) {
-      out.add(
-          new Block(
-              out.size(),
-              pending[0],
-              pending[1],
-              text.substring(pending[0], pending[1]),
-              pendingBlanks,
-              blanks));
-    }
+    if (pending != null) out.add(block(text, out.size(), pending, pendingBlanks, blanks));
     return out;
+  }
+
+  /** The block of text at [span[0], span[1]) with the blank lines around it. */
+  private static Block block(
+      String text, int index, int[] span, int blanksBefore, int blanksAfter) {
+    return new Block(
+        index, span[0], span[1], text.substring(span[0], span[1]), blanksBefore, blanksAfter);
   }
 
   // --- line kinds ---------------------------------------------------------------------------

@@ -37,8 +37,11 @@ public final class MetricClassifier {
 
   private final DictionaryMatcher<List<Cue>> cues;
 
-  /** head -> {metric, units}: lexicon/counted-heads.tsv. */
-  private static final Map<String, String[]> HEADS = new HashMap<>();
+  /** What a counted noun's head implies, for the units it may be counted in. */
+  private record Head(Metric metric, Set<MeasureUnit> units) {}
+
+  /** head word -> metric and units: lexicon/counted-heads.tsv. */
+  private static final Map<String, Head> HEADS = new HashMap<>();
 
   private static final Measures MEASURE_WORDS = new Measures();
 
@@ -47,7 +50,7 @@ public final class MetricClassifier {
 
   static {
     for (String[] f : Wordlist.rows("counted-heads.tsv"))
-      HEADS.put(f[0], new String[] {Metric.of(f[1]).code(), validUnits(f[2])});
+      HEADS.put(f[0], new Head(Metric.of(f[1]), units(f[2])));
     for (String[] f : Wordlist.rows("measure-metrics.tsv")) MEASURES.put(f[0], Metric.of(f[1]));
   }
 
@@ -71,12 +74,7 @@ public final class MetricClassifier {
     cues = new DictionaryMatcher<>(t);
   }
 
-  /** The codes as written, each checked: a misspelt one fails when the lexicon loads. */
-  private static String validUnits(String codes) {
-    units(codes);
-    return codes;
-  }
-
+  /** Comma-separated unit codes, each checked: a misspelt one fails when the lexicon loads. */
   private static Set<MeasureUnit> units(String codes) {
     Set<MeasureUnit> out = java.util.EnumSet.noneOf(MeasureUnit.class);
     for (String c : codes.split(",")) if (!c.isBlank()) out.add(MeasureUnit.of(c.strip()));
@@ -202,9 +200,8 @@ public final class MetricClassifier {
         new String[] {
           w, w.length() > 2 ? w.substring(w.length() - 2) : null, w.substring(w.length() - 1)
         }) {
-      String[] h = key == null ? null : HEADS.get(key);
-      if (h != null)
-        return Set.of(h[1].split(",")).contains(q.unit().code()) ? Metric.of(h[0]) : null;
+      Head h = key == null ? null : HEADS.get(key);
+      if (h != null) return h.units().contains(q.unit()) ? h.metric() : null;
     }
     return null;
   }
