@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.link.Division;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.Level;
@@ -14,15 +17,36 @@ import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.Sentence;
 
 /**
- * Resolves units named by reference rather than by name: 我省/本省/全省 (the province the page's places
- * lie in), 全县/本县/我县, 全市/全州, 全乡/全镇/本镇, 全村 (the unit of that level the article is about at that
- * point). Needs the article's sentences and linked unit mentions; adds mentions whose surface is
- * the reference as written. A reference nothing in the text can resolve is left out rather than
- * guessed. Stateless; thread-safe.
+ * Resolves units referred to rather than named, by the words of lexicon/unit-references.tsv:
+ * 我省/本省/全省 (the province the page's places lie in), 全县/本县/我县, 全市/全州, 全乡/全镇/本镇, 全村 (the unit of that
+ * level the article is about at that point), and anaphors (该村, 村里, 我们村, 回村: the unit of that level
+ * named last, in a sentence that names none itself). Needs the article's sentences and linked unit
+ * mentions; adds mentions whose surface is the reference as written. A reference nothing in the
+ * text can resolve is left out rather than guessed. Stateless; thread-safe.
  */
 public final class DeicticUnits {
+  /** A reference word, its level, how it resolves, and what may not follow it. */
+  private record Reference(Level level, boolean named, String notBefore) {}
+
+  private static final Map<String, Reference> REFERENCES = new HashMap<>();
+
+  static {
+    for (String[] f : Wordlist.rows("unit-references.tsv"))
+      REFERENCES.put(
+          f[0],
+          new Reference(
+              Level.valueOf(f[1].toUpperCase(Locale.ROOT)),
+              f[2].equals("named"),
+              f.length > 3 ? f[3] : ""));
+  }
+
+  /** Any reference word, longest first (咱们村 before 咱村). */
   private static final Pattern REFERENCE =
-      Pattern.compile("(?:我|本|全)(省|县|州|乡|镇|村)|(?:我|本)市|全市(?!场)");
+      Pattern.compile(
+          REFERENCES.keySet().stream()
+              .sorted(Comparator.comparingInt(String::length).reversed())
+              .map(Pattern::quote)
+              .collect(Collectors.joining("|")));
 
   private final Gazetteer gazetteer;
 
@@ -64,8 +88,11 @@ public final class DeicticUnits {
       while (m.find()) {
         int start = s.start() + m.start(), end = s.start() + m.end();
         if (overlaps(units, start, end)) continue;
-        Level level = levelOf(m.group());
-        Division d = level == Level.PROVINCE ? province : recentAt(linked, start, level);
+        Reference r = REFERENCES.get(m.group());
+        if (end < s.end() && r.notBefore().indexOf(s.text().charAt(m.end())) >= 0) continue;
+        Division d;
+        if (r.named()) d = namesUnit(linked, s) ? null : recentNamedAt(linked, start, r.level());
+        else d = r.level() == Level.PROVINCE ? province : recentAt(linked, start, r.level());
         if (d == null) continue;
         Division parent = gazetteer.parent(d.code()).orElse(null);
         out.add(
@@ -96,14 +123,18 @@ public final class DeicticUnits {
     return false;
   }
 
-  private static Level levelOf(String reference) {
-    return switch (reference.charAt(reference.length() - 1)) {
-      case '省' -> Level.PROVINCE;
-      case '市', '州' -> Level.PREFECTURE;
-      case '县' -> Level.COUNTY;
-      case '乡', '镇' -> Level.TOWNSHIP;
-      default -> Level.VILLAGE;
-    };
+  private static boolean namesUnit(List<UnitMention> linked, Sentence s) {
+    for (UnitMention u : linked) if (u.start() >= s.start() && u.end() <= s.end()) return true;
+    return false;
+  }
+
+  /** The division of the nearest linked mention before the offset that names that level. */
+  private static Division recentNamedAt(List<UnitMention> linked, int offset, Level level) {
+    for (int i = linked.size() - 1; i >= 0; i--) {
+      UnitMention u = linked.get(i);
+      if (u.start() < offset && u.division().level() == level) return u.division();
+    }
+    return null;
   }
 
   /** The unit of that level the nearest linked mention before the offset lies in (or is). */

@@ -292,7 +292,9 @@ public final class UnitRecogniser {
     String whole = m.group();
     for (int k = 0; k < name.length(); k++) if (STOP.indexOf(name.charAt(k)) >= 0) return null;
     if (GENERIC.contains(whole) || GENERIC.contains(UnitNames.canonicalVillage(whole))) return null;
-    if (whole.endsWith("村") && m.end() < text.length() && text.charAt(m.end()) == '民') return null;
+    // 信丰县发动村里党员, 某县村民: an unknown "village" whose 村 starts 村里/村民 is no village
+    if (whole.endsWith("村") && m.end() < text.length() && "民里".indexOf(text.charAt(m.end())) >= 0)
+      return null;
     if (whole.endsWith("乡") && m.end() < text.length() && "镇村".indexOf(text.charAt(m.end())) >= 0)
       return null;
     Level level = UnitNames.levelOfSuffix(whole);

@@ -140,6 +140,27 @@ class PlaceAttributionTest {
   }
 
   @Test
+  void anAnaphorLike村里GoesOnAboutTheVillageNamedLast() {
+    String t = "在河南林州市横水镇晋家坡村，记者见到了村支书。\n\n各地经验值得总结。\n\n“鲍鑫辞职回村”，村里修路投入资金300万元。";
+    assertEquals("晋家坡村", placeOf(t, "300万元"));
+    List<UnitMention> units = extract(t).get(0).units();
+    assertTrue(
+        units.stream().anyMatch(u -> u.surface().equals("村里") && u.canonicalName().equals("晋家坡村")),
+        units.toString());
+  }
+
+  @Test
+  void anAnaphorInASentenceThatNamesAUnitSpeaksOfVillagesInGeneral() {
+    String t = "在河南林州市横水镇晋家坡村，记者见到了村支书。信丰县发动村里党员2000名加入网格员队伍。";
+    assertEquals("信丰县", placeOf(t, "2000名"));
+    List<UnitMention> units = extract(t).get(0).units();
+    assertTrue(units.stream().noneMatch(u -> u.surface().equals("村里")), units.toString());
+    // 村里的 is a village's possessions in general, not a reference
+    String u = "在河南林州市横水镇晋家坡村，记者见到了村支书。村里的党员有50名。";
+    assertTrue(extract(u).get(0).units().stream().noneMatch(m -> m.surface().startsWith("村里")), u);
+  }
+
+  @Test
   void aUnitInTheSpansOwnClauseWinsOverAMoreSpecificOneEarlier() {
     String t = "大关县木杆镇拥有竹资源31.5万亩。以工代赈项目改善了细沙村的道路,也为木杆镇建设100公里旅游环线奠定了基础。";
     assertEquals("木杆镇", placeOf(t, "100公里"));
