@@ -197,6 +197,16 @@ public final class UnitRecogniser {
     return kept;
   }
 
+  /** HanLP reads the span as a place name and the next word as a verb or an adverb. */
+  private boolean isSubjectOfVerb(String text, Candidate c) {
+    Token w = segmenter.wordAt(text, c.start, c.end);
+    Token next = segmenter.wordAfter(text, c.end);
+    return w != null
+        && w.posStartsWith("ns")
+        && next != null
+        && (next.posStartsWith("v") || next.posStartsWith("d"));
+  }
+
   /** HanLP's dictionary reads the span as one word that is not a place name. */
   private boolean isEverydayWord(String text, Candidate c) {
     Token w = segmenter.wordAt(text, c.start, c.end);
@@ -218,7 +228,7 @@ public final class UnitRecogniser {
     return c.surface.length() <= 2;
   }
 
-  private static boolean standalone(String text, Candidate c, List<Candidate> kept) {
+  private boolean standalone(String text, Candidate c, List<Candidate> kept) {
     boolean left =
         c.start == 0
             || !UnitNames.isHan(text.charAt(c.start - 1))
@@ -234,6 +244,11 @@ public final class UnitRecogniser {
     if (left && right) return true;
     // a province's short form before a clean right side (输出广东、江浙) needs no clean left
     if (right && c.divisions.stream().allMatch(d -> d.level() == Level.PROVINCE)) return true;
+    // ，河南深化乡镇机构改革: a province's short form opening a clause as the subject of a verb
+    if (c.start > 0
+        && !UnitNames.isHan(text.charAt(c.start - 1))
+        && c.divisions.stream().anyMatch(d -> d.level() == Level.PROVINCE)
+        && isSubjectOfVerb(text, c)) return true;
     // 东莞、中山建立: an item of an enumeration whose previous item is a unit
     if (left && c.start > 0 && text.charAt(c.start - 1) == '、' && !kept.isEmpty()) {
       return kept.get(kept.size() - 1).end == c.start - 1;

@@ -107,6 +107,17 @@ public final class Segmenter {
     return null;
   }
 
+  /** The word that starts exactly at {@code offset}, or null when a word runs across it. */
+  public Token wordAfter(String text, int offset) {
+    if (offset < 0 || offset >= text.length()) return null;
+    for (Token t :
+        segment(text, windowStart(text, offset), Math.min(text.length(), offset + AHEAD))) {
+      if (t.start() == offset) return t;
+      if (t.start() > offset) break;
+    }
+    return null;
+  }
+
   /**
    * The word that ends exactly at {@code offset} (the word before a span), or null when a word runs
    * across the offset or nothing precedes it in the clause.

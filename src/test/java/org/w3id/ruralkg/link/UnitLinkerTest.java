@@ -124,6 +124,14 @@ class UnitLinkerTest {
   }
 
   @Test
+  void aProvincesShortFormOpeningAClauseIsTheProvince() {
+    List<UnitMention> ms = text("为发挥乡镇的作用，河南深化乡镇机构改革，在乡镇成立党建工作办公室。");
+    assertEquals("河南省", withSurface(ms, "河南").get(0).canonicalName());
+    // inside a brand it is not: HanLP reads 云南白药 as one word
+    assertEquals(List.of(), text("他说，云南白药的销量很好。"));
+  }
+
+  @Test
   void bareTownshipsInAListAreLinkedUnderTheCounty() {
     List<UnitMention> ms = text("巧家县组建了文旅产业党建联盟，通过整合金塘、蒙姑等沿江乡镇的党组织力量。");
     allLinkedTo(ms, "金塘", "530622111");

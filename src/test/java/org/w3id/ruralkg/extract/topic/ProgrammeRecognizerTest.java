@@ -44,6 +44,8 @@ class ProgrammeRecognizerTest {
     assertEquals(List.of("院坝会"), labels("一场以学习党的二十届四中全会精神为主题的“院坝夜话”,正以最接地气的方式开展。"));
     assertEquals(List.of("易地扶贫搬迁"), labels("易地搬迁劳动力转移率达92.04%。"));
     assertEquals(List.of("积分制"), labels("打造“银领先锋”志愿品牌,推广“积分超市”,创办假期学校。"));
+    // points alone are the points system (SPEC: 积分超市/积分制)
+    assertEquals(List.of("积分制"), labels("翻开刘垴村的积分明细表,村党支部副书记说。"));
     assertEquals(List.of("就业帮扶", "产业帮扶"), labels("全面提高就业扶贫、产业扶贫的水平。"));
     assertEquals(List.of("驻村帮扶"), labels("对于村(社区)“两委”干部、驻村工作队队员,重点加强培训。"));
   }
