@@ -168,8 +168,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   }
 
   /**
-   * As {@link #placeFor}, but a statement whose paragraph names no place gets none: a programme or
-   * industry mentioned in general terms (全面推进乡村振兴) is carried out nowhere in particular.
+   * As {@link #placeFor}, but a statement whose paragraph names no place is carried no further than
+   * from the paragraph just before, and only from a township or village: a programme or industry
+   * mentioned in general terms (全面推进乡村振兴) is carried out nowhere in particular.
    */
   public UnitMention placeNamedAround(int start, int end) {
     return placeFor(start, end, false);
@@ -222,11 +223,19 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     if (inParagraph != null) return inParagraph;
     // 团结村党总支书记李建坤告诉记者…: with no other place at hand, the post's unit is the place
     UnitMention post = p == null ? null : lastPost(p.start(), s != null ? s.end() : end);
+    // “…争积分…。”团结村党总支书记李建坤告诉记者: a quotation's speaker is named after it
+    if (post == null && p != null && s != null && quoted(s)) post = firstPost(s.end(), p.end());
     if (post != null) {
       if (seen != null) seen[Scope.POST.ordinal()] = post;
       return post;
     }
-    if (!carry) return topicFromTitle || localStory ? topic : null;
+    if (!carry) {
+      // a story told over paragraphs (在…晋家坡村，… / “农民夜校”办得火热): the township or village the
+      // paragraph before ended in, unless the sentence speaks of many places (各地…)
+      UnitMention before = p == null || (s != null && isGeneral(s)) ? null : previousParagraphs(p);
+      if (before != null) return before;
+      return topicFromTitle || localStory ? topic : null;
+    }
     // the place the article last talked about carries forward until another takes over
     UnitMention carried =
         p != null && paragraphs.length > 0
@@ -311,6 +320,21 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return before != null && before.length() == 1 && before.pos().equals("p");
   }
 
+  private static final java.util.Set<String> GENERAL = Wordlist.words("general-scope-cues.txt");
+
+  /** The township or village named last in the paragraph before p, or null. */
+  private UnitMention previousParagraphs(Paragraph p) {
+    int k = floor(paragraphStarts, p.start());
+    if (k <= 0) return null;
+    UnitMention u = lastSentenceUnit(paragraphs[k - 1].start(), paragraphs[k - 1].end());
+    return u != null && u.level().ordinal() >= Level.TOWNSHIP.ordinal() ? u : null;
+  }
+
+  private static boolean isGeneral(Sentence s) {
+    for (String cue : GENERAL) if (s.text().contains(cue)) return true;
+    return false;
+  }
+
   private boolean actsThroughItsBodies(UnitMention u) {
     return OWN_BODY.matcher(text.subSequence(u.end(), Math.min(text.length(), u.end() + 5))).find();
   }
@@ -369,6 +393,17 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     out.add(d);
     out.addAll(gazetteer.ancestors(d.code()));
     return out;
+  }
+
+  private boolean quoted(Sentence s) {
+    int open = s.text().indexOf('“');
+    return open >= 0 && open <= 1;
+  }
+
+  /** The first unit in [from, to) that only names a post, or null. */
+  private UnitMention firstPost(int from, int to) {
+    for (UnitMention u : posts) if (u.start() >= from && u.end() <= to) return u;
+    return null;
   }
 
   /** The last unit in [from, to) that only names a post (李老家乡党委副书记), or null. */

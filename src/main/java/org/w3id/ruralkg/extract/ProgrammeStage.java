@@ -6,8 +6,9 @@ import org.w3id.ruralkg.extract.topic.ProgrammeRecognizer;
 /**
  * Programmes (SKOS concepts of ontology/programmes.ttl) carried out in a place: needs the page's
  * sentences and places; adds {@link ProgrammeFact}s per article, one per unit when the place is a
- * list of units. A programme named in a paragraph that names no place is a general policy
- * statement: only a place named around it counts, never one carried forward. Thread-safe.
+ * list of units. A programme named in a paragraph that names no place is a general policy statement
+ * unless the paragraph before ended in a township or village: only a place named around it counts,
+ * never one carried from further back. Thread-safe.
  */
 public final class ProgrammeStage implements FactStage<ProgrammeFact> {
   private final ProgrammeRecognizer recognizer;

@@ -149,6 +149,33 @@ class PlaceAttributionTest {
         units.toString());
   }
 
+  private static List<String> programmePlaces(String text, String label) {
+    return extract(text).stream()
+        .flatMap(a -> a.programmes().stream())
+        .filter(f -> f.label().equals(label))
+        .map(f -> f.unit() == null ? "-" : f.unit().canonicalName())
+        .toList();
+  }
+
+  @Test
+  void aProgrammeGoesOnInTheVillageThePreviousParagraphEndedIn() {
+    String t = "各地探索组织振兴新路。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n在河南林州市横水镇晋家坡村，记者见到了村支书。\n\n“农民夜校”办得火热，农民学政策学技术。";
+    assertEquals(List.of("晋家坡村"), programmePlaces(t, "农民夜校"));
+    // a sentence about many places is a general statement
+    String u = "各地探索组织振兴新路。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n在河南林州市横水镇晋家坡村，记者见到了村支书。\n\n各地大力推进网格化管理。";
+    assertEquals(List.of("-"), programmePlaces(u, "网格化管理"));
+    // and a county is not carried: the paragraph before must end in a township or village
+    String v = "各地探索组织振兴新路。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n河南林州市加快发展。\n\n“农民夜校”办得火热。";
+    assertEquals(List.of("-"), programmePlaces(v, "农民夜校"));
+  }
+
+  @Test
+  void aQuotationOpeningAParagraphIsAboutTheUnitOfItsSpeaker() {
+    String t =
+        "各地发展产业。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n麒麟区茨营镇种植蔬菜。\n\n“农民群众争积分,大家工作更有激情。”团结村党总支书记李建坤告诉记者,干部积极性高涨。";
+    assertEquals(List.of("团结村"), programmePlaces(t, "积分制"));
+  }
+
   @Test
   void anAnaphorInASentenceThatNamesAUnitSpeaksOfVillagesInGeneral() {
     String t = "在河南林州市横水镇晋家坡村，记者见到了村支书。信丰县发动村里党员2000名加入网格员队伍。";
