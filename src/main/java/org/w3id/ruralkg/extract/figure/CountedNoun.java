@@ -15,7 +15,7 @@ final class CountedNoun {
     "务工车间", "务工人员", "搬迁群众", "搬迁户", "搬迁对象", "搬迁劳动力", "安置点", "安置区", "安置房", "安置小区", "帮扶车间", "帮扶对象",
     "帮扶干部", "脱贫户", "脱贫人口", "脱贫劳动力", "培训班", "发展中心", "服务站", "服务点", "服务中心", "服务队", "共产党员", "为民服务",
     "建设项目", "建档立卡", "在外人员", "外出务工人员", "易地扶贫搬迁", "易地搬迁", "工作者", "工作人员", "工作队", "集中安置区", "集中安置点",
-    "集中连片",
+    "集中连片", "在村", "在册", "在岗", "在校", "在外",
   };
 
   private static final String[] RIGHT_STOPS = {
@@ -51,6 +51,14 @@ final class CountedNoun {
   }
 
   private static String right(String t, int pos) {
+    return right(t, pos, false);
+  }
+
+  private static String rightOf(String t, int pos) {
+    return right(t, pos, true);
+  }
+
+  private static String right(String t, int pos, boolean afterRelative) {
     int k = pos;
     while (k < t.length()) {
       if (k - pos > MAX) return null;
@@ -59,7 +67,15 @@ final class CountedNoun {
         k += prot.length();
         continue;
       }
-      if (startsWith(t, k, RIGHT_STOPS) != null) break;
+      String stop = startsWith(t, k, RIGHT_STOPS);
+      if (stop != null) {
+        // 4名不想为、不敢为的村支书: the noun after a relative clause's 的 is what is counted
+        if (stop.equals("的") && k > pos && !afterRelative) {
+          String head = rightOf(t, k + 1);
+          if (head != null && head.length() <= 6) return head;
+        }
+        break;
+      }
       char c = t.charAt(k);
       if (c == '(' || c == '（') {
         int close = closing(t, k, c == '(' ? ')' : '）', 10);

@@ -191,6 +191,7 @@ public final class MetricClassifier {
     if (c == null || c.isEmpty()) return null;
     Token head = null;
     for (Token t : segmenter.segment(c)) {
+      if (t.start() == 0 && c.startsWith("在")) continue; // 在村党员, 在册党员: the noun follows
       if (isNounLike(t)) head = t;
       else if (head != null || !isModifier(t)) break;
     }

@@ -75,6 +75,8 @@ class MetricClassifierTest {
       全县组建了160个志愿服务队。 | 160个 | organisations
       镇里组织安全检查3次。 | 3次 | events
       当年共培养了30名乡村工匠骨干。 | 30名 | members
+      全村28名在村党员分包联系农户。 | 28名 | members
+      县里撤换了4名不作为的村支书。 | 4名 | members
       村里保存着古民居40幢。 | 40幢 | facilities
       全村共有脱贫户56户。 | 56户 | other
       村民人均可支配收入达到2.1万元。 | 2.1万元 | other

@@ -82,6 +82,8 @@ class QuantityParserTest {
       一年挣三五十万元                            | 三五十万元     | 300000    | 500000 | CNY        | RANGE     | -
       每月收入八九千元                            | 八九千元      | 8000      | 9000  | CNY         | RANGE     | -
       来了十几名志愿者                            | 十几名        | 10        | -     | person      | MORE_THAN | 志愿者
+      撤换了4名不作为的村支书                      | 4名          | 4         | -     | person      | EXACT     | 村支书
+      安置了2203名易地搬迁的贫困户                  | 2203名       | 2203      | -     | person      | EXACT     | 贫困户
       流转了几十亩坡地                            | 几十亩        | 10        | -     | mu          | MORE_THAN | -
       合格率只有四成                              | 四成          | 40        | -     | percent     | EXACT     | -
       这半亩菜地                                 | 半亩          | 0.5       | -     | mu          | EXACT     | -
