@@ -40,6 +40,7 @@ class OpenApiRedoclyLintIT {
 
   @BeforeAll
   static void installLinterAndServe() throws Exception {
+    checkNode();
     redocly = install();
     server =
         Server.start(
@@ -53,6 +54,19 @@ class OpenApiRedoclyLintIT {
   @AfterAll
   static void stop() {
     if (server != null) server.stop();
+  }
+
+  /** Node.js on the PATH, new enough for the pinned Redocly CLI (its engines: node >= 18.17). */
+  static void checkNode() throws IOException, InterruptedException {
+    Result r = run(Path.of("."), 60, "node", "--version");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("v(\\d+)\\.(\\d+)").matcher(r.output);
+    assertTrue(r.status == 0 && m.find(), "node --version said: " + r.output);
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    assertTrue(
+        major > 18 || (major == 18 && minor >= 17),
+        "Node.js " + r.output.strip() + " is too old for the pinned Redocly CLI (>= 18.17 needed)");
   }
 
   /** npm ci of the pinned linter into target/openapi-lint, skipped when that lock is installed. */
