@@ -16,14 +16,20 @@ public final class OpenApi {
   private OpenApi() {}
 
   /**
-   * The document; {@code serverUrl} is the base the paths hang from (e.g. http://host:3030/api).
+   * The document; {@code serverUrl} is the base the paths hang from (e.g. https://host/api, or
+   * /api: see {@link #serverUrl}).
    */
   public static ObjectNode document(
       List<SavedQuery> queries, String serverUrl, String version, QueryGuard guard) {
     ObjectNode doc = JSON.createObjectNode();
     doc.put("openapi", "3.0.3");
     info(doc.putObject("info"), version, guard);
-    doc.putArray("servers").addObject().put("url", serverUrl);
+    doc.putArray("servers")
+        .addObject()
+        .put("url", serverUrl)
+        .put("description", "this ruralkg server (reads only, no authentication)");
+    // no operation needs credentials: an explicit empty requirement says so (linters ask for one)
+    doc.putArray("security");
     ObjectNode paths = doc.putObject("paths");
     listOperation(paths.putObject("/queries").putObject("get"));
     for (SavedQuery q : queries)
@@ -47,6 +53,27 @@ public final class OpenApi {
     info.putObject("license")
         .put("name", "CC BY 4.0 (data)")
         .put("url", "https://creativecommons.org/licenses/by/4.0/");
+  }
+
+  /**
+   * The server URL the document names for the API at {@code path} (e.g. /api): the absolute URL
+   * under {@code baseUrl} when that is a public address (--base-url), else, on a loopback base
+   * (localhost, 127.0.0.1, [::1]: the default), the path alone, which clients resolve against the
+   * address they fetched the document from, so it stays right through a port forward or proxy.
+   */
+  static String serverUrl(String baseUrl, String path) {
+    String host;
+    try {
+      host = java.net.URI.create(baseUrl).getHost();
+    } catch (IllegalArgumentException e) {
+      host = null;
+    }
+    boolean loopback =
+        host == null
+            || host.equalsIgnoreCase("localhost")
+            || host.startsWith("127.")
+            || host.equals("[::1]");
+    return loopback ? path : baseUrl + path;
   }
 
   /** GET /queries: the list of saved queries. */

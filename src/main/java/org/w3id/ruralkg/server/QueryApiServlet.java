@@ -39,7 +39,8 @@ public final class QueryApiServlet extends HttpServlet {
   /**
    * {@code readOnly}: the store cannot change while served, so clients may keep a response for a
    * while; otherwise they must revalidate it (ETag) every time. {@code baseUrl}: the server's
-   * public root, which the OpenAPI document names (never the request's Host header).
+   * public root, which the OpenAPI document names unless it is a loopback address (never the
+   * request's Host header).
    */
   public QueryApiServlet(
       QueryResponder responder, String version, boolean readOnly, String baseUrl) {
@@ -76,7 +77,7 @@ public final class QueryApiServlet extends HttpServlet {
       if (path.equals("/queries") || path.equals("/queries/")) {
         sendJson(resp, 200, list());
       } else if (path.equals("/openapi.json")) {
-        String base = baseUrl + req.getContextPath() + PATH;
+        String base = OpenApi.serverUrl(baseUrl, req.getContextPath() + PATH);
         sendJson(resp, 200, OpenApi.document(api.list(), base, version, api.guard()));
       } else if (path.startsWith("/queries/") && path.indexOf('/', 9) < 0) {
         runQuery(path.substring(9), req, resp);

@@ -83,6 +83,14 @@ class OpenApiLintTest {
   }
 
   @Test
+  void theServerUrlIsRelativeOnALoopbackBaseAndAbsoluteOnAPublicOne() {
+    assertEquals("/api", OpenApi.serverUrl("http://localhost:3030", "/api"));
+    assertEquals("/api", OpenApi.serverUrl("http://127.0.0.1:3030", "/api"));
+    assertEquals("/api", OpenApi.serverUrl("http://[::1]:3030", "/api"));
+    assertEquals("https://kg.example.org/api", OpenApi.serverUrl("https://kg.example.org", "/api"));
+  }
+
+  @Test
   void tagsAreDeclaredAndOperationIdsUnique() {
     Set<String> declared = api.getTags().stream().map(Tag::getName).collect(Collectors.toSet());
     for (Operation op : operations()) {
