@@ -56,26 +56,33 @@ public final class IndustryRecognizer {
       String pageText, List<Sentence> sentences, PlaceAttributor places) {
     SentenceIndex idx = new SentenceIndex(pageText, sentences);
     List<DictionaryMatcher.Hit<Boolean>> stops = blocked.findAll(pageText);
-    List<ConceptMatcher.Match> matches = new ArrayList<>();
+    List<IndustryFact> found = new ArrayList<>();
+    List<Boolean> cued = new ArrayList<>();
     Set<String> developed = new java.util.HashSet<>();
     for (ConceptMatcher.Match m : matcher.find(pageText)) {
       if (!accept(pageText, m, stops)) continue;
-      matches.add(m);
-      if (talksOfDevelopment(pageText, idx.bounds(m.start()))) developed.add(m.concept().id());
-    }
-    List<IndustryFact> out = new ArrayList<>();
-    for (ConceptMatcher.Match m : matches) {
-      // a product the page never speaks of growing, making or selling is named in passing
-      if (!developed.contains(m.concept().id())) continue;
       double conf = m.hidden() ? 0.65 : 0.85;
-      out.add(
+      IndustryFact f =
           new IndustryFact(
               m.concept().label(),
               m.concept().id(),
               places == null ? null : places.placeFor(m.start(), m.end()),
-              idx.evidence(m.start(), m.end(), conf)));
+              idx.evidence(m.start(), m.end(), conf));
+      boolean c = talksOfDevelopment(pageText, idx.bounds(m.start()));
+      found.add(f);
+      cued.add(c);
+      if (c) developed.add(pairKey(f));
     }
+    // what a place develops: a product the page never speaks of growing, making or selling in
+    // that place (抓起一把稻谷 in one village, 种植水稻 in another) is named there in passing
+    List<IndustryFact> out = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++)
+      if (cued.get(i) || developed.contains(pairKey(found.get(i)))) out.add(found.get(i));
     return out;
+  }
+
+  private static String pairKey(IndustryFact f) {
+    return f.conceptId() + "|" + (f.unit() == null ? "" : f.unit().key());
   }
 
   private static boolean talksOfDevelopment(String text, int[] sentence) {

@@ -53,4 +53,18 @@ class IndustryRecognizerTest {
     assertEquals(List.of(), labels("盘活闲置资产打造李子坪等10余家“两菌”生产基地。"));
     assertEquals(List.of(), labels("让特色产业成为群众增收的“压舱石”。"));
   }
+
+  @Test
+  void aProductIsDevelopedOnlyWhereSomeSentenceSpeaksOfDevelopingItThere() {
+    String text = "龙脊镇大寨村,龙脊梯田被稻谷点缀。和平村村民种植水稻,也出产优质稻米。";
+    UnitMention dazhai = SeedFixture.unit(text, "大寨村", 0, "大寨村", Level.VILLAGE, "龙脊镇");
+    UnitMention heping = SeedFixture.unit(text, "和平村", 0, "和平村", Level.VILLAGE, "龙脊镇");
+    int second = text.indexOf("和平村");
+    List<IndustryFact> facts =
+        R.recognise(text, SentenceSplitter.split(text, 0), (s, e) -> s < second ? dazhai : heping);
+    // 稻谷 in 大寨村 is named in passing; 种植水稻 in 和平村 is developed, and so is 出产…稻米
+    assertEquals(
+        List.of("水稻 和平村", "稻米 和平村"),
+        facts.stream().map(f -> f.label() + " " + f.unit().canonicalName()).toList());
+  }
 }
