@@ -17,8 +17,12 @@ import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVars;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.OpWalker;
+import org.apache.jena.sparql.algebra.op.Op1;
+import org.apache.jena.sparql.algebra.op.Op2;
 import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.algebra.op.OpLateral;
+import org.apache.jena.sparql.algebra.op.OpN;
 import org.apache.jena.sparql.algebra.op.OpProject;
 import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -84,13 +88,14 @@ final class SourceWindows {
   }
 
   /**
-   * True when the pattern holds a triple (any, rkg:fileName, ?source) and no sub-select: a
-   * sub-select joined to the rest is evaluated on its own, over the whole store, for every window
-   * (the {@code articles} query's counts), so windows would multiply its cost.
+   * True when the pattern holds a triple (any, rkg:fileName, ?source) and no sub-select but inside
+   * LATERAL: a sub-select joined to the rest is evaluated on its own, over the whole store, for
+   * every window (the {@code articles} query's counts), so windows would multiply its cost; one
+   * inside LATERAL runs for each row before it, with that row's terms (admin-units: the distinct
+   * units of each file).
    */
   private static boolean namesFileWithoutSubSelect(Op op) {
     boolean[] found = {false};
-    boolean[] subSelect = {false};
     OpWalker.walk(
         op,
         new OpVisitorBase() {
@@ -104,22 +109,23 @@ final class SourceWindows {
             for (Triple t : qp.getBasicPattern()) check(t);
           }
 
-          @Override
-          public void visit(OpProject op) {
-            subSelect[0] = true;
-          }
-
-          @Override
-          public void visit(OpGroup op) {
-            subSelect[0] = true;
-          }
-
           private void check(Triple t) {
             if (t.getPredicate().equals(Vocab.FILE_NAME) && SOURCE.equals(t.getObject()))
               found[0] = true;
           }
         });
-    return found[0] && !subSelect[0];
+    return found[0] && !subSelectOutsideLateral(op);
+  }
+
+  private static boolean subSelectOutsideLateral(Op op) {
+    if (op instanceof OpLateral lateral) return subSelectOutsideLateral(lateral.getLeft());
+    if (op instanceof OpProject || op instanceof OpGroup) return true;
+    if (op instanceof Op1 o) return subSelectOutsideLateral(o.getSubOp());
+    if (op instanceof Op2 o)
+      return subSelectOutsideLateral(o.getLeft()) || subSelectOutsideLateral(o.getRight());
+    if (op instanceof OpN o)
+      return o.getElements().stream().anyMatch(SourceWindows::subSelectOutsideLateral);
+    return false;
   }
 
   /**
