@@ -156,29 +156,44 @@ public final class QueryApi {
   public Result run(String name, Map<String, String> params, Page page) {
     SavedQuery q = find(name);
     QueryExecBuilder b = execution(dsg, q, params, guard.timeoutMillis());
+    long want = page.limit() < 0 ? guard.maxRows() : Math.min(page.limit(), guard.maxRows());
     try {
       return Txn.calculateRead(
           dsg,
           () -> {
+            if (SourceWindows.applies(q.query())) {
+              // a page of a query sorted by source file first: the files of the page only
+              long deadline =
+                  guard.timeoutMillis() > 0
+                      ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(guard.timeoutMillis())
+                      : 0;
+              SourceWindows.Rows rs =
+                  SourceWindows.rows(
+                      dsg, q.query(), bindings(q, params), deadline, page.offset() + want + 1);
+              return page(rs.vars(), rs, page, want);
+            }
             try (QueryExec exec = b.build()) {
               RowSet rs = exec.select();
-              for (long skip = page.offset(); skip > 0 && rs.hasNext(); skip--) rs.next();
-              long want =
-                  page.limit() < 0 ? guard.maxRows() : Math.min(page.limit(), guard.maxRows());
-              List<Binding> rows = new ArrayList<>();
-              while (rows.size() < want && rs.hasNext()) rows.add(materialise(rs.next()));
-              // cut off by the cap, not by the page the client asked for
-              boolean truncated =
-                  rows.size() == guard.maxRows()
-                      && (page.limit() < 0 || page.limit() > guard.maxRows())
-                      && rs.hasNext();
-              return new Result(rs.getResultVars(), rows, truncated);
+              return page(rs.getResultVars(), rs, page, want);
             }
           });
     } catch (QueryCancelledException e) {
       throw new ApiError(
           503, "query " + name + " did not finish within " + guard.timeoutMillis() / 1000.0 + " s");
     }
+  }
+
+  /** The page of the rows: {@code offset} skipped, then at most {@code want}, materialised. */
+  private Result page(List<Var> vars, Iterator<Binding> rs, Page page, long want) {
+    for (long skip = page.offset(); skip > 0 && rs.hasNext(); skip--) rs.next();
+    List<Binding> rows = new ArrayList<>();
+    while (rows.size() < want && rs.hasNext()) rows.add(materialise(rs.next()));
+    // cut off by the cap, not by the page the client asked for
+    boolean truncated =
+        rows.size() == guard.maxRows()
+            && (page.limit() < 0 || page.limit() > guard.maxRows())
+            && rs.hasNext();
+    return new Result(vars, rows, truncated);
   }
 
   /**
@@ -209,25 +224,33 @@ public final class QueryApi {
    */
   private static QueryExecBuilder execution(
       DatasetGraph dsg, SavedQuery q, Map<String, String> params, long timeoutMillis) {
-    Map<String, Node> bindings;
+    Map<Var, Node> bindings = bindings(q, params);
+    QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query());
+    bindings.forEach(b::substitution);
+    if (timeoutMillis > 0) b.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    return b;
+  }
+
+  /** The parameters as typed terms; bad ones and non-SELECT queries are 400 ApiErrors. */
+  private static Map<Var, Node> bindings(SavedQuery q, Map<String, String> params) {
+    Map<String, Node> bound;
     try {
-      bindings = q.bind(params);
+      bound = q.bind(params);
     } catch (RuralKgException e) {
       throw new ApiError(400, e.getMessage());
     }
     if (!q.query().isSelectType())
       throw new ApiError(400, "query " + q.name() + " is not a SELECT query");
-    QueryExecBuilder b = QueryExec.dataset(dsg).query(q.query());
-    bindings.forEach((k, v) -> b.substitution(Var.alloc(k), v));
-    if (timeoutMillis > 0) b.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-    return b;
+    Map<Var, Node> out = new java.util.LinkedHashMap<>();
+    bound.forEach((k, v) -> out.put(Var.alloc(k), v));
+    return out;
   }
 
   /**
    * TDB2 bindings resolve their nodes lazily from the node table: copy them before the read
    * transaction ends.
    */
-  private static Binding materialise(Binding b) {
+  static Binding materialise(Binding b) {
     var builder = Binding.builder();
     b.forEach(builder::add);
     return builder.build();

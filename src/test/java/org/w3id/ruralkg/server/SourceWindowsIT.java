@@ -1,0 +1,59 @@
+package org.w3id.ruralkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API's pages of a query sorted by source file, read a few files at a time, are the rows of a
+ * plain run of the whole query, in the same order: paged seven rows at a time on the seeds, so that
+ * windows of one and several files and pages across window boundaries all occur.
+ */
+class SourceWindowsIT {
+  private static final int PAGE = 7;
+
+  @Test
+  void pagesOfWindowedQueriesConcatenateToThePlainRun() {
+    QueryApi api =
+        new QueryApi(SeedStore.dataset(), SeedStore.queries(), new QueryGuard(30_000, PAGE));
+    int windowed = 0;
+    for (SavedQuery q : api.list()) {
+      if (!SourceWindows.applies(q.query())) continue;
+      windowed++;
+      List<Binding> rows = new ArrayList<>();
+      QueryApi.Result r;
+      do {
+        r = api.run(q.name(), Map.of(), new QueryApi.Page(rows.size(), PAGE));
+        rows.addAll(r.rows());
+      } while (r.rows().size() == PAGE);
+      var paged = new ByteArrayOutputStream();
+      QueryApi.write(new QueryApi.Result(r.vars(), rows, false), QueryApi.Format.CSV, paged);
+      var plain = new ByteArrayOutputStream();
+      QueryApi.stream(SeedStore.dataset(), q, Map.of(), QueryApi.Format.CSV, 0, plain);
+      assertEquals(
+          plain.toString(StandardCharsets.UTF_8), paged.toString(StandardCharsets.UTF_8), q.name());
+      assertTrue(rows.size() > PAGE, q.name() + " has more than one page on the seeds");
+    }
+    assertTrue(windowed >= 7, "queries read by source windows: " + windowed);
+  }
+
+  @Test
+  void onlyQueriesSortedBySourceWithoutSubSelectsAreWindowed() {
+    SavedQueries queries = SeedStore.queries();
+    assertTrue(SourceWindows.applies(queries.get("figures").query()));
+    assertTrue(SourceWindows.applies(queries.get("admin-units").query()));
+    // its counts are sub-selects, evaluated over the whole store whatever the window
+    assertFalse(SourceWindows.applies(queries.get("articles").query()));
+    // sorted by something else first
+    assertFalse(SourceWindows.applies(queries.get("unit-ancestors").query()));
+    assertFalse(SourceWindows.applies(queries.get("sources").query()));
+  }
+}
