@@ -16,7 +16,12 @@ import org.w3id.ruralkg.common.Wordlist;
  */
 final class LocalSchemeFinder {
   /** One scheme: [start, end) is the span the label was read from. */
-  record Scheme(int start, int end, String label) {}
+  record Scheme(int start, int end, String label) {
+    /** The label is the quoted name itself (not a code with the head after the quote). */
+    boolean quotedName() {
+      return end - start == label.length();
+    }
+  }
 
   /**
    * Head nouns after a code-like quoted name, after a Chinese one, and those needing a qualifier:

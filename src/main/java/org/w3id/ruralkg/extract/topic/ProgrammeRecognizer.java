@@ -52,7 +52,11 @@ public final class ProgrammeRecognizer {
     SentenceIndex idx = new SentenceIndex(pageText, sentences);
     List<ProgrammeFact> out = new ArrayList<>();
     List<int[]> covered = new ArrayList<>();
+    List<LocalSchemeFinder.Scheme> schemes = LocalSchemeFinder.find(pageText, labels);
     for (ConceptMatcher.Match m : matcher.find(pageText)) {
+      // “强村富民指数”评价体系 names an index, not the programme its quoted name contains
+      if (schemes.stream()
+          .anyMatch(s -> s.quotedName() && s.start() <= m.start() && m.end() <= s.end())) continue;
       covered.add(new int[] {m.start(), m.end()});
       out.add(
           fact(
@@ -65,7 +69,7 @@ public final class ProgrammeRecognizer {
               places));
     }
     if (organised != null) addOrganised(pageText, idx, places, covered, out);
-    for (LocalSchemeFinder.Scheme s : LocalSchemeFinder.find(pageText, labels)) {
+    for (LocalSchemeFinder.Scheme s : schemes) {
       out.add(fact(s.label(), null, s.start(), s.end(), 0.7, idx, places));
     }
     out.sort(Comparator.comparingInt(f -> f.evidence().start()));

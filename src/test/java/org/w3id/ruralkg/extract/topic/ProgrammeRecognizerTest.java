@@ -60,6 +60,8 @@ class ProgrammeRecognizerTest {
     assertEquals(List.of("2+5工作机制"), labels("伍寨乡坚持党建引领基层治理,深化“2+5”工作机制,打通矛盾纠纷化解“最后一公里”。"));
     assertEquals(List.of("131就业帮扶服务", "就业帮扶"), labels("成立公共创业服务中心党支部,落实“131”就业帮扶服务和离岗返乡人员应急帮扶机制。"));
     assertEquals(List.of("巧十条"), labels("由巧家县委组织部、县财政局等部门党组织联合推动的“巧十条”落地见效。"));
+    // a quoted name that contains a programme's name is a scheme of its own
+    assertEquals(List.of("强村富民指数"), labels("湖州市建立“强村富民指数”评价体系,推动形成比学赶超浓厚氛围。"));
     assertEquals(List.of("三联三争"), labels("今年以来,麒麟区将“三联三争”机制的立足点和出发点落在扶贫上。"));
     assertEquals(List.of("四领模式"), labels("创新推行“支部领衔、党员领头、大户领办、群众领管”的“四领模式”。"));
     assertEquals(List.of("一线工作法"), labels("推行“一线工作法”,选优配强村(社区)“两委”干部140名。"));
