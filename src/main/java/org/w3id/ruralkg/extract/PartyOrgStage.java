@@ -18,7 +18,8 @@ public final class PartyOrgStage implements FactStage<OrgFact> {
   @Override
   public List<List<OrgFact>> extract(PageAnalysis page) {
     List<OrgFact> facts =
-        recognizer.recognise(page.text(), page.sentences(), page.units(), page.places());
+        recognizer.recognise(
+            page.text(), page.sentences(), page.units(), page.places(), page.placesNamedAround());
     return page.byArticle(facts, f -> f.evidence().start());
   }
 }

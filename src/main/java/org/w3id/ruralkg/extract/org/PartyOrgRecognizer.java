@@ -79,6 +79,9 @@ public final class PartyOrgRecognizer {
   private static final java.util.Set<String> DESCRIPTIVE_HEADS =
       Wordlist.words("org-descriptive-heads.txt");
 
+  /** Kinds a village has one of, so that a bare mention in its story is that village's. */
+  private static final java.util.Set<String> BARE_OF_VILLAGE = java.util.Set.of("党支部", "党总支");
+
   /** Founding verbs: a bare "成立了临时党工委" names one organisation. */
   private static final List<String> FOUNDED =
       List.of("成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立");
@@ -119,12 +122,26 @@ public final class PartyOrgRecognizer {
   /** Every specific organisation mention in text order; the caller de-duplicates if it wants to. */
   public List<OrgFact> recognise(
       String pageText, List<Sentence> sentences, List<UnitMention> units, PlaceAttributor places) {
+    return recognise(pageText, sentences, units, places, null);
+  }
+
+  /**
+   * As above; {@code namedAround} (places named around a span, not carried from far back) gives the
+   * owner of a bare 党支部 in a village's story.
+   */
+  public List<OrgFact> recognise(
+      String pageText,
+      List<Sentence> sentences,
+      List<UnitMention> units,
+      PlaceAttributor places,
+      PlaceAttributor namedAround) {
     Context cx =
         new Context(
             pageText,
             new SentenceIndex(pageText, sentences),
             units == null ? List.of() : units,
-            places);
+            places,
+            namedAround);
     List<OrgFact> out = new ArrayList<>();
     for (DictionaryMatcher.Hit<Suffix> h : matcher.findLongest(pageText)) {
       OrgFact f = parse(cx, h);
@@ -325,7 +342,12 @@ public final class PartyOrgRecognizer {
     boolean founded = FOUNDED.stream().anyMatch(before::endsWith);
     boolean withGovernment =
         t.startsWith("、", e) && t.indexOf("政府", e) > 0 && t.indexOf("政府", e) <= e + 3;
-    if (!founded && !withGovernment) return null;
+    if (!founded && !withGovernment) {
+      // 党支部每月开展主题党日 in a village's story: that village's branch
+      if (cx.namedAround == null || !BARE_OF_VILLAGE.contains(kind)) return null;
+      UnitMention v = cx.namedAround.placeFor(left, e);
+      return v != null && v.level() == Level.VILLAGE ? fact(cx, left, e, kind, v, null, 0.6) : null;
+    }
     return fact(cx, left, e, kind, cx.place(left, e), null, 0.6);
   }
 
@@ -432,13 +454,20 @@ public final class PartyOrgRecognizer {
     final SentenceIndex index;
     final List<UnitMention> units;
     final PlaceAttributor places;
+    final PlaceAttributor namedAround;
     final Map<Integer, UnitMention> byEnd = new HashMap<>();
 
-    Context(String text, SentenceIndex index, List<UnitMention> units, PlaceAttributor places) {
+    Context(
+        String text,
+        SentenceIndex index,
+        List<UnitMention> units,
+        PlaceAttributor places,
+        PlaceAttributor namedAround) {
       this.text = text;
       this.index = index;
       this.units = units;
       this.places = places;
+      this.namedAround = namedAround;
       for (UnitMention u : units) {
         UnitMention old = byEnd.get(u.end());
         if (old == null || u.start() < old.start()) byEnd.put(u.end(), u);

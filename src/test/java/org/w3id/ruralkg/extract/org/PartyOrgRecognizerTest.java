@@ -35,6 +35,23 @@ class PartyOrgRecognizerTest {
   }
 
   @Test
+  void aBareBranchInAVillagesStoryIsThatVillagesBranch() {
+    String text = "党支部每月开展主题党日活动。";
+    UnitMention village = new UnitMention(0, 0, "晋家坡村", Level.VILLAGE, "晋家坡村", null, "横水镇", 0.9);
+    List<OrgFact> got =
+        R.recognise(
+            text, SentenceSplitter.split(text, 0), List.of(), (s, e) -> village, (s, e) -> village);
+    assertEquals(List.of("党支部"), got.stream().map(OrgFact::mention).toList());
+    assertSame(village, got.get(0).unit());
+    // where nothing around names a village (a general statement), it is a generic mention
+    UnitMention county = new UnitMention(0, 0, "林州市", Level.COUNTY, "林州市", null, null, 0.9);
+    assertEquals(
+        List.of(),
+        R.recognise(
+            text, SentenceSplitter.split(text, 0), List.of(), (s, e) -> village, (s, e) -> county));
+  }
+
+  @Test
   void aDescriptiveNameWithoutOwnerIsAKindOfOrganisationNotOne() {
     assertEquals(List.of(), mentions("对软弱涣散党支部进行整顿，评出五星级党支部。"));
   }
