@@ -241,6 +241,13 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
         p != null && paragraphs.length > 0
             ? lastSentenceUnit(paragraphs[0].start(), p.start())
             : null;
+    // a story whose title names its unit (蹲点刘庄村) carries only places within that unit: a unit
+    // named in passing elsewhere (上浙江台州大儿子家, 前些年他在利民镇…) does not take over the story
+    if (carried != null
+        && topicFromTitle
+        && carried != topic
+        && !carried.key().equals(topic.key())
+        && !isWithin(carried, topic)) carried = null;
     if (seen != null) seen[Scope.CARRIED.ordinal()] = carried;
     return carried != null ? carried : topic;
   }

@@ -152,8 +152,31 @@ public final class UnitLinker {
       }
     }
     propagate(all);
-    // no context at all: a unique township or an all-enclosing candidate (大理 -> 大理白族自治州)
+    // 河南商丘市, 河北邢台: a name of several units (河南省, 河南县) is the one a unit named with it in
+    // its sentence lies in
     boolean changed = false;
+    for (Candidate c : all) {
+      if (c.resolved != null || c.contradicted || c.divisions.size() < 2) continue;
+      Division only = null;
+      int found = 0;
+      for (Division d : c.divisions) {
+        for (Candidate r : all) {
+          if (r == c || r.resolved == null || scope(c, r) > 1) continue;
+          if (gazetteer.isAncestor(d.code(), r.resolved.code())) {
+            if (only != d) found++;
+            only = d;
+            break;
+          }
+        }
+      }
+      if (found == 1) {
+        set(c, only, 0.85);
+        changed = true;
+      }
+    }
+    if (changed) propagate(all);
+    // no context at all: a unique township or an all-enclosing candidate (大理 -> 大理白族自治州)
+    changed = false;
     for (Candidate c : all) {
       if (c.resolved != null || c.contradicted || c.needsLink || c.divisions.isEmpty()) continue;
       if (c.divisions.size() == 1 && c.divisions.get(0).level() == Level.TOWNSHIP) {

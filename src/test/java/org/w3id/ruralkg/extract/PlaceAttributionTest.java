@@ -44,6 +44,16 @@ class PlaceAttributionTest {
   }
 
   @Test
+  void aStoryWhoseTitleNamesItsUnitCarriesOnlyPlacesWithinIt() {
+    String t =
+        "夏阳村：细细看振兴\n\n浙江湖州市安吉县夏阳村，村民种植蔬菜。\n\n这是今年2月上河南商丘大儿子家拍的合影。" + "\n\n家里有4亩地流转给村集体，每年4000元租金。";
+    assertEquals("夏阳村", placeOf(t, "4000元"));
+    // a round-up whose title names no unit still carries the place it moved to
+    String u = "各地探索组织振兴新路\n\n浙江湖州市安吉县夏阳村，村民种植蔬菜。\n\n走进河南商丘市，天蓝水净。" + "\n\n家里有4亩地流转给村集体，每年4000元租金。";
+    assertEquals("商丘市", placeOf(u, "4000元"));
+  }
+
+  @Test
   void aRoundUpMovesFromPlaceToPlaceByParagraph() {
     String t =
         "各地探索组织振兴新路。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n村集体收入增加到175万元。"

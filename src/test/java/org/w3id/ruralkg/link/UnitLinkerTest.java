@@ -124,6 +124,13 @@ class UnitLinkerTest {
   }
 
   @Test
+  void aNameOfSeveralUnitsIsTheOneAUnitNamedWithItLiesIn() {
+    // 河南 is 河南省 and 河南蒙古族自治县, 河北 is 河北省 and 天津市河北区
+    allLinkedTo(text("河南商丘市虞城县刘庄村，村民种植蔬菜。"), "河南", "410000");
+    allLinkedTo(text("他们去过四川德阳、河北邢台等地学习。"), "河北", "130000");
+  }
+
+  @Test
   void aProvincesShortFormOpeningAClauseIsTheProvince() {
     List<UnitMention> ms = text("为发挥乡镇的作用，河南深化乡镇机构改革，在乡镇成立党建工作办公室。");
     assertEquals("河南省", withSurface(ms, "河南").get(0).canonicalName());
