@@ -247,7 +247,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
         && topicFromTitle
         && carried != topic
         && !carried.key().equals(topic.key())
-        && !isWithin(carried, topic)) carried = null;
+        && !isWithin(carried, topic)
+        && !opensAClause(carried.key())) carried = null;
     if (seen != null) seen[Scope.CARRIED.ordinal()] = carried;
     return carried != null ? carried : topic;
   }
@@ -328,6 +329,37 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   }
 
   private static final java.util.Set<String> GENERAL = Wordlist.words("general-scope-cues.txt");
+
+  /**
+   * Whether some mention of the unit opens a clause (，彝良县创新建立…; 在…咀头村，…): the story is about it
+   * there, rather than naming it in passing (他在利民镇一家企业…, 上浙江台州大儿子家).
+   */
+  private boolean opensAClause(String key) {
+    for (UnitMention u : places) {
+      if (!u.key().equals(key)) continue;
+      int k = u.start();
+      // 河南商丘市: the chain of units the mention ends opens the clause
+      for (UnitMention before = endingAt(k); before != null; before = endingAt(k))
+        k = before.start();
+      for (String lead : CLAUSE_LEADS)
+        if (k >= lead.length() && text.startsWith(lead, k - lead.length())) {
+          k -= lead.length();
+          break;
+        }
+      if (k == 0
+          || CLAUSE_BREAKS.indexOf(text.charAt(k - 1)) >= 0
+          || "\n 　".indexOf(text.charAt(k - 1)) >= 0) return true;
+    }
+    return false;
+  }
+
+  private UnitMention endingAt(int offset) {
+    for (UnitMention u : places) if (u.end() == offset && u.start() < offset) return u;
+    return null;
+  }
+
+  /** Words that may stand before a unit opening a clause: 在, 走进, 来到. */
+  private static final List<String> CLAUSE_LEADS = List.of("走进", "来到", "在");
 
   /** The township or village named last in the paragraph before p, or null. */
   private UnitMention previousParagraphs(Paragraph p) {

@@ -51,6 +51,10 @@ class PlaceAttributionTest {
     // a round-up whose title names no unit still carries the place it moved to
     String u = "各地探索组织振兴新路\n\n浙江湖州市安吉县夏阳村，村民种植蔬菜。\n\n走进河南商丘市，天蓝水净。" + "\n\n家里有4亩地流转给村集体，每年4000元租金。";
     assertEquals("商丘市", placeOf(u, "4000元"));
+    // a unit the story opens clauses with is what it is about there, title or not
+    String v =
+        "夏阳村：细细看振兴\n\n浙江湖州市安吉县夏阳村，村民种植蔬菜。\n\n近年来，河南商丘市加快发展天麻产业。" + "\n\n天麻加工旺季期间，公司提供30余个就业岗位。";
+    assertEquals("商丘市", placeOf(v, "30余个"));
   }
 
   @Test
