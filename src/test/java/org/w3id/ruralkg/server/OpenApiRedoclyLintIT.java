@@ -42,13 +42,7 @@ class OpenApiRedoclyLintIT {
   static void installLinterAndServe() throws Exception {
     checkNode();
     redocly = install();
-    server =
-        Server.start(
-            SeedStore.dataset(),
-            SeedStore.freePort(),
-            null,
-            QueryGuard.DEFAULT,
-            SeedStore.queries());
+    server = SeedStore.server();
   }
 
   @AfterAll

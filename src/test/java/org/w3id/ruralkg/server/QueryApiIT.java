@@ -26,13 +26,7 @@ class QueryApiIT {
 
   @BeforeAll
   static void start() {
-    server =
-        Server.start(
-            SeedStore.dataset(),
-            SeedStore.freePort(),
-            null,
-            QueryGuard.DEFAULT,
-            SeedStore.queries());
+    server = SeedStore.server();
     capped =
         Server.start(
             SeedStore.dataset(),

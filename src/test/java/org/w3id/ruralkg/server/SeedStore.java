@@ -59,6 +59,11 @@ final class SeedStore {
         () -> dsg.getUnionGraph().size() + org.apache.jena.atlas.iterator.Iter.count(dsg.find()));
   }
 
+  /** A server on the seed store with the default settings, on a free port. */
+  static org.apache.jena.fuseki.main.FusekiServer server() {
+    return Server.start(dataset(), freePort(), null, QueryGuard.DEFAULT, queries());
+  }
+
   static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

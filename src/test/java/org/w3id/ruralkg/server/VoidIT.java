@@ -24,13 +24,7 @@ class VoidIT {
 
   @BeforeAll
   static void start() {
-    server =
-        Server.start(
-            SeedStore.dataset(),
-            SeedStore.freePort(),
-            null,
-            QueryGuard.DEFAULT,
-            SeedStore.queries());
+    server = SeedStore.server();
     url = "http://localhost:" + server.getHttpPort() + VoidServlet.PATH;
   }
 
