@@ -1,6 +1,10 @@
 package org.w3id.ruralkg.app;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.extract.ArticleExtractor;
 import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.DeicticUnits;
@@ -42,7 +46,18 @@ import org.w3id.ruralkg.source.TextNormaliser;
  */
 public record Extraction(PageReader reader, ArticleExtractor extractor, FactMapper mapper) {
   private static final class Holder {
-    static final Extraction INSTANCE = standard(Gazetteer.load());
+    static final Extraction INSTANCE = assemble(Gazetteer::load);
+  }
+
+  /**
+   * Starts building the shared chain on a background thread, so that loading the gazetteer and
+   * HanLP's dictionaries overlaps whatever the caller does next (scanning the input, opening the
+   * store); {@link #shared()} then waits for it. Idempotent and cheap.
+   */
+  public static void preload() {
+    Thread t = new Thread(Extraction::shared, "ruralkg-preload");
+    t.setDaemon(true);
+    t.start();
   }
 
   /**
@@ -55,21 +70,47 @@ public record Extraction(PageReader reader, ArticleExtractor extractor, FactMapp
 
   /** The standard chain: every stage and every part a stage uses, built here and nowhere else. */
   public static Extraction standard(Gazetteer gazetteer) {
+    return assemble(() -> gazetteer);
+  }
+
+  /**
+   * The standard chain, with the gazetteer made on a second thread while the parts that do not need
+   * it (HanLP's segmenter and the fact stages' dictionaries) are built on this one.
+   */
+  private static Extraction assemble(Supplier<Gazetteer> gazetteers) {
+    FutureTask<Gazetteer> loading = new FutureTask<>(gazetteers::get);
+    Thread loader = new Thread(loading, "ruralkg-gazetteer-load");
+    loader.setDaemon(true);
+    loader.start();
     PageReader reader = new PageReader(new TextNormaliser(), new PageSplitter());
     // one dictionary segmenter (thread-safe) for the unit recogniser, place attribution and metrics
     Segmenter segmenter = new Segmenter();
+    PartyOrgStage partyOrgs = new PartyOrgStage(new PartyOrgRecognizer());
+    ProgrammeStage programmes = new ProgrammeStage(new ProgrammeRecognizer());
+    IndustryStage industries = new IndustryStage(new IndustryRecognizer());
+    FigureStage figures =
+        new FigureStage(new QuantityParser(), new MetricClassifier(segmenter), new YearFinder());
+    Gazetteer gazetteer = await(loading);
     UnitLinker linker = new UnitLinker(gazetteer, new UnitRecogniser(gazetteer, segmenter));
     PageAnalyser analyser = new PageAnalyser(linker, new DeicticUnits(gazetteer), segmenter);
     ArticleExtractor extractor =
-        new ArticleExtractor(
-            analyser,
-            new PartyOrgStage(new PartyOrgRecognizer()),
-            new ProgrammeStage(new ProgrammeRecognizer()),
-            new IndustryStage(new IndustryRecognizer()),
-            new FigureStage(
-                new QuantityParser(), new MetricClassifier(segmenter), new YearFinder()));
+        new ArticleExtractor(analyser, partyOrgs, programmes, industries, figures);
     FactMapper mapper = new FactMapper(code -> gazetteer.byCode(code).orElse(null));
     return new Extraction(reader, extractor, mapper);
+  }
+
+  private static Gazetteer await(FutureTask<Gazetteer> loading) {
+    try {
+      return loading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuralKgException("interrupted while the gazetteer was loading", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new RuralKgException("cannot load the gazetteer: " + c, c);
+    }
   }
 
   /** The unit linker of the chain (tests and benchmarks that look at linking alone). */

@@ -62,6 +62,8 @@ public final class Pipeline {
   }
 
   public static BuildReport build(Path inDir, Path storeDir, BuildSettings settings) {
+    // the gazetteer and dictionaries load while the input is scanned and the store opened
+    Extraction.preload();
     InputScan scan = InputScan.scan(inDir, settings.followLinks());
     if (scan.files().isEmpty()) {
       if (scan.skipped().isEmpty()) throw new RuralKgException(inDir + ": no *.txt input files");

@@ -38,8 +38,13 @@ final class AliasBuilder {
   private static final Map<String, String> REGIONS =
       Map.of("内蒙古自治区", "内蒙古", "广西壮族自治区", "广西", "西藏自治区", "西藏", "宁夏回族自治区", "宁夏", "新疆维吾尔自治区", "新疆");
 
-  private final Map<String, List<Alias.Entry>> keys = new HashMap<>(200_000);
-  private final Map<String, List<Division>> bareTownships = new HashMap<>(60_000);
+  private final Map<String, List<Alias.Entry>> keys;
+  private final Map<String, List<Division>> bareTownships = new HashMap<>(64_000);
+
+  /** For about {@code divisions} divisions (sizes the key table once, no rehashing). */
+  AliasBuilder(int divisions) {
+    keys = new HashMap<>(Math.max(16, divisions * 3 / 2));
+  }
 
   /**
    * Adds the keywords of {@code d}; {@code sameName} is how many divisions share its canonical
@@ -124,7 +129,10 @@ final class AliasBuilder {
   private void put(String key, Division d, boolean bare) {
     if (GENERIC.contains(key)) return;
     List<Alias.Entry> list = keys.computeIfAbsent(key, k -> new ArrayList<>(1));
-    for (Alias.Entry e : list) if (e.division().equals(d)) return;
+    // every key of one division is put during its add(), before the next division's: an entry of
+    // d already under this key can only be the last one (a scan of the whole list was quadratic in
+    // common village names such as 新华村, thousands of divisions each)
+    if (!list.isEmpty() && list.get(list.size() - 1).division().equals(d)) return;
     list.add(new Alias.Entry(d, bare));
   }
 

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPInputStream;
 import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
@@ -38,26 +40,60 @@ public final class Gazetteer {
   private final SuffixIndex suffixIndex;
 
   private Gazetteer(List<Division> divisions) {
-    Map<String, Division> codes = new HashMap<>(divisions.size() * 2);
-    Map<String, List<Division>> kids = new HashMap<>(divisions.size());
+    // the code and child tables on a second thread, while this one builds the names and keywords
+    // (which need only the names): the two halves take about as long, and a build starts idle
+    FutureTask<Map<String, Division>> codeTables =
+        new FutureTask<>(
+            () -> {
+              Map<String, Division> codes = new HashMap<>(divisions.size() * 2);
+              for (Division d : divisions) codes.put(d.code(), d);
+              return codes;
+            });
+    FutureTask<Map<String, List<Division>>> childTables =
+        new FutureTask<>(
+            () -> {
+              Map<String, List<Division>> kids = new HashMap<>(divisions.size() / 4);
+              for (Division d : divisions)
+                if (d.parentCode() != null)
+                  kids.computeIfAbsent(d.parentCode(), k -> new ArrayList<>(4)).add(d);
+              return freeze(kids);
+            });
+    Thread helper =
+        new Thread(
+            () -> {
+              codeTables.run();
+              childTables.run();
+            },
+            "ruralkg-gazetteer");
+    helper.setDaemon(true);
+    helper.start();
     Map<String, List<Division>> names = new HashMap<>(divisions.size() * 2);
-    for (Division d : divisions) {
-      codes.put(d.code(), d);
-      if (d.parentCode() != null)
-        kids.computeIfAbsent(d.parentCode(), k -> new ArrayList<>(4)).add(d);
-      names.computeIfAbsent(d.name(), k -> new ArrayList<>(1)).add(d);
-    }
-    this.byCode = codes;
-    this.children = freeze(kids);
+    for (Division d : divisions) names.computeIfAbsent(d.name(), k -> new ArrayList<>(1)).add(d);
     this.byName = freeze(names);
-    AliasBuilder aliases = new AliasBuilder();
+    AliasBuilder aliases = new AliasBuilder(divisions.size());
     for (Division d : divisions) aliases.add(d, byName.get(d.name()).size());
     this.bareTownships = freeze(aliases.bareTownships());
     Map<String, Alias> upper = new HashMap<>(20_000);
-    Map<String, Alias> lower = new HashMap<>(200_000);
+    Map<String, Alias> lower = new HashMap<>(divisions.size() * 2);
     aliases.split(upper, lower);
     this.matcher = new DictionaryMatcher<>(upper);
     this.suffixIndex = new SuffixIndex(lower);
+    this.byCode = await(codeTables);
+    this.children = await(childTables);
+  }
+
+  private static <T> T await(FutureTask<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuralKgException("interrupted while the gazetteer was loading", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new RuralKgException("cannot build the gazetteer: " + c, c);
+    }
   }
 
   private static Map<String, List<Division>> freeze(Map<String, List<Division>> m) {
