@@ -179,9 +179,9 @@ public final class UnitRecogniser {
       }
       if (c.surface.endsWith("乡")
           && c.end < text.length()
-          && "镇村".indexOf(text.charAt(c.end)) >= 0
+          && "镇村风".indexOf(text.charAt(c.end)) >= 0
           && !chained) {
-        continue; // 沿江乡镇 = "riverside townships", 发展乡村 = "develop the countryside"
+        continue; // 沿江乡镇 riverside townships, 发展乡村 develop the countryside, 文明乡风 mores
       }
       if (GENERIC.contains(c.surface) && onlyVillages(c.divisions) && !chained)
         continue; // 新农村 is also a village name somewhere
@@ -310,7 +310,7 @@ public final class UnitRecogniser {
     // 信丰县发动村里党员, 某县村民: an unknown "village" whose 村 starts 村里/村民 is no village
     if (whole.endsWith("村") && m.end() < text.length() && "民里".indexOf(text.charAt(m.end())) >= 0)
       return null;
-    if (whole.endsWith("乡") && m.end() < text.length() && "镇村".indexOf(text.charAt(m.end())) >= 0)
+    if (whole.endsWith("乡") && m.end() < text.length() && "镇村风".indexOf(text.charAt(m.end())) >= 0)
       return null;
     Level level = UnitNames.levelOfSuffix(whole);
     Level parentLevel = parent.level();

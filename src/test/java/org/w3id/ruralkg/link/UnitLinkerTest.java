@@ -111,6 +111,8 @@ class UnitLinkerTest {
     assertEquals(List.of(), text("守好金沙江这一江清水，漫山遍野的云南松。"));
     assertEquals(List.of(), text("把党员团结在党支部下，团结村民，带动周边县(市、区)5000余名群众就业。"));
     assertEquals(List.of(), text("整合沿江乡镇的力量，为全乡经济社会高质量发展乡村振兴营造环境。"));
+    assertEquals(List.of(), text("各地区各部门坚持培育文明乡风、良好家风。"));
+    assertTrue(text("越西县农业农村局局长罗热说。").stream().noneMatch(m -> m.surface().contains("农业")));
     assertEquals(List.of(), text("培育壮大文旅产业，在工业园区、红光安置区建设务工车间。"));
   }
 

@@ -70,7 +70,7 @@ final class CountedNoun {
       String stop = startsWith(t, k, RIGHT_STOPS);
       if (stop != null) {
         // 4名不想为、不敢为的村支书: the noun after a relative clause's 的 is what is counted
-        if (stop.equals("的") && k > pos && !afterRelative) {
+        if (stop.equals("的") && k > pos && !afterRelative && !startsWithNoun(t, pos)) {
           String head = rightOf(t, k + 1);
           if (head != null && head.length() <= 6) return head;
         }
@@ -134,6 +134,18 @@ final class CountedNoun {
     String span = t.substring(k, pos);
     while (span.startsWith("、")) span = span.substring(1);
     return span.isEmpty() ? null : span;
+  }
+
+  /** Nouns for people (lexicon/people-nouns.txt) that are the counted noun where they stand. */
+  private static final java.util.List<String> PEOPLE =
+      org.w3id.ruralkg.common.Wordlist.words("people-nouns.txt").stream()
+          .filter(w -> w.length() > 1)
+          .toList();
+
+  /** 20名村民分工…负责村内的卫生: a noun right after the measure is the head, not a relative clause. */
+  private static boolean startsWithNoun(String t, int pos) {
+    for (String w : PEOPLE) if (t.startsWith(w, pos)) return true;
+    return false;
   }
 
   private static boolean isDigitLike(char c) {

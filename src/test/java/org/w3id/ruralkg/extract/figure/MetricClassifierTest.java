@@ -77,6 +77,7 @@ class MetricClassifierTest {
       当年共培养了30名乡村工匠骨干。 | 30名 | members
       全村28名在村党员分包联系农户。 | 28名 | members
       县里撤换了4名不作为的村支书。 | 4名 | members
+      8名党员带领20名村民负责村内的卫生清理工作。 | 20名 | other
       村里保存着古民居40幢。 | 40幢 | facilities
       全村共有脱贫户56户。 | 56户 | other
       村民人均可支配收入达到2.1万元。 | 2.1万元 | other
