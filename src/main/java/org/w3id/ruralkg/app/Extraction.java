@@ -1,10 +1,9 @@
 package org.w3id.ruralkg.app;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
-import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.common.Futures;
 import org.w3id.ruralkg.extract.ArticleExtractor;
 import org.w3id.ruralkg.extract.ArticleFacts;
 import org.w3id.ruralkg.extract.DeicticUnits;
@@ -100,17 +99,7 @@ public record Extraction(PageReader reader, ArticleExtractor extractor, FactMapp
   }
 
   private static Gazetteer await(FutureTask<Gazetteer> loading) {
-    try {
-      return loading.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RuralKgException("interrupted while the gazetteer was loading", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) throw r;
-      if (c instanceof Error err) throw err;
-      throw new RuralKgException("cannot load the gazetteer: " + c, c);
-    }
+    return Futures.await(loading, "loading the gazetteer");
   }
 
   /** The unit linker of the chain (tests and benchmarks that look at linking alone). */

@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPInputStream;
+import org.w3id.ruralkg.common.Futures;
 import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
 
@@ -83,17 +83,7 @@ public final class Gazetteer {
   }
 
   private static <T> T await(FutureTask<T> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RuralKgException("interrupted while the gazetteer was loading", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) throw r;
-      if (c instanceof Error err) throw err;
-      throw new RuralKgException("cannot build the gazetteer: " + c, c);
-    }
+    return Futures.await(task, "building the gazetteer");
   }
 
   private static Map<String, List<Division>> freeze(Map<String, List<Division>> m) {
