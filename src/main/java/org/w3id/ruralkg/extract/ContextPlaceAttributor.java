@@ -69,6 +69,12 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
           .filter(f -> f.length == 2)
           .toList();
 
+  /** Words that make a sentence a general statement: lexicon/general-scope-cues.txt. */
+  private static final java.util.Set<String> GENERAL = Wordlist.words("general-scope-cues.txt");
+
+  /** Words that may stand before a unit opening a clause: 在, 走进, 来到. */
+  private static final List<String> CLAUSE_LEADS = List.of("走进", "来到", "在");
+
   private final String text;
   private final Sentence[] sentences;
   private final int[] sentenceStarts;
@@ -90,6 +96,9 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
   private final boolean localStory;
 
   private final Map<UnitMention, List<UnitMention>> listMembers = new java.util.IdentityHashMap<>();
+
+  /** Units the article opens a clause with: {@link #clauseOpeners}. */
+  private final java.util.Set<String> clauseOpeners;
 
   /** Units that only name a post: a place of last resort, before the article's topic. */
   private final List<UnitMention> posts = new ArrayList<>();
@@ -125,6 +134,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     this.topic = topicOf(this.places, titleEnd);
     this.topicFromTitle = topic != null && topic.start() < titleEnd;
     this.localStory = withinOnePrefecture(this.places);
+    this.clauseOpeners = clauseOpeners();
   }
 
   public UnitMention topic() {
@@ -248,7 +258,7 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
         && carried != topic
         && !carried.key().equals(topic.key())
         && !isWithin(carried, topic)
-        && !opensAClause(carried.key())) carried = null;
+        && !clauseOpeners.contains(carried.key())) carried = null;
     if (seen != null) seen[Scope.CARRIED.ordinal()] = carried;
     return carried != null ? carried : topic;
   }
@@ -328,18 +338,18 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     return before != null && before.length() == 1 && before.pos().equals("p");
   }
 
-  private static final java.util.Set<String> GENERAL = Wordlist.words("general-scope-cues.txt");
-
   /**
-   * Whether some mention of the unit opens a clause (，彝良县创新建立…; 在…咀头村，…): the story is about it
-   * there, rather than naming it in passing (他在利民镇一家企业…, 上浙江台州大儿子家).
+   * The keys of the units some mention of which opens a clause (，彝良县创新建立…; 在…咀头村，…): the story is
+   * about them there, rather than naming them in passing (他在利民镇一家企业…, 上浙江台州大儿子家).
    */
-  private boolean opensAClause(String key) {
+  private java.util.Set<String> clauseOpeners() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    Map<Integer, UnitMention> byEnd = new HashMap<>();
+    for (UnitMention u : places) if (u.start() < u.end()) byEnd.putIfAbsent(u.end(), u);
     for (UnitMention u : places) {
-      if (!u.key().equals(key)) continue;
       int k = u.start();
       // 河南商丘市: the chain of units the mention ends opens the clause
-      for (UnitMention before = endingAt(k); before != null; before = endingAt(k))
+      for (UnitMention before = byEnd.get(k); before != null; before = byEnd.get(k))
         k = before.start();
       for (String lead : CLAUSE_LEADS)
         if (k >= lead.length() && text.startsWith(lead, k - lead.length())) {
@@ -348,18 +358,10 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
         }
       if (k == 0
           || CLAUSE_BREAKS.indexOf(text.charAt(k - 1)) >= 0
-          || "\n 　".indexOf(text.charAt(k - 1)) >= 0) return true;
+          || "\n 　".indexOf(text.charAt(k - 1)) >= 0) out.add(u.key());
     }
-    return false;
+    return out;
   }
-
-  private UnitMention endingAt(int offset) {
-    for (UnitMention u : places) if (u.end() == offset && u.start() < offset) return u;
-    return null;
-  }
-
-  /** Words that may stand before a unit opening a clause: 在, 走进, 来到. */
-  private static final List<String> CLAUSE_LEADS = List.of("走进", "来到", "在");
 
   /** The township or village named last in the paragraph before p, or null. */
   private UnitMention previousParagraphs(Paragraph p) {

@@ -163,7 +163,7 @@ public final class UnitLinker {
         for (Candidate r : all) {
           if (r == c || r.resolved == null || scope(c, r) > 1) continue;
           if (gazetteer.isAncestor(d.code(), r.resolved.code())) {
-            if (only != d) found++;
+            found++;
             only = d;
             break;
           }

@@ -136,15 +136,9 @@ final class CountedNoun {
     return span.isEmpty() ? null : span;
   }
 
-  /** Nouns for people (lexicon/people-nouns.txt) that are the counted noun where they stand. */
-  private static final java.util.List<String> PEOPLE =
-      org.w3id.ruralkg.common.Wordlist.words("people-nouns.txt").stream()
-          .filter(w -> w.length() > 1)
-          .toList();
-
   /** 20名村民分工…负责村内的卫生: a noun right after the measure is the head, not a relative clause. */
   private static boolean startsWithNoun(String t, int pos) {
-    for (String w : PEOPLE) if (t.startsWith(w, pos)) return true;
+    for (String w : QuantityParser.PEOPLE) if (w.length() > 1 && t.startsWith(w, pos)) return true;
     return false;
   }
 

@@ -39,7 +39,7 @@ public final class QuantityParser {
   private static final String[] POLICY_WORDS = {"措施", "举措", "意见", "规定", "政策", "硬措施", "实招", "要求"};
 
   /** Nouns for people: lexicon/people-nouns.txt. */
-  private static final Set<String> PEOPLE = Wordlist.words("people-nouns.txt");
+  static final Set<String> PEOPLE = Wordlist.words("people-nouns.txt");
 
   private static final String NOT_AFTER_TENTHS = "为立功本长员果熟就绩效交都型品了不群";
   private static final String RANGE_MARKS = "—－-–~～至到";
