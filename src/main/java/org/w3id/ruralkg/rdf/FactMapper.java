@@ -1,8 +1,11 @@
 package org.w3id.ruralkg.rdf;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -57,9 +60,9 @@ public final class FactMapper {
    * the quads of some page, so that the next build of an existing store re-extracts files whose
    * bytes did not change. 2: every unit carries its whole rkg:within closure. 3: units and local
    * concepts in the shared graph, the source file and build in the file's graph, evidence as a
-   * fragment IRI.
+   * fragment IRI. 4: one unit mention per article and unit, with an evidence span per occurrence.
    */
-  public static final int MAPPING_VERSION = 3;
+  public static final int MAPPING_VERSION = 4;
 
   private final Function<String, Division> divisionByCode;
 
@@ -135,7 +138,7 @@ public final class FactMapper {
 
     void write() {
       writeArticle();
-      for (UnitMention u : facts.units()) writeUnitMention(u);
+      writeUnitMentions();
       for (OrgFact o : facts.orgs()) writeOrg(o);
       for (ProgrammeFact p : facts.programmes()) writeProgramme(p);
       for (IndustryFact i : facts.industries()) writeIndustry(i);
@@ -231,15 +234,32 @@ public final class FactMapper {
       return d.parentCode() == null ? null : divisionByCode.apply(d.parentCode());
     }
 
-    private void writeUnitMention(UnitMention u) {
-      Node unit = describeUnit(u);
-      Node m = Iris.fact("mention", fileKey, facts.article().index(), u.start());
-      add(m, Vocab.TYPE, Vocab.UNIT_MENTION);
-      add(m, Vocab.REFERS_TO, unit);
-      add(m, Vocab.SURFACE, zh(u.surface()));
-      add(m, Vocab.PROV_DERIVED_FROM, article);
-      add(m, Vocab.CONFIDENCE, dbl(u.confidence()));
-      writeSelectors(m, u.start(), u.end());
+    /**
+     * One rkg:UnitMention per unit the article mentions, however often: each place in the text is
+     * one rkg:evidence span and each way of writing it one rkg:surface; the confidence is the
+     * highest of its mentions (the article mentions the unit if any of them does). A fact per
+     * occurrence repeated the type, unit, article and confidence for every 巧家 of a page: a third of
+     * an article's mention quads.
+     */
+    private void writeUnitMentions() {
+      Map<Node, List<UnitMention>> byUnit = new LinkedHashMap<>();
+      for (UnitMention u : facts.units())
+        byUnit.computeIfAbsent(describeUnit(u), k -> new ArrayList<>()).add(u);
+      for (Map.Entry<Node, List<UnitMention>> e : byUnit.entrySet()) {
+        List<UnitMention> mentions = e.getValue();
+        UnitMention first = mentions.get(0);
+        Node m = Iris.fact("mention", fileKey, facts.article().index(), first.start());
+        add(m, Vocab.TYPE, Vocab.UNIT_MENTION);
+        add(m, Vocab.REFERS_TO, e.getKey());
+        add(m, Vocab.PROV_DERIVED_FROM, article);
+        double confidence = 0;
+        for (UnitMention u : mentions) {
+          confidence = Math.max(confidence, u.confidence());
+          add(m, Vocab.SURFACE, zh(u.surface())); // a quad written twice is stored once
+          writeSelectors(m, u.start(), u.end());
+        }
+        add(m, Vocab.CONFIDENCE, dbl(confidence));
+      }
     }
 
     private void writeOrg(OrgFact o) {
