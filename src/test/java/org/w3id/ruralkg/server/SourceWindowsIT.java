@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,17 @@ class SourceWindowsIT {
     SavedQueries queries = SeedStore.queries();
     assertTrue(SourceWindows.applies(queries.get("figures").query()));
     assertTrue(SourceWindows.applies(queries.get("admin-units").query()));
-    // its counts are sub-selects, evaluated over the whole store whatever the window
-    assertFalse(SourceWindows.applies(queries.get("articles").query()));
+    // its counts are sub-selects inside LATERAL: run for each article of the window
+    assertTrue(SourceWindows.applies(queries.get("articles").query()));
+    // a sub-select joined to the rest is evaluated over the whole store whatever the window
+    assertFalse(
+        SourceWindows.applies(
+            QueryFactory.create(
+                "PREFIX rkg: <https://w3id.org/ruralkg/ont#> PREFIX prov: <http://www.w3.org/ns/prov#>"
+                    + " SELECT ?source ?article ?n WHERE { GRAPH ?fg { ?file rkg:fileName ?source }"
+                    + " GRAPH ?g { ?article prov:wasDerivedFrom ?file }"
+                    + " { SELECT ?article (COUNT(?f) AS ?n) WHERE { ?f prov:wasDerivedFrom ?article }"
+                    + " GROUP BY ?article } } ORDER BY ?source")));
     // sorted by something else first
     assertFalse(SourceWindows.applies(queries.get("unit-ancestors").query()));
     assertFalse(SourceWindows.applies(queries.get("sources").query()));
