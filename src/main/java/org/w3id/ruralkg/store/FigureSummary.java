@@ -15,6 +15,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.util.XSDNumUtils;
 import org.w3id.ruralkg.common.Hashes;
 import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.rdf.Vocab;
@@ -39,7 +40,7 @@ import org.w3id.ruralkg.rdf.Vocab;
  */
 public final class FigureSummary {
   /** Bumped when the rows change meaning: a store with another version is summarised anew. */
-  static final String VERSION = "1";
+  static final String VERSION = "2";
 
   private final Map<CountyKey, Part> counties = new HashMap<>();
   private final Map<MetricKey, Part> metrics = new HashMap<>();
@@ -277,7 +278,22 @@ public final class FigureSummary {
     if (p.integerRows == p.rows)
       return NodeFactory.createLiteralDT(
           p.sum.toBigIntegerExact().toString(), XSDDatatype.XSDinteger);
-    return NodeFactory.createLiteralDT(p.sum.toPlainString(), XSDDatatype.XSDdecimal);
+    return stored(NodeFactory.createLiteralDT(p.sum.toPlainString(), XSDDatatype.XSDdecimal));
+  }
+
+  /**
+   * A number in the form TDB2 hands back: a decimal it keeps inline in the node id
+   * ("120"^^xsd:decimal) comes back in canonical form ("120.0"), which TDB2 encodes as another id,
+   * so a row written in the first form could not be found, and deleted, by what a read returns.
+   * Written canonical, a row's quads are deleted by the values read. A number too long to inline is
+   * kept as written, as the figures' own values are (so MIN and MAX return the same term as over
+   * the figures).
+   */
+  static Node stored(Node n) {
+    if (!n.isLiteral() || isInteger(n) || org.apache.jena.tdb2.store.NodeIdInline.inline(n) == null)
+      return n;
+    return NodeFactory.createLiteralDT(
+        XSDNumUtils.stringFormatXSD10(checkValue(n)), XSDDatatype.XSDdecimal);
   }
 
   private static Node integer(long n) {
@@ -308,8 +324,8 @@ public final class FigureSummary {
     out.quad(Quad.create(g, row, Vocab.OF_UNIT_OF_MEASURE, k.unit()));
     out.quad(Quad.create(g, row, Vocab.ROW_COUNT, integer(p.rows)));
     out.quad(Quad.create(g, row, Vocab.TOTAL, total(p)));
-    out.quad(Quad.create(g, row, Vocab.MIN_VALUE, min));
-    out.quad(Quad.create(g, row, Vocab.MAX_VALUE, max));
+    out.quad(Quad.create(g, row, Vocab.MIN_VALUE, stored(min)));
+    out.quad(Quad.create(g, row, Vocab.MAX_VALUE, stored(max)));
     out.quad(Quad.create(g, row, Vocab.WITH_PLACE, integer(p.placed)));
     out.quad(Quad.create(g, row, Vocab.WITH_YEAR, integer(p.dated)));
     if (p.integerRows != 0)
@@ -372,7 +388,7 @@ public final class FigureSummary {
       Part next = new Part();
       if (cur != null) next.plus(cur, 1);
       next.plus(d, 1);
-      if (cur != null) dsg.deleteAny(Vocab.SUMMARY_GRAPH, row, Node.ANY, Node.ANY);
+      if (cur != null) deleteRow(dsg, row);
       if (next.rows < 0 || next.figures < 0)
         throw new RuralKgException(row + ": summary row would go below zero; the summary is wrong");
       if (next.rows > 0) writeCountyRow(out, e.getKey(), next);
@@ -392,7 +408,7 @@ public final class FigureSummary {
         next.added.clear();
       }
       next.plus(d, 1);
-      if (cur != null) dsg.deleteAny(Vocab.SUMMARY_GRAPH, row, Node.ANY, Node.ANY);
+      if (cur != null) deleteRow(dsg, row);
       if (next.rows < 0)
         throw new RuralKgException(row + ": summary row would go below zero; the summary is wrong");
       if (next.rows == 0) continue;
@@ -412,6 +428,14 @@ public final class FigureSummary {
       }
       writeMetricRow(out, k, next, min, max);
     }
+  }
+
+  private static void deleteRow(DatasetGraph dsg, Node row) {
+    dsg.deleteAny(Vocab.SUMMARY_GRAPH, row, Node.ANY, Node.ANY);
+    Iterator<Quad> left = dsg.find(Vocab.SUMMARY_GRAPH, row, Node.ANY, Node.ANY);
+    if (left.hasNext())
+      throw new RuralKgException(
+          left.next() + ": a summary row could not be deleted; the transaction is not committed");
   }
 
   /** The metric group of every figure of the group's metric in the store. */
