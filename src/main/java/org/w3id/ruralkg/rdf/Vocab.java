@@ -214,4 +214,9 @@ public final class Vocab {
   public static final Node WITH_PLACE = ont("withPlace");
   public static final Node WITH_YEAR = ont("withYear");
   public static final Node SUMMARY_VERSION = ont("summaryVersion");
+  public static final Node TOWNSHIP_PROGRAMME = ont("TownshipProgramme");
+  public static final Node OF_TOWNSHIP = ont("ofTownship");
+  public static final Node OF_PROGRAMME = ont("ofProgramme");
+  public static final Node IMPLEMENTATION_COUNT = ont("implementationCount");
+  public static final Node ARTICLE_COUNT = ont("articleCount");
 }

@@ -40,10 +40,13 @@ import org.w3id.ruralkg.rdf.Vocab;
  */
 public final class FigureSummary {
   /** Bumped when the rows change meaning: a store with another version is summarised anew. */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   private final Map<CountyKey, Part> counties = new HashMap<>();
   private final Map<MetricKey, Part> metrics = new HashMap<>();
+
+  /** Per (township, programme): implementations and articles (sums of per-file counts). */
+  private final Map<TownshipKey, long[]> townships = new HashMap<>();
 
   /** A group of totals-by-county; year is STR(period), or null when there is none. */
   record CountyKey(Node metric, Node unit, Node county, String year) {
@@ -58,6 +61,13 @@ public final class FigureSummary {
   record MetricKey(Node metric, Node unit) {
     Node row() {
       return rowIri("metric-total", metric.toString() + '|' + unit);
+    }
+  }
+
+  /** A group of programmes-per-township. */
+  record TownshipKey(Node township, Node programme) {
+    Node row() {
+      return rowIri("township-programme", township.toString() + '|' + programme);
     }
   }
 
@@ -106,10 +116,16 @@ public final class FigureSummary {
   void plus(FigureSummary o, int sign) {
     o.counties.forEach((k, p) -> counties.computeIfAbsent(k, x -> new Part()).plus(p, sign));
     o.metrics.forEach((k, p) -> metrics.computeIfAbsent(k, x -> new Part()).plus(p, sign));
+    o.townships.forEach(
+        (k, n) -> {
+          long[] t = townships.computeIfAbsent(k, x -> new long[2]);
+          t[0] += sign * n[0];
+          t[1] += sign * n[1];
+        });
   }
 
   boolean isEmpty() {
-    return counties.isEmpty() && metrics.isEmpty();
+    return counties.isEmpty() && metrics.isEmpty() && townships.isEmpty();
   }
 
   /** Every figure of a view (a file's quads, or the whole store). */
@@ -122,7 +138,100 @@ public final class FigureSummary {
               if (named(q.getGraph())) figures.add(q.getSubject());
             });
     for (Node f : figures) s.addFigure(view, f);
+    Set<Node> implementations = new LinkedHashSet<>();
+    view.find(Node.ANY, Node.ANY, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION)
+        .forEachRemaining(
+            q -> {
+              if (named(q.getGraph())) implementations.add(q.getSubject());
+            });
+    // the implementations and articles of a group are distinct IRIs per file: counts add up
+    townshipSets(view, implementations)
+        .forEach(
+            (k, m) -> s.townships.put(k, new long[] {m.implementations.size(), m.articles.size()}));
     return s;
+  }
+
+  /**
+   * The programmes-per-township groups of some implementations, each with the distinct
+   * implementations and articles in it, as the query matches them inside one article graph.
+   */
+  static Map<TownshipKey, Members> townshipSets(DatasetGraph view, Iterable<Node> impls) {
+    Map<TownshipKey, Members> out = new HashMap<>();
+    Map<Node, List<Node>> townshipsOf = new HashMap<>();
+    for (Node p : impls) {
+      Set<Node> graphs = new LinkedHashSet<>();
+      view.find(Node.ANY, p, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION)
+          .forEachRemaining(
+              q -> {
+                if (named(q.getGraph())) graphs.add(q.getGraph());
+              });
+      for (Node g : graphs) {
+        List<Node> articles = objects(view, g, p, Vocab.PROV_DERIVED_FROM);
+        if (articles.isEmpty()) continue;
+        List<Node> programmes = objects(view, g, p, Vocab.PROGRAMME);
+        for (Node place : objects(view, g, p, Vocab.CARRIED_OUT_IN))
+          for (Node t : townshipsOf.computeIfAbsent(place, x -> townships(view, x)))
+            for (Node programme : programmes) {
+              Members m = out.computeIfAbsent(new TownshipKey(t, programme), x -> new Members());
+              m.implementations.add(p);
+              m.articles.addAll(articles);
+            }
+      }
+    }
+    return out;
+  }
+
+  /** The distinct implementations and articles of a township group. */
+  static final class Members {
+    final Set<Node> implementations = new java.util.HashSet<>();
+    final Set<Node> articles = new java.util.HashSet<>();
+  }
+
+  /** The query's township of a place: itself when a township, and each township it is within. */
+  private static List<Node> townships(DatasetGraph view, Node place) {
+    List<Node> out = new ArrayList<>();
+    if (view.contains(Vocab.SHARED_GRAPH, place, Vocab.TYPE, Vocab.TOWNSHIP)) out.add(place);
+    for (Node t : objects(view, Vocab.SHARED_GRAPH, place, Vocab.WITHIN))
+      if (view.contains(Vocab.SHARED_GRAPH, t, Vocab.TYPE, Vocab.TOWNSHIP)) out.add(t);
+    return out;
+  }
+
+  /** A township group counted again from every implementation placed there, in the store. */
+  static long[] recountTownship(DatasetGraph dsg, TownshipKey k) {
+    List<Node> places = new ArrayList<>();
+    places.add(k.township());
+    dsg.find(Vocab.SHARED_GRAPH, Node.ANY, Vocab.WITHIN, k.township())
+        .forEachRemaining(q -> places.add(q.getSubject()));
+    Set<Node> impls = new LinkedHashSet<>();
+    for (Node place : places)
+      dsg.find(Node.ANY, Node.ANY, Vocab.CARRIED_OUT_IN, place)
+          .forEachRemaining(
+              q -> {
+                if (named(q.getGraph())) impls.add(q.getSubject());
+              });
+    Members m = townshipSets(dsg, impls).get(k);
+    return m == null ? new long[2] : new long[] {m.implementations.size(), m.articles.size()};
+  }
+
+  /**
+   * Writes the row of a township group as it now is in the store (none when it has no
+   * implementation left), replacing the stored one; inside the caller's write transaction.
+   */
+  static void rewriteTownship(DatasetGraph dsg, TownshipKey k) {
+    Node row = k.row();
+    if (dsg.find(Vocab.SUMMARY_GRAPH, row, Node.ANY, Node.ANY).hasNext()) deleteRow(dsg, row);
+    long[] n = recountTownship(dsg, k);
+    if (n[0] > 0) writeTownshipRow(org.apache.jena.riot.system.StreamRDFLib.dataset(dsg), k, n);
+  }
+
+  private static void writeTownshipRow(StreamRDF out, TownshipKey k, long[] n) {
+    Node row = k.row();
+    Node g = Vocab.SUMMARY_GRAPH;
+    out.quad(Quad.create(g, row, Vocab.TYPE, Vocab.TOWNSHIP_PROGRAMME));
+    out.quad(Quad.create(g, row, Vocab.OF_TOWNSHIP, k.township()));
+    out.quad(Quad.create(g, row, Vocab.OF_PROGRAMME, k.programme()));
+    out.quad(Quad.create(g, row, Vocab.IMPLEMENTATION_COUNT, integer(n[0])));
+    out.quad(Quad.create(g, row, Vocab.ARTICLE_COUNT, integer(n[1])));
   }
 
   /** The figures of one file's quads (its article graphs and the shared descriptions it states). */
@@ -130,6 +239,24 @@ public final class FigureSummary {
     DatasetGraph view = org.apache.jena.sparql.core.DatasetGraphFactory.create();
     for (Quad q : quads) if (named(q.getGraph())) view.add(q);
     return ofAll(view);
+  }
+
+  /**
+   * The summary graph a bulk build writes for files with these quads (each list one file's), for
+   * checking a store against a clean build.
+   */
+  public static List<Quad> summaryQuads(Iterable<List<Quad>> files) {
+    FigureSummary all = new FigureSummary();
+    for (List<Quad> f : files) all.plus(ofQuads(f), 1);
+    List<Quad> out = new ArrayList<>();
+    all.write(
+        new org.apache.jena.riot.system.StreamRDFBase() {
+          @Override
+          public void quad(Quad q) {
+            out.add(q);
+          }
+        });
+    return out;
   }
 
   /** One subject's contribution (nothing when it is no figure in any named graph). */
@@ -360,6 +487,10 @@ public final class FigureSummary {
     metrics.forEach(
         (k, p) -> {
           if (p.rows > 0) writeMetricRow(out, k, p, minOf(p.added), maxOf(p.added));
+        });
+    townships.forEach(
+        (k, n) -> {
+          if (n[0] > 0) writeTownshipRow(out, k, n);
         });
   }
 

@@ -23,6 +23,10 @@ final class SummaryTracker {
   /** Figures touched in this transaction, with what each contributed before. */
   private final Map<Node, FigureSummary> before = new HashMap<>();
 
+  /** Programme implementations touched, with the township groups each was in before. */
+  private final Map<Node, java.util.Set<FigureSummary.TownshipKey>> implementations =
+      new HashMap<>();
+
   private boolean rebuild;
 
   /**
@@ -43,6 +47,7 @@ final class SummaryTracker {
               + " (drop it, and it is made anew)");
     if (add && p.equals(Vocab.VALUE)) FigureSummary.checkValue(q.getObject());
     if (isFigureTerm(q)) touch(q.getSubject());
+    if (isImplementationTerm(q)) touchImplementation(q.getSubject());
     if (g.equals(Vocab.SHARED_GRAPH)) beforeShared(q, add);
   }
 
@@ -53,6 +58,8 @@ final class SummaryTracker {
       return;
     }
     tdb.find(g, Node.ANY, Vocab.TYPE, Vocab.FIGURE).forEachRemaining(q -> touch(q.getSubject()));
+    tdb.find(g, Node.ANY, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION)
+        .forEachRemaining(q -> touchImplementation(q.getSubject()));
   }
 
   /** Called before the whole dataset is cleared. */
@@ -70,6 +77,14 @@ final class SummaryTracker {
         || p.equals(Vocab.REF_PERIOD);
   }
 
+  private static boolean isImplementationTerm(Quad q) {
+    Node p = q.getPredicate();
+    return p.equals(Vocab.TYPE) && q.getObject().equals(Vocab.PROGRAMME_IMPLEMENTATION)
+        || p.equals(Vocab.PROGRAMME)
+        || p.equals(Vocab.CARRIED_OUT_IN)
+        || p.equals(Vocab.PROV_DERIVED_FROM);
+  }
+
   /**
    * A unit's county changes with rkg:within and rkg:County in the shared graph: the figures placed
    * there (or, for a county, in a unit within it) are noted before a real change (a build adding a
@@ -79,17 +94,26 @@ final class SummaryTracker {
     Node p = q.getPredicate();
     boolean within = p.equals(Vocab.WITHIN);
     boolean county = p.equals(Vocab.TYPE) && q.getObject().equals(Vocab.COUNTY);
-    if (!within && !county) return;
+    boolean township = p.equals(Vocab.TYPE) && q.getObject().equals(Vocab.TOWNSHIP);
+    if (!within && !county && !township) return;
     if (add == tdb.contains(q)) return;
     Node unit = q.getSubject();
     placedAt(unit);
-    if (county)
+    if (county || township)
       tdb.find(Vocab.SHARED_GRAPH, Node.ANY, Vocab.WITHIN, unit)
           .forEachRemaining(w -> placedAt(w.getSubject()));
   }
 
   private void placedAt(Node unit) {
     tdb.find(Node.ANY, Node.ANY, Vocab.REF_AREA, unit).forEachRemaining(q -> touch(q.getSubject()));
+    tdb.find(Node.ANY, Node.ANY, Vocab.CARRIED_OUT_IN, unit)
+        .forEachRemaining(q -> touchImplementation(q.getSubject()));
+  }
+
+  private void touchImplementation(Node subject) {
+    if (rebuild || implementations.containsKey(subject)) return;
+    implementations.put(
+        subject, FigureSummary.townshipSets(tdb, java.util.List.of(subject)).keySet());
   }
 
   private void touch(Node subject) {
@@ -103,12 +127,21 @@ final class SummaryTracker {
       FigureSummary.rebuild(tdb);
       return;
     }
-    if (before.isEmpty()) return;
-    FigureSummary change = new FigureSummary();
-    for (Map.Entry<Node, FigureSummary> e : before.entrySet()) {
-      change.plus(FigureSummary.ofFigure(tdb, e.getKey()), 1);
-      change.plus(e.getValue(), -1);
+    if (!before.isEmpty()) {
+      FigureSummary change = new FigureSummary();
+      for (Map.Entry<Node, FigureSummary> e : before.entrySet()) {
+        change.plus(FigureSummary.ofFigure(tdb, e.getKey()), 1);
+        change.plus(e.getValue(), -1);
+      }
+      change.applyTo(tdb);
     }
-    change.applyTo(tdb);
+    // a township row counts distinct articles, which no difference can keep: the groups the
+    // touched implementations were or are in are counted again from the store
+    if (!implementations.isEmpty()) {
+      java.util.Set<FigureSummary.TownshipKey> groups = new java.util.LinkedHashSet<>();
+      implementations.values().forEach(groups::addAll);
+      groups.addAll(FigureSummary.townshipSets(tdb, implementations.keySet()).keySet());
+      for (FigureSummary.TownshipKey k : groups) FigureSummary.rewriteTownship(tdb, k);
+    }
   }
 }

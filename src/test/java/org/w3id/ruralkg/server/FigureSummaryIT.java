@@ -109,6 +109,7 @@ class FigureSummaryIT {
       }
     }
     assertTrue(compared >= 20, "compared " + compared);
+    assertEquals(3, names().size(), names().toString());
     if (rows)
       assertTrue(all.toString().lines().count() > 150, "the seeds give rows: " + all.length());
     return all.toString();
@@ -142,7 +143,8 @@ class FigureSummaryIT {
     String changed =
         text.replace("发放劳务报酬331.46万元", "发放劳务报酬9331.46万元")
             .replace("带动当地群众434人", "带动当地群众1434人")
-            .replace("开展就业技能培训320人(次),", "");
+            .replace("开展就业技能培训320人(次),", "")
+            .replace("红光片区以工代赈项目的实施", "红光片区项目的实施");
     assertNotEquals(text, changed, "the seed still has the sentence this test changes");
     Files.writeString(f, changed, StandardCharsets.UTF_8);
     dsg.close();
@@ -188,6 +190,22 @@ class FigureSummaryIT {
             + " rkg:refPeriod \"2024\"^^<http://www.w3.org/2001/XMLSchema#gYear> } }");
     String inserted = sameAnswers("after inserting a figure");
     assertNotEquals(before, inserted);
+    // a programme implementation in a township (大寨镇) that had none, in an article of its own
+    update(
+        "PREFIX rkg: <https://w3id.org/ruralkg/ont#> PREFIX prov: <http://www.w3.org/ns/prov#>"
+            + " INSERT DATA { GRAPH <urn:test:article> { <urn:test:impl> a"
+            + " rkg:ProgrammeImplementation ;"
+            + " rkg:programme <https://w3id.org/ruralkg/id/concept/programme/yi-gong-dai-zhen> ;"
+            + " rkg:carriedOutIn <https://w3id.org/ruralkg/id/unit/530622102> ;"
+            + " prov:wasDerivedFrom <urn:test:article> } }");
+    String implemented = sameAnswers("after inserting a programme implementation");
+    assertNotEquals(inserted, implemented);
+    // the implementations in 马树镇 lose their place
+    update(
+        "PREFIX rkg: <https://w3id.org/ruralkg/ont#> DELETE { GRAPH ?g { ?i rkg:carriedOutIn ?t } }"
+            + " WHERE { BIND(<https://w3id.org/ruralkg/id/unit/530622105> AS ?t)"
+            + " GRAPH ?g { ?i rkg:carriedOutIn ?t } }");
+    assertNotEquals(implemented, sameAnswers("after moving implementations out of a township"));
     update(
         "PREFIX rkg: <https://w3id.org/ruralkg/ont#> DELETE { GRAPH ?g { ?f a rkg:Figure } } WHERE {"
             + " { SELECT ?f WHERE { GRAPH ?h { ?f rkg:metric"
