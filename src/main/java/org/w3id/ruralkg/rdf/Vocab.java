@@ -191,4 +191,32 @@ public final class Vocab {
           "unknown party organisation kind: " + notation);
     }
   }
+
+  // --- figure summaries (graph/summary): rows the aggregate saved queries read, kept by the store
+  /**
+   * The graph of pre-aggregated figure rows, maintained by the store in the transaction that
+   * changes the figures (see docs/ONTOLOGY.md, "Figure summaries").
+   */
+  public static final Node SUMMARY_GRAPH = NodeFactory.createURI(ID + "graph/summary");
+
+  public static final Node COUNTY_TOTAL = ont("CountyTotal");
+  public static final Node METRIC_TOTAL = ont("MetricTotal");
+  public static final Node OF_METRIC = ont("ofMetric");
+  public static final Node OF_UNIT_OF_MEASURE = ont("ofUnitOfMeasure");
+  public static final Node OF_COUNTY = ont("ofCounty");
+  public static final Node OF_YEAR = ont("ofYear");
+  public static final Node TOTAL = ont("total");
+  public static final Node FIGURE_COUNT = ont("figureCount");
+  public static final Node ROW_COUNT = ont("rowCount");
+  public static final Node INTEGER_ROWS = ont("integerRows");
+  public static final Node MIN_VALUE = ont("minValue");
+  public static final Node MAX_VALUE = ont("maxValue");
+  public static final Node WITH_PLACE = ont("withPlace");
+  public static final Node WITH_YEAR = ont("withYear");
+  public static final Node SUMMARY_VERSION = ont("summaryVersion");
+  public static final Node TOWNSHIP_PROGRAMME = ont("TownshipProgramme");
+  public static final Node OF_TOWNSHIP = ont("ofTownship");
+  public static final Node OF_PROGRAMME = ont("ofProgramme");
+  public static final Node IMPLEMENTATION_COUNT = ont("implementationCount");
+  public static final Node ARTICLE_COUNT = ont("articleCount");
 }

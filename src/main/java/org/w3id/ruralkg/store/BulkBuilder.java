@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +62,15 @@ public final class BulkBuilder {
   private final Set<Quad> sharedIndexed = ConcurrentHashMap.newKeySet();
 
   private Duration fileTimeout = BuildSettings.DEFAULT_FILE_TIMEOUT;
+
+  /**
+   * Each file's figure summary, made by the worker that extracted it, until the file is sent; the
+   * sum of the sent ones is written as the summary graph at the end of the load.
+   */
+  private final Map<FileQuads, FigureSummary> fileSummaries =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  private final FigureSummary summary = new FigureSummary();
 
   public BulkBuilder(Path storeDir, FileProcessor processor, int threads) {
     this(storeDir, processor, threads, true);
@@ -117,6 +127,7 @@ public final class BulkBuilder {
                 f -> StoreBuilder.read(f, processor, report, sha -> false),
                 fq -> {
                   if (textIndex) indexText(index, def, fq.quads());
+                  fileSummaries.put(fq, FigureSummary.ofQuads(fq.quads()));
                 },
                 fq -> send(out, fq, report)));
   }
@@ -179,6 +190,8 @@ public final class BulkBuilder {
         if (textIndex) indexText(index, def, ontologyQuads);
         ontologyQuads.forEach(out::quad);
         feed.run(out, index, def);
+        // the figure summaries of every file sent, in the same bulk load (and crash marker)
+        summary.write(out);
         // every document is in: committing now frees Lucene's buffer before the loader sorts
         index.commit();
         out.finish();
@@ -222,8 +235,10 @@ public final class BulkBuilder {
   }
 
   /** Hands a file's quads to the loader, in input order, and reports it loaded. */
-  private static void send(StreamRDF out, FileQuads fq, BuildReport report) {
+  private void send(StreamRDF out, FileQuads fq, BuildReport report) {
     for (Quad q : fq.quads()) out.quad(q);
+    FigureSummary own = fileSummaries.remove(fq);
+    summary.plus(own != null ? own : FigureSummary.ofQuads(fq.quads()), 1);
     report.loaded(fq);
     LOG.info(
         "streamed {} ({} articles, {} quads)",

@@ -32,6 +32,12 @@ final class IndexedDataset extends DatasetGraphText {
   private volatile boolean broken;
   private static final long EXCLUSIVE_WAIT_MS = 10_000;
 
+  /**
+   * The figure summaries' view of the current write transaction (one writer at a time; kept per
+   * thread so that a reader's thread never sees it).
+   */
+  private final ThreadLocal<SummaryTracker> summary = new ThreadLocal<>();
+
   IndexedDataset(DatasetGraph tdb2, TextIndexLucene index, Path storeDir) {
     super(tdb2, index, new TextDocProducerTriples(index), false);
     this.index = index;
@@ -66,6 +72,7 @@ final class IndexedDataset extends DatasetGraphText {
    */
   @Override
   public void removeGraph(Node graphName) {
+    if (FigureSummary.named(graphName)) summary().beforeRemoveGraph(graphName);
     EntityDefinition def = index.getDocDef();
     List<Quad> indexed = new ArrayList<>();
     for (String field : def.fields()) {
@@ -85,10 +92,63 @@ final class IndexedDataset extends DatasetGraphText {
     getWrapped().removeGraph(graphName);
   }
 
-  /** A write's commit is bracketed by the write mark (see {@link TextIndex#WRITING_FILE}). */
+  private SummaryTracker summary() {
+    SummaryTracker t = summary.get();
+    if (t == null) {
+      t = new SummaryTracker(getWrapped());
+      summary.set(t);
+    }
+    return t;
+  }
+
+  // every change reaches the figure summaries before TDB2 (jena-text's monitor sees it after)
+  @Override
+  public void add(Quad quad) {
+    summary().before(quad, true);
+    super.add(quad);
+  }
+
+  @Override
+  public void add(Node g, Node s, Node p, Node o) {
+    summary().before(Quad.create(g, s, p, o), true);
+    super.add(g, s, p, o);
+  }
+
+  @Override
+  public void delete(Quad quad) {
+    summary().before(quad, false);
+    super.delete(quad);
+  }
+
+  @Override
+  public void delete(Node g, Node s, Node p, Node o) {
+    summary().before(Quad.create(g, s, p, o), false);
+    super.delete(g, s, p, o);
+  }
+
+  @Override
+  public void deleteAny(Node g, Node s, Node p, Node o) {
+    SummaryTracker t = summary();
+    getWrapped().find(g, s, p, o).forEachRemaining(q -> t.before(q, false));
+    super.deleteAny(g, s, p, o);
+  }
+
+  @Override
+  public void clear() {
+    summary().beforeClear();
+    super.clear();
+  }
+
+  /**
+   * A write's commit first brings the figure summaries in step (in the same transaction), and is
+   * bracketed by the write mark (see {@link TextIndex#WRITING_FILE}).
+   */
   @Override
   public void commit() {
     boolean writing = transactionMode() == ReadWrite.WRITE;
+    SummaryTracker t = summary.get();
+    if (writing && t != null) t.apply();
+    summary.remove();
     if (writing) TextIndex.markWriting(storeDir);
     super.commit();
     if (writing) TextIndex.markWritten(storeDir);
@@ -100,6 +160,7 @@ final class IndexedDataset extends DatasetGraphText {
    */
   @Override
   public void abort() {
+    summary.remove();
     try {
       super.abort();
     } catch (RuntimeException | Error e) {
@@ -110,6 +171,7 @@ final class IndexedDataset extends DatasetGraphText {
 
   @Override
   public void end() {
+    summary.remove();
     try {
       super.end();
     } catch (RuntimeException | Error e) {

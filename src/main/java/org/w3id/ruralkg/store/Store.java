@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.w3id.ruralkg.common.RuralKgException;
+import org.w3id.ruralkg.rdf.Vocab;
 
 /**
  * Opens the TDB2 store at a folder, refusing a folder that holds something else. The default graph
@@ -44,12 +46,41 @@ public final class Store {
     try {
       DatasetGraph dsg = connectTdb(dir);
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-      return TextIndex.over(dsg, dir);
+      DatasetGraph indexed = TextIndex.over(dsg, dir);
+      try {
+        summarise(dsg, dir);
+      } catch (RuntimeException e) {
+        indexed.close();
+        throw e;
+      }
+      return indexed;
     } catch (RuralKgException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new RuralKgException(dir + ": cannot open TDB2 store: " + oneLine(e), e);
     }
+  }
+
+  /**
+   * A store with figures but no figure summaries of this version (built before they existed, or
+   * restored from such a backup) gets them now, in one write transaction: the saved queries that
+   * read them would otherwise answer nothing.
+   */
+  private static void summarise(DatasetGraph tdb, Path dir) {
+    boolean missing =
+        org.apache.jena.system.Txn.calculateRead(
+            tdb,
+            () ->
+                !FigureSummary.stamped(tdb)
+                    && tdb.find(Node.ANY, Node.ANY, Vocab.TYPE, Vocab.FIGURE).hasNext());
+    if (!missing) return;
+    org.slf4j.LoggerFactory.getLogger(Store.class)
+        .info("{}: making the figure summaries (graph/summary) of a store that has none", dir);
+    org.apache.jena.system.Txn.executeWrite(
+        tdb,
+        () -> {
+          if (!FigureSummary.stamped(tdb)) FigureSummary.rebuild(tdb);
+        });
   }
 
   /**
