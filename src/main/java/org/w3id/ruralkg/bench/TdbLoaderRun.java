@@ -10,10 +10,13 @@ import java.util.List;
 import org.w3id.ruralkg.common.RuralKgException;
 
 /**
- * Jena's {@code tdb2.tdbloader} command (from the jena-cmds jar on this classpath) in a child JVM
- * with this JVM's heap limit: needs the N-Quads files and a scratch folder; adds the wall seconds,
- * the child's CPU seconds (NaN where /proc is missing) and the store's size, then deletes the
- * store. Thread-safe (no state); each run has its own files under the scratch folder.
+ * Jena's loader commands (from the jena-cmds jar on this classpath) in a child JVM with this JVM's
+ * heap limit: {@code tdb2.tdbloader}, and {@code tdb2.xloader} as its all-in-one Java command
+ * ({@code tdb2.xloader.CmdxLoader}: node table, ingest, then every index through sort(1), the steps
+ * the distribution's shell script runs one JVM each). Needs the N-Quads files and a scratch folder;
+ * adds the wall seconds, the child's CPU seconds (NaN where /proc is missing; sort(1) children of
+ * the child are included once they are waited for) and the store's size, then deletes the store.
+ * Thread-safe (no state); each run has its own files under the scratch folder.
  */
 final class TdbLoaderRun {
   /** What one run of the command took. */
@@ -22,19 +25,40 @@ final class TdbLoaderRun {
   private TdbLoaderRun() {}
 
   /**
-   * Loads {@code files} into a fresh store under {@code dir}. {@code loader} is a value of
-   * --loader, or null for none (the command's default, the phased loader).
+   * Loads {@code files} into a fresh store under {@code dir} with tdb2.tdbloader. {@code loader} is
+   * a value of --loader, or null for none (the command's default, the phased loader).
    */
   static Result run(Path dir, String loader, List<String> files)
       throws IOException, InterruptedException {
     String name = loader == null ? "default" : loader;
     Path store = dir.resolve("store-tdbloader-" + name);
-    Path args = dir.resolve("tdbloader-" + name + ".args");
-    Path out = dir.resolve("tdbloader-" + name + ".log");
     List<String> a = new ArrayList<>(List.of("--loc", store.toString()));
     if (loader != null) a.add("--loader=" + loader);
     a.addAll(files);
-    writeArgFile(args, a);
+    return runCommand(dir, "tdbloader-" + name, "tdb2.tdbloader", a, store);
+  }
+
+  /**
+   * Loads {@code files} into a fresh store under {@code dir} with tdb2.xloader, sort(1) on {@code
+   * threads} threads. Its temporary files stay in the store folder (Jena 5.6's all-in-one command
+   * writes them under --loc even when --tmpdir is given, then fails to find them, so --tmpdir is
+   * not used); they are not counted in the store's size.
+   */
+  static Result xloader(Path dir, int threads, List<String> files)
+      throws IOException, InterruptedException {
+    Path store = dir.resolve("store-xloader");
+    List<String> a =
+        new ArrayList<>(List.of("--loc", store.toString(), "--threads", String.valueOf(threads)));
+    a.addAll(files);
+    return runCommand(dir, "xloader", "tdb2.xloader.CmdxLoader", a, store);
+  }
+
+  private static Result runCommand(
+      Path dir, String name, String mainClass, List<String> commandArgs, Path store)
+      throws IOException, InterruptedException {
+    Path args = dir.resolve(name + ".args");
+    Path out = dir.resolve(name + ".log");
+    writeArgFile(args, mainClass, commandArgs);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     double cpu0 = Machine.childrenCpuSeconds();
     long t = System.nanoTime();
@@ -49,27 +73,38 @@ final class TdbLoaderRun {
     if (exit != 0) {
       List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
       throw new RuralKgException(
-          "tdb2.tdbloader ("
+          mainClass
+              + " ("
               + name
               + ") failed (exit "
               + exit
               + "): "
               + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
     }
+    deleteTemporaryFiles(store);
     Result r = new Result(seconds, cpu, Machine.folderBytes(store) / (1024.0 * 1024));
     Machine.deleteTree(store);
     return r;
   }
 
+  /** xloader's intermediate files (triples.tmp.gz, quads.tmp.gz) left beside the database. */
+  private static void deleteTemporaryFiles(Path store) throws IOException {
+    try (var files = Files.list(store)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp.gz")).toList())
+        Files.deleteIfExists(f);
+    }
+  }
+
   /** An @argfile for the child JVM: 2,000 file names would be a long command line. */
-  private static void writeArgFile(Path args, List<String> commandArgs) throws IOException {
+  private static void writeArgFile(Path args, String mainClass, List<String> commandArgs)
+      throws IOException {
     Files.write(
         args,
         List.of(
             "-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m",
             "-cp",
             quoted(System.getProperty("java.class.path")),
-            "tdb2.tdbloader"),
+            mainClass),
         StandardCharsets.UTF_8);
     Files.write(
         args,
@@ -79,7 +114,7 @@ final class TdbLoaderRun {
   }
 
   /** A Java @argfile token: quoted, backslashes and quotes escaped. */
-  private static String quoted(String s) {
+  static String quoted(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
