@@ -42,7 +42,14 @@ public final class Bench {
       Duration requestTimeout,
       boolean keep,
       Set<Phase> phases,
+      Set<Phase> largePhases,
       Path home) {}
+
+  /**
+   * From this many articles on a size runs {@code largePhases}: at 100,000 articles single-thread
+   * extraction and the loader comparisons would take hours.
+   */
+  public static final int LARGE_ARTICLES = 50_000;
 
   private final Options o;
   private final PrintStream log;
@@ -75,6 +82,7 @@ public final class Bench {
         sizes,
         command,
         o.phases().stream().map(Phase::cliName).toList(),
+        o.largePhases().stream().map(Phase::cliName).toList(),
         growth);
   }
 
@@ -91,7 +99,7 @@ public final class Bench {
   }
 
   private BenchReport.Size runSize(int articles, Synth synth) throws Exception {
-    Set<Phase> phases = o.phases();
+    Set<Phase> phases = articles >= LARGE_ARTICLES ? o.largePhases() : o.phases();
     String loadAverageBefore = Machine.loadAverage();
     Path dir = o.work().resolve("n" + articles);
     Machine.deleteTree(dir);

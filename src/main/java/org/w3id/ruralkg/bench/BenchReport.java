@@ -28,6 +28,7 @@ public final class BenchReport {
       List<Size> sizes,
       String command,
       List<String> phases,
+      List<String> largePhases,
       List<Growth.Step> growth) {}
 
   /**

@@ -81,6 +81,12 @@ final class BenchCommand implements Callable<Integer> {
           "phases to run, comma-separated: build, analyst, density, queries, operations, extraction, loading, inprocess-build, or all (default ${DEFAULT-VALUE}: all but inprocess-build). At 100,000 articles: build,density,analyst,queries")
   String phases = "all";
 
+  @Option(
+      names = "--large-phases",
+      description =
+          "phases of sizes from 50,000 articles on (default ${DEFAULT-VALUE}): the cheap ones, as single-thread extraction and the loader comparisons would take hours there")
+  String largePhases = "build,density,analyst,queries";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -128,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
               Duration.ofSeconds(timeoutSeconds),
               true,
               Phase.defaults(),
+              Phase.defaults(),
               home);
       BenchReport.QueriesOnly report =
           new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);
@@ -137,7 +144,11 @@ final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     Set<Phase> chosen = Phase.parse(phases);
-    if (noQueries) chosen.remove(Phase.QUERIES);
+    Set<Phase> chosenLarge = Phase.parse(largePhases);
+    if (noQueries) {
+      chosen.remove(Phase.QUERIES);
+      chosenLarge.remove(Phase.QUERIES);
+    }
     Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-bench");
     Bench.Options o =
         new Bench.Options(
@@ -152,6 +163,7 @@ final class BenchCommand implements Callable<Integer> {
             Duration.ofSeconds(timeoutSeconds),
             keep,
             chosen,
+            chosenLarge,
             home);
     try {
       BenchReport.Run report =

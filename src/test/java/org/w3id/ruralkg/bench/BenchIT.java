@@ -35,6 +35,7 @@ class BenchIT {
             Duration.ofSeconds(60),
             false,
             Phase.parse("build,density,analyst"),
+            Phase.parse("build"),
             Path.of("."));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     BenchReport.Run run =
