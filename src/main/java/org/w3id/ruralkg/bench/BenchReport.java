@@ -119,6 +119,7 @@ public final class BenchReport {
       double xloaderStoreMiB,
       double ruralkgOverXloaderSpeed,
       double ruralkgQuadsOnlyOverXloaderSpeed,
+      long xloaderQuadsLoaded,
       @JsonInclude(JsonInclude.Include.NON_NULL) String xloaderError) {}
 
   /** Backup, restore into a new store, compaction of the restored store. */
@@ -298,10 +299,11 @@ public final class BenchReport {
             ? "failed"
             : String.format(
                 Locale.ROOT,
-                "%.1f (%.1f), %.0f MiB",
+                "%.1f (%.1f), %.0f MiB, %,d quads loaded",
                 l.xloaderSeconds(),
                 l.xloaderProcessCpuSeconds(),
-                l.xloaderStoreMiB()),
+                l.xloaderStoreMiB(),
+                l.xloaderQuadsLoaded()),
         l.ruralkgOverJenaSpeed(),
         l.ruralkgOverJenaParallelSpeed(),
         l.xloaderError() != null

@@ -79,7 +79,7 @@ final class LoadingPhase {
     try {
       xloader = TdbLoaderRun.xloader(dir, threads, all);
     } catch (RuntimeException e) {
-      xloader = new TdbLoaderRun.Result(Double.NaN, Double.NaN, Double.NaN);
+      xloader = new TdbLoaderRun.Result(Double.NaN, Double.NaN, Double.NaN, -1);
       xloaderError = e.getMessage();
       log.println("bench: tdb2.xloader failed: " + xloaderError);
     }
@@ -113,6 +113,7 @@ final class LoadingPhase {
             xloader.storeMiB(),
             xloader.seconds() / ours.seconds(),
             xloader.seconds() / quadsOnlySeconds,
+            xloader.quadsLoaded(),
             xloaderError);
     log.printf(
         Locale.ROOT,

@@ -109,10 +109,11 @@ final class TargetRows {
                   ? "xloader failed: " + loading.xloaderError()
                   : String.format(
                       Locale.ROOT,
-                      "%.2f× (write path %.1f s, tdb2.xloader %.1f s; without the text index %.2f×)",
+                      "%.2f× (write path %.1f s, tdb2.xloader %.1f s, %,d quads ingested; without the text index %.2f×)",
                       loading.ruralkgOverXloaderSpeed(),
                       loading.ruralkgSeconds(),
                       loading.xloaderSeconds(),
+                      loading.xloaderQuadsLoaded(),
                       loading.ruralkgQuadsOnlyOverXloaderSpeed())));
     }
     if (cold != null)
