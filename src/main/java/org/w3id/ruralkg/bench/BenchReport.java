@@ -89,7 +89,8 @@ public final class BenchReport {
       long peakRssMiB) {}
 
   /**
-   * The write path alone against Jena's tdb2.tdbloader, default and parallel, on the same quads.
+   * The write path alone against Jena's tdb2.tdbloader, default and parallel, and tdb2.xloader, on
+   * the same quads.
    */
   public record Loading(
       long quads,
