@@ -6,22 +6,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.w3id.ruralkg.app.Pipeline;
 import org.w3id.ruralkg.store.FileProcessor;
 import org.w3id.ruralkg.store.InputFile;
 import org.w3id.ruralkg.store.StoreBuilder;
 
 /**
- * The benchmark: needs the seed pages (for {@link Synth}), the saved queries and a scratch folder;
- * adds, for each corpus size, extraction rates (one thread and all, {@link ExtractionPhase}), the
- * end-to-end build ({@link BuildPhase}), the store's size, the write path alone against Jena's
- * tdb2.tdbloader (default and parallel) on the same quads ({@link LoadingPhase}), the store
- * operations ({@link OperationsPhase}), peak heap and RSS, and HTTP latency of the saved queries
- * under 1..16 clients ({@link QueryBench}), as a {@link BenchReport}. Runs phases one after another
- * in this process; not thread-safe (one run at a time).
+ * The benchmark, the one command behind every figure of issue 18: needs the seed pages (for {@link
+ * Synth}), the saved and analyst queries and a scratch folder; for each corpus size it runs the
+ * chosen {@link Phase}s in this order: the build as a user runs it, in a fresh JVM ({@link
+ * FreshBuild}); the analyst queries on the new store ({@link AnalystPhase}); its density ({@link
+ * DensityPhase}); the saved queries over HTTP, cold and warm ({@link QueryBench}); the store
+ * operations ({@link OperationsPhase}); extraction rates, one thread and all ({@link
+ * ExtractionPhase}); the write path alone against Jena's tdb2.tdbloader and tdb2.xloader on the
+ * same quads ({@link LoadingPhase}). Then it holds the figures against the targets ({@link
+ * Targets}) and, with several sizes, says what grows faster than the corpus ({@link Growth}), as a
+ * {@link BenchReport}. Phases run one after another; not thread-safe (one run at a time).
  */
 public final class Bench {
   /** Settings of a run. */
@@ -35,12 +40,23 @@ public final class Bench {
       int requestsPerClient,
       Duration cellLimit,
       Duration requestTimeout,
-      boolean keep) {}
+      boolean keep,
+      Set<Phase> phases,
+      Set<Phase> largePhases,
+      Path home) {}
+
+  /**
+   * From this many articles on a size runs {@code largePhases}: at 100,000 articles single-thread
+   * extraction and the loader comparisons would take hours.
+   */
+  public static final int LARGE_ARTICLES = 50_000;
 
   private final Options o;
   private final PrintStream log;
   private boolean sparqlToo;
-  private boolean queriesToo = true;
+  private String command = "";
+  private FileProcessor processor;
+  private double componentsLoadSeconds;
 
   public Bench(Options options, PrintStream log) {
     this.o = options;
@@ -52,17 +68,38 @@ public final class Bench {
     quietServerLogs();
     String startedAt = Instant.now().toString();
     Map<String, Object> machine = Machine.describe();
-    long t0 = System.nanoTime();
-    FileProcessor processor = Pipeline.fileProcessor();
+    log.println(
+        "bench: " + BenchReport.machineLine(machine) + ", load average " + Machine.loadAverage());
     Synth synth = Synth.fromSeeds(o.seeds());
-    double componentsLoadSeconds = CpuClock.secs(t0);
     List<BenchReport.Size> sizes = new ArrayList<>();
-    for (int n : o.sizes()) sizes.add(runSize(n, synth, processor));
-    return new BenchReport.Run(startedAt, machine, o.threads(), componentsLoadSeconds, sizes);
+    for (int n : o.sizes()) sizes.add(runSize(n, synth));
+    List<Growth.Step> growth = Growth.of(sizes.stream().map(Bench::growthPoint).toList());
+    return new BenchReport.Run(
+        startedAt,
+        machine,
+        o.threads(),
+        componentsLoadSeconds,
+        sizes,
+        command,
+        o.phases().stream().map(Phase::cliName).toList(),
+        o.largePhases().stream().map(Phase::cliName).toList(),
+        growth);
   }
 
-  private BenchReport.Size runSize(int articles, Synth synth, FileProcessor processor)
-      throws Exception {
+  /**
+   * The extraction components (gazetteer, HanLP), loaded once and only by phases that need them.
+   */
+  private FileProcessor processor() {
+    if (processor == null) {
+      long t0 = System.nanoTime();
+      processor = Pipeline.fileProcessor();
+      componentsLoadSeconds = CpuClock.secs(t0);
+    }
+    return processor;
+  }
+
+  private BenchReport.Size runSize(int articles, Synth synth) throws Exception {
+    Set<Phase> phases = articles >= LARGE_ARTICLES ? o.largePhases() : o.phases();
     String loadAverageBefore = Machine.loadAverage();
     Path dir = o.work().resolve("n" + articles);
     Machine.deleteTree(dir);
@@ -76,33 +113,77 @@ public final class Bench {
         articles,
         made.files(),
         made.chars(),
-        CpuClock.secs(t));
-
-    List<InputFile> inputs = StoreBuilder.listInputs(corpus);
-    List<byte[]> bytes = new ArrayList<>(inputs.size());
-    for (InputFile f : inputs) bytes.add(Files.readAllBytes(f.path()));
-
-    // JIT warm-up on a slice of the corpus, not timed
-    for (int i = 0; i < Math.min(inputs.size(), 60); i++)
-      processor.process(inputs.get(i), bytes.get(i), "warmup");
-
-    BenchReport.Extraction extraction;
-    Map<String, Object> stages;
-    long extractionPeakHeapMiB;
-    try (HeapWatch heap = HeapWatch.start()) {
-      extraction =
-          new ExtractionPhase(o.threads(), log).run(inputs, bytes, processor, made.chars());
-      stages = StageTimer.time(inputs, bytes);
-      extractionPeakHeapMiB = heap.peakBytes() >> 20;
-    }
+        synthSeconds);
 
     Path store = dir.resolve("store");
-    BenchReport.Build build = new BuildPhase(o.threads(), log).run(corpus, store, made.chars());
-    BenchReport.Loading loading = new LoadingPhase(o.threads(), log).run(dir, inputs, processor);
-    BenchReport.Operations operations = new OperationsPhase(log).run(dir, store);
-    Map<String, Object> queries = queriesToo ? queries(store) : null;
+    FreshBuild.Result fresh = null;
+    List<AnalystPhase.Query> analyst = null;
+    DensityPhase.Density density = null;
+    Map<String, Object> queries = null;
+    BenchReport.Operations operations = null;
+    if (phases.contains(Phase.BUILD)) {
+      fresh = new FreshBuild(o.home(), log).run(corpus, store, made.chars());
+      if (fresh.exitCode() != 0)
+        log.println("bench: the fresh-JVM build failed; phases that read its store are skipped");
+    }
+    boolean stored = fresh != null && fresh.exitCode() == 0;
+    if (stored && phases.contains(Phase.ANALYST)) {
+      Path dirOfQueries = Pipeline.queriesDir();
+      analyst =
+          new AnalystPhase(o.requestTimeout(), log)
+              .run(store, dirOfQueries == null ? null : dirOfQueries.resolve("analyst"));
+    }
+    if (stored && phases.contains(Phase.DENSITY))
+      density =
+          new DensityPhase(log).run(store, fresh.articles() > 0 ? fresh.articles() : articles);
+    if (stored && phases.contains(Phase.QUERIES)) queries = queries(store);
+    if (stored && phases.contains(Phase.OPERATIONS))
+      operations = new OperationsPhase(log).run(dir, store);
+
+    List<InputFile> inputs = null;
+    List<byte[]> bytes = null;
+    if (phases.contains(Phase.EXTRACTION) || phases.contains(Phase.LOADING)) {
+      inputs = StoreBuilder.listInputs(corpus);
+      bytes = new ArrayList<>(inputs.size());
+      for (InputFile f : inputs) bytes.add(Files.readAllBytes(f.path()));
+    }
+    BenchReport.Extraction extraction = null;
+    Map<String, Object> stages = null;
+    long extractionPeakHeapMiB = 0;
+    if (phases.contains(Phase.EXTRACTION)) {
+      // JIT warm-up on a slice of the corpus, not timed
+      for (int i = 0; i < Math.min(inputs.size(), 60); i++)
+        processor().process(inputs.get(i), bytes.get(i), "warmup");
+      try (HeapWatch heap = HeapWatch.start()) {
+        extraction =
+            new ExtractionPhase(o.threads(), log).run(inputs, bytes, processor(), made.chars());
+        stages = StageTimer.time(inputs, bytes);
+        extractionPeakHeapMiB = heap.peakBytes() >> 20;
+      }
+    }
+    BenchReport.Build build = null;
+    if (phases.contains(Phase.INPROCESS_BUILD)) {
+      Path inProcess = dir.resolve("store-inprocess");
+      build = new BuildPhase(o.threads(), log).run(corpus, inProcess, made.chars());
+      Machine.deleteTree(inProcess);
+    }
+    BenchReport.Loading loading =
+        phases.contains(Phase.LOADING)
+            ? new LoadingPhase(o.threads(), log).run(dir, inputs, processor())
+            : null;
     String loadAverageAfter = Machine.loadAverage();
     if (!o.keep()) Machine.deleteTree(dir);
+
+    Targets.Latencies cold = queries == null ? null : coldLatencies(queries);
+    Targets.Latencies analystLatencies =
+        analyst == null
+            ? null
+            : Targets.latencies(
+                analyst.stream().map(q -> new Targets.Timed(q.name(), q.ms())).toList(),
+                ANALYST_LIMIT_MS);
+    List<Targets.Target> targets =
+        TargetRows.of(articles, fresh, density, loading, cold, analystLatencies, queries);
+    log.print(Targets.table(articles, targets));
     return new BenchReport.Size(
         articles,
         loadAverageBefore,
@@ -117,7 +198,57 @@ public final class Bench {
         loading,
         operations,
         queries,
-        loadAverageAfter);
+        loadAverageAfter,
+        phases.stream().map(Phase::cliName).toList(),
+        fresh,
+        density,
+        analyst,
+        cold,
+        analystLatencies,
+        targets);
+  }
+
+  /** Issue 18: every saved query and example call answers its first request in under 1 s. */
+  static final double COLD_LIMIT_MS = 1000;
+
+  /** Issue 18: each analyst query answers in under 2 s. */
+  static final double ANALYST_LIMIT_MS = 2000;
+
+  /** The cold first requests of a query phase as latencies against the 1 s target. */
+  @SuppressWarnings("unchecked")
+  static Targets.Latencies coldLatencies(Map<String, Object> queries) {
+    List<Targets.Timed> timed = new ArrayList<>();
+    for (Object c : (List<Object>) queries.getOrDefault("cold", List.of())) {
+      QueryLoad.Cold cold = (QueryLoad.Cold) c;
+      timed.add(new Targets.Timed(cold.query(), cold.status() == 200 ? cold.ms() : Double.NaN));
+    }
+    return Targets.latencies(timed, COLD_LIMIT_MS);
+  }
+
+  /** The figures of a size whose growth with the corpus the report shows. */
+  static Growth.Point growthPoint(BenchReport.Size s) {
+    Map<String, Double> f = new LinkedHashMap<>();
+    if (s.freshBuild() != null) {
+      f.put("fresh-JVM build s", s.freshBuild().seconds());
+      f.put("fresh-JVM build CPU s", s.freshBuild().cpuSeconds());
+      f.put("store MiB", s.freshBuild().storeMiB());
+      f.put("quads written", (double) s.freshBuild().quads());
+      f.put("peak heap MiB (build)", (double) s.freshBuild().peakHeapMiB());
+      f.put("peak heap after GC MiB (build)", (double) s.freshBuild().peakHeapAfterGcMiB());
+      f.put("peak RSS MiB (build)", (double) s.freshBuild().peakRssMiB());
+    }
+    if (s.density() != null) f.put("quads stored", (double) s.density().quads());
+    if (s.coldQueries() != null) {
+      f.put("cold p95 ms", s.coldQueries().p95Ms());
+      f.put("cold all calls s", s.coldQueries().sumMs() / 1000);
+    }
+    if (s.analystQueries() != null) {
+      f.put("analyst slowest ms", s.analystQueries().maxMs());
+      f.put("analyst all s", s.analystQueries().sumMs() / 1000);
+    }
+    double warm = TargetRows.warmP95Max(s.queries());
+    if (!Double.isNaN(warm)) f.put("warm p95 ms (1 client, slowest call)", warm);
+    return new Growth.Point(s.articles(), f);
   }
 
   private Map<String, Object> queries(Path store) throws Exception {
@@ -134,12 +265,9 @@ public final class Bench {
     return this;
   }
 
-  /**
-   * Whether a run measures the saved queries over HTTP after each build (the longest phase at
-   * 10,000 articles).
-   */
-  public Bench withQueries(boolean on) {
-    this.queriesToo = on;
+  /** The command line that started the run, for the report. */
+  public Bench withCommand(String commandLine) {
+    this.command = commandLine;
     return this;
   }
 

@@ -4,19 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.w3id.ruralkg.bench.Bench;
 import org.w3id.ruralkg.bench.BenchReport;
 import org.w3id.ruralkg.bench.LongLines;
+import org.w3id.ruralkg.bench.Phase;
 import org.w3id.ruralkg.common.RuralKgException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Measure extraction, build, loading (against Jena's loader) and query latency on synthetic corpora; writes a JSON report and prints a table.")
+        "Measure every figure of issue 18 on synthetic corpora: the build in a fresh JVM, density, analyst queries, cold and warm saved queries, store operations, extraction, and the write path against tdb2.tdbloader and tdb2.xloader; writes a JSON report and prints the tables with a targets table.")
 final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--articles",
@@ -68,8 +72,22 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-queries",
-      description = "skip the HTTP query phase (extraction, build and loading only)")
+      description = "skip the HTTP query phase (same as leaving queries out of --phases)")
   boolean noQueries;
+
+  @Option(
+      names = "--phases",
+      description =
+          "phases to run, comma-separated: build, analyst, density, queries, operations, extraction, loading, inprocess-build, or all (default ${DEFAULT-VALUE}: all but inprocess-build). At 100,000 articles: build,density,analyst,queries")
+  String phases = "all";
+
+  @Option(
+      names = "--large-phases",
+      description =
+          "phases of sizes from 50,000 articles on (default ${DEFAULT-VALUE}): the cheap ones, as single-thread extraction and the loader comparisons would take hours there")
+  String largePhases = "build,density,analyst,queries";
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--long-lines",
@@ -114,13 +132,22 @@ final class BenchCommand implements Callable<Integer> {
               requests,
               Duration.ofSeconds(cellSeconds),
               Duration.ofSeconds(timeoutSeconds),
-              true);
+              true,
+              Phase.defaults(),
+              Phase.defaults(),
+              home);
       BenchReport.QueriesOnly report =
           new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);
       BenchReport.writeJson(report, out);
       System.out.println(BenchReport.queriesTable(report));
       System.err.println("ruralkg: report written to " + out);
       return 0;
+    }
+    Set<Phase> chosen = Phase.parse(phases);
+    Set<Phase> chosenLarge = Phase.parse(largePhases);
+    if (noQueries) {
+      chosen.remove(Phase.QUERIES);
+      chosenLarge.remove(Phase.QUERIES);
     }
     Path scratch = work != null ? work : Files.createTempDirectory("ruralkg-bench");
     Bench.Options o =
@@ -134,10 +161,19 @@ final class BenchCommand implements Callable<Integer> {
             requests,
             Duration.ofSeconds(cellSeconds),
             Duration.ofSeconds(timeoutSeconds),
-            keep);
+            keep,
+            chosen,
+            chosenLarge,
+            home);
     try {
       BenchReport.Run report =
-          new Bench(o, System.err).withSparqlEndpoint(sparql).withQueries(!noQueries).run();
+          new Bench(o, System.err)
+              .withSparqlEndpoint(sparql)
+              .withCommand(
+                  // the parse result's arguments start with the subcommand's name
+                  "./ruralkg "
+                      + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+              .run();
       BenchReport.writeJson(report, out);
       System.out.println(BenchReport.table(report));
       System.err.println("ruralkg: report written to " + out);
