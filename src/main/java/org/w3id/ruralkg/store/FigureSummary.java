@@ -189,10 +189,18 @@ public final class FigureSummary {
 
   /** The query's township of a place: itself when a township, and each township it is within. */
   private static List<Node> townships(DatasetGraph view, Node place) {
+    return selfAndWithin(view, place, Vocab.TOWNSHIP);
+  }
+
+  /**
+   * The place itself when it has the level class, and each unit of that class it is within (the
+   * shared graph states every rkg:within of a unit's ancestor chain), as a bag.
+   */
+  private static List<Node> selfAndWithin(DatasetGraph view, Node place, Node levelClass) {
     List<Node> out = new ArrayList<>();
-    if (view.contains(Vocab.SHARED_GRAPH, place, Vocab.TYPE, Vocab.TOWNSHIP)) out.add(place);
-    for (Node t : objects(view, Vocab.SHARED_GRAPH, place, Vocab.WITHIN))
-      if (view.contains(Vocab.SHARED_GRAPH, t, Vocab.TYPE, Vocab.TOWNSHIP)) out.add(t);
+    if (view.contains(Vocab.SHARED_GRAPH, place, Vocab.TYPE, levelClass)) out.add(place);
+    for (Node u : objects(view, Vocab.SHARED_GRAPH, place, Vocab.WITHIN))
+      if (view.contains(Vocab.SHARED_GRAPH, u, Vocab.TYPE, levelClass)) out.add(u);
     return out;
   }
 
@@ -347,11 +355,7 @@ public final class FigureSummary {
    * The query's county of a place, as a bag: itself when a county, and each county it is within.
    */
   private static List<Node> counties(DatasetGraph view, Node place) {
-    List<Node> out = new ArrayList<>();
-    if (view.contains(Vocab.SHARED_GRAPH, place, Vocab.TYPE, Vocab.COUNTY)) out.add(place);
-    for (Node c : objects(view, Vocab.SHARED_GRAPH, place, Vocab.WITHIN))
-      if (view.contains(Vocab.SHARED_GRAPH, c, Vocab.TYPE, Vocab.COUNTY)) out.add(c);
-    return out;
+    return selfAndWithin(view, place, Vocab.COUNTY);
   }
 
   /** STR(?period), null where SPARQL leaves ?year unbound (no period, or a blank node). */
