@@ -248,7 +248,7 @@ public final class BenchReport {
   private static String densityTable(DensityPhase.Density d) {
     return String.format(
         Locale.ROOT,
-        "%nDensity of the built store (quads stored, per article; the ontology graph's %,d left out)%n%n| all | article graphs (%,d graphs) | shared graph | file graphs (%,d graphs) | default and other graphs | articles |%n|---:|---:|---:|---:|---:|---:|%n| %,d (%.1f) | %,d (%.1f) | %,d (%.1f) | %,d (%.1f) | %,d | %,d |%n",
+        "%nDensity of the built store (quads stored, per article; the ontology graph's %,d left out)%n%n| all | article graphs (%,d graphs) | shared graph | file graphs (%,d graphs) | summary graph | default and other graphs | articles |%n|---:|---:|---:|---:|---:|---:|---:|%n| %,d (%.1f) | %,d (%.1f) | %,d (%.1f) | %,d (%.1f) | %,d (%.1f) | %,d | %,d |%n",
         d.ontologyQuads(),
         d.articleGraphs(),
         d.fileGraphs(),
@@ -260,6 +260,8 @@ public final class BenchReport {
         d.sharedGraphQuadsPerArticle(),
         d.fileGraphQuads(),
         d.fileGraphQuadsPerArticle(),
+        d.summaryGraphQuads(),
+        d.summaryGraphQuadsPerArticle(),
         d.otherQuads(),
         d.articles());
   }

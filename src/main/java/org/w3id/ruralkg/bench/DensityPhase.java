@@ -30,6 +30,7 @@ final class DensityPhase {
     ARTICLE,
     SHARED,
     FILE,
+    SUMMARY,
     ONTOLOGY,
     OTHER,
     DEFAULT
@@ -48,6 +49,8 @@ final class DensityPhase {
       long fileGraphQuads,
       long fileGraphs,
       double fileGraphQuadsPerArticle,
+      long summaryGraphQuads,
+      double summaryGraphQuadsPerArticle,
       long otherQuads,
       long ontologyQuads,
       double seconds) {}
@@ -114,6 +117,7 @@ final class DensityPhase {
     if (graph == null || !graph.isURI()) return Kind.OTHER;
     if (graph.equals(Vocab.ONTOLOGY_GRAPH)) return Kind.ONTOLOGY;
     if (graph.equals(Vocab.SHARED_GRAPH)) return Kind.SHARED;
+    if (graph.equals(Vocab.SUMMARY_GRAPH)) return Kind.SUMMARY;
     String iri = graph.getURI();
     if (!iri.startsWith(Vocab.ID + "graph/")) return Kind.OTHER;
     return iri.endsWith("/file") ? Kind.FILE : Kind.ARTICLE;
@@ -127,8 +131,9 @@ final class DensityPhase {
     long article = quads.getOrDefault(Kind.ARTICLE, 0L);
     long shared = quads.getOrDefault(Kind.SHARED, 0L);
     long file = quads.getOrDefault(Kind.FILE, 0L);
+    long summary = quads.getOrDefault(Kind.SUMMARY, 0L);
     long other = quads.getOrDefault(Kind.OTHER, 0L) + quads.getOrDefault(Kind.DEFAULT, 0L);
-    long all = article + shared + file + other;
+    long all = article + shared + file + summary + other;
     return new Density(
         articles,
         all,
@@ -141,6 +146,8 @@ final class DensityPhase {
         file,
         graphs.getOrDefault(Kind.FILE, 0L),
         perArticle(file, articles),
+        summary,
+        perArticle(summary, articles),
         other,
         quads.getOrDefault(Kind.ONTOLOGY, 0L),
         seconds);

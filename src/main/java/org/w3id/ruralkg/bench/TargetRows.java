@@ -39,11 +39,12 @@ final class TargetRows {
               density.quadsPerArticle(),
               String.format(
                   Locale.ROOT,
-                  "%.1f (article graphs %.1f, shared graph %.1f, file graphs %.1f; %,d quads, %,d articles)",
+                  "%.1f (article graphs %.1f, shared graph %.1f, file graphs %.1f, summary graph %.1f; %,d quads, %,d articles)",
                   density.quadsPerArticle(),
                   density.articleGraphQuadsPerArticle(),
                   density.sharedGraphQuadsPerArticle(),
                   density.fileGraphQuadsPerArticle(),
+                  density.summaryGraphQuadsPerArticle(),
                   density.quads(),
                   density.articles())));
     if (fresh != null) {
