@@ -185,15 +185,10 @@ final class FreshBuild {
     Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
     while (p.isAlive()) {
       try {
-        for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
-          if (line.startsWith("VmHWM:")) {
-            long kib = Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
-            peakKiB.accumulateAndGet(kib, Math::max);
-          }
-        }
+        long kib = Machine.procKiB(status.toString(), "VmHWM:");
+        if (kib < 0) return; // ended between the check and the read, or no /proc
+        peakKiB.accumulateAndGet(kib, Math::max);
         Thread.sleep(100);
-      } catch (IOException | RuntimeException e) {
-        return; // ended between the check and the read, or no /proc
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -59,7 +59,8 @@ final class Machine {
     return kib < 0 ? -1 : kib * 1024;
   }
 
-  private static long procKiB(String file, String key) {
+  /** The number of kB on the line starting with {@code key} of a /proc file, -1 when unknown. */
+  static long procKiB(String file, String key) {
     try {
       for (String line : Files.readAllLines(Path.of(file))) {
         if (line.startsWith(key))

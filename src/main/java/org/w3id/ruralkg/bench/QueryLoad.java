@@ -201,8 +201,7 @@ final class QueryLoad {
   /** Nearest-rank percentile in milliseconds. */
   static double pct(long[] sortedNanos, int p) {
     if (sortedNanos.length == 0) return 0;
-    int rank = (int) Math.ceil(p / 100.0 * sortedNanos.length);
-    return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+    return Targets.percentile(Arrays.stream(sortedNanos).asDoubleStream().toArray(), p) / 1e6;
   }
 
   /** Sends one request and reads the whole answer (the timed part). */

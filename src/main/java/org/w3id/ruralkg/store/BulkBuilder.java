@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +70,7 @@ public final class BulkBuilder {
    * sum of the sent ones is written as the summary graph at the end of the load.
    */
   private final Map<FileQuads, FigureSummary> fileSummaries =
-      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private final FigureSummary summary = new FigureSummary();
 

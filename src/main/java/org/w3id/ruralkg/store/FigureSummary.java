@@ -2,7 +2,10 @@ package org.w3id.ruralkg.store;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,8 +14,11 @@ import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.util.XSDNumUtils;
@@ -74,7 +80,7 @@ public final class FigureSummary {
   private static Node rowIri(String kind, String key) {
     byte[] d = Hashes.sha256().digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return NodeFactory.createURI(
-        Vocab.ID + "summary/" + kind + "/" + java.util.HexFormat.of().formatHex(d, 0, 10));
+        Vocab.ID + "summary/" + kind + "/" + HexFormat.of().formatHex(d, 0, 10));
   }
 
   /**
@@ -183,8 +189,8 @@ public final class FigureSummary {
 
   /** The distinct implementations and articles of a township group. */
   static final class Members {
-    final Set<Node> implementations = new java.util.HashSet<>();
-    final Set<Node> articles = new java.util.HashSet<>();
+    final Set<Node> implementations = new HashSet<>();
+    final Set<Node> articles = new HashSet<>();
   }
 
   /** The query's township of a place: itself when a township, and each township it is within. */
@@ -229,7 +235,7 @@ public final class FigureSummary {
     Node row = k.row();
     if (dsg.find(Vocab.SUMMARY_GRAPH, row, Node.ANY, Node.ANY).hasNext()) deleteRow(dsg, row);
     long[] n = recountTownship(dsg, k);
-    if (n[0] > 0) writeTownshipRow(org.apache.jena.riot.system.StreamRDFLib.dataset(dsg), k, n);
+    if (n[0] > 0) writeTownshipRow(StreamRDFLib.dataset(dsg), k, n);
   }
 
   private static void writeTownshipRow(StreamRDF out, TownshipKey k, long[] n) {
@@ -244,7 +250,7 @@ public final class FigureSummary {
 
   /** The figures of one file's quads (its article graphs and the shared descriptions it states). */
   public static FigureSummary ofQuads(List<Quad> quads) {
-    DatasetGraph view = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+    DatasetGraph view = DatasetGraphFactory.create();
     // only what the rows are made of: a third of a file's quads, and the build's time with it
     for (Quad q : quads) if (named(q.getGraph()) && read(q)) view.add(q);
     return ofAll(view);
@@ -307,7 +313,7 @@ public final class FigureSummary {
             q -> {
               if (named(q.getGraph())) graphs.add(q.getGraph());
             });
-    Set<CountyKey> countedIn = new java.util.HashSet<>();
+    Set<CountyKey> countedIn = new HashSet<>();
     Map<Node, List<Node>> countiesOf = new HashMap<>();
     for (Node g : graphs) {
       List<Node> values = objects(view, g, f, Vocab.VALUE);
@@ -316,10 +322,8 @@ public final class FigureSummary {
       List<Node> us = objects(view, g, f, Vocab.UNIT_OF_MEASURE);
       List<Node> places = objects(view, g, f, Vocab.REF_AREA);
       List<Node> periods = objects(view, g, f, Vocab.REF_PERIOD);
-      List<Node> placesOrNone =
-          places.isEmpty() ? java.util.Collections.singletonList(null) : places;
-      List<Node> periodsOrNone =
-          periods.isEmpty() ? java.util.Collections.singletonList(null) : periods;
+      List<Node> placesOrNone = places.isEmpty() ? Collections.singletonList(null) : places;
+      List<Node> periodsOrNone = periods.isEmpty() ? Collections.singletonList(null) : periods;
       for (Node v : values) {
         BigDecimal value = checkValue(v);
         boolean integer = isInteger(v);
@@ -383,7 +387,7 @@ public final class FigureSummary {
     }
     throw new RuralKgException(
         "a figure's rkg:value must be an xsd:decimal (or xsd:integer) literal, not "
-            + org.apache.jena.riot.out.NodeFmtLib.strNT(v)
+            + NodeFmtLib.strNT(v)
             + ": the store's figure summaries (graph/summary) could not stay exact");
   }
 
@@ -528,7 +532,7 @@ public final class FigureSummary {
   static void rebuild(DatasetGraph dsg) {
     FigureSummary all = ofAll(dsg);
     dsg.removeGraph(Vocab.SUMMARY_GRAPH);
-    all.write(org.apache.jena.riot.system.StreamRDFLib.dataset(dsg));
+    all.write(StreamRDFLib.dataset(dsg));
   }
 
   /**
@@ -537,7 +541,7 @@ public final class FigureSummary {
    * min or max that a removed value held is found again from the metric's figures.
    */
   void applyTo(DatasetGraph dsg) {
-    StreamRDF out = org.apache.jena.riot.system.StreamRDFLib.dataset(dsg);
+    StreamRDF out = StreamRDFLib.dataset(dsg);
     for (Map.Entry<CountyKey, Part> e : counties.entrySet()) {
       Part d = e.getValue();
       if (d.isZero()) continue;

@@ -110,8 +110,7 @@ final class IndexedDataset extends DatasetGraphText {
 
   @Override
   public void add(Node g, Node s, Node p, Node o) {
-    summary().before(Quad.create(g, s, p, o), true);
-    super.add(g, s, p, o);
+    add(Quad.create(g, s, p, o));
   }
 
   @Override
@@ -122,8 +121,7 @@ final class IndexedDataset extends DatasetGraphText {
 
   @Override
   public void delete(Node g, Node s, Node p, Node o) {
-    summary().before(Quad.create(g, s, p, o), false);
-    super.delete(g, s, p, o);
+    delete(Quad.create(g, s, p, o));
   }
 
   @Override

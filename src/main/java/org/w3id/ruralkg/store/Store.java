@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.slf4j.LoggerFactory;
 import org.w3id.ruralkg.common.RuralKgException;
 import org.w3id.ruralkg.rdf.Vocab;
 
@@ -68,15 +70,15 @@ public final class Store {
    */
   private static void summarise(DatasetGraph tdb, Path dir) {
     boolean missing =
-        org.apache.jena.system.Txn.calculateRead(
+        Txn.calculateRead(
             tdb,
             () ->
                 !FigureSummary.stamped(tdb)
                     && tdb.find(Node.ANY, Node.ANY, Vocab.TYPE, Vocab.FIGURE).hasNext());
     if (!missing) return;
-    org.slf4j.LoggerFactory.getLogger(Store.class)
+    LoggerFactory.getLogger(Store.class)
         .info("{}: making the figure summaries (graph/summary) of a store that has none", dir);
-    org.apache.jena.system.Txn.executeWrite(
+    Txn.executeWrite(
         tdb,
         () -> {
           if (!FigureSummary.stamped(tdb)) FigureSummary.rebuild(tdb);

@@ -1,7 +1,10 @@
 package org.w3id.ruralkg.store;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -24,8 +27,7 @@ final class SummaryTracker {
   private final Map<Node, FigureSummary> before = new HashMap<>();
 
   /** Programme implementations touched, with the township groups each was in before. */
-  private final Map<Node, java.util.Set<FigureSummary.TownshipKey>> implementations =
-      new HashMap<>();
+  private final Map<Node, Set<FigureSummary.TownshipKey>> implementations = new HashMap<>();
 
   private boolean rebuild;
 
@@ -112,8 +114,7 @@ final class SummaryTracker {
 
   private void touchImplementation(Node subject) {
     if (rebuild || implementations.containsKey(subject)) return;
-    implementations.put(
-        subject, FigureSummary.townshipSets(tdb, java.util.List.of(subject)).keySet());
+    implementations.put(subject, FigureSummary.townshipSets(tdb, List.of(subject)).keySet());
   }
 
   private void touch(Node subject) {
@@ -138,7 +139,7 @@ final class SummaryTracker {
     // a township row counts distinct articles, which no difference can keep: the groups the
     // touched implementations were or are in are counted again from the store
     if (!implementations.isEmpty()) {
-      java.util.Set<FigureSummary.TownshipKey> groups = new java.util.LinkedHashSet<>();
+      Set<FigureSummary.TownshipKey> groups = new LinkedHashSet<>();
       implementations.values().forEach(groups::addAll);
       groups.addAll(FigureSummary.townshipSets(tdb, implementations.keySet()).keySet());
       for (FigureSummary.TownshipKey k : groups) FigureSummary.rewriteTownship(tdb, k);
