@@ -1,5 +1,6 @@
 package org.w3id.ruralkg.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,6 +281,27 @@ public final class Bench {
     Map<String, Object> queries = queries(store);
     return new BenchReport.QueriesOnly(
         startedAt, machine, store.toString(), loadAverageBefore, queries, Machine.loadAverage());
+  }
+
+  /**
+   * The analyst queries alone on a store built already ({@code bench --store S --phases analyst}):
+   * each once, in name order, on the store opened afresh as the server opens it, as in a full run.
+   */
+  public BenchReport.AnalystOnly analystOnly(Path store) throws IOException {
+    quietServerLogs();
+    String startedAt = Instant.now().toString();
+    String loadAverageBefore = Machine.loadAverage();
+    Path dirOfQueries = Pipeline.queriesDir();
+    List<AnalystPhase.Query> analyst =
+        new AnalystPhase(o.requestTimeout(), log)
+            .run(store, dirOfQueries == null ? null : dirOfQueries.resolve("analyst"));
+    return new BenchReport.AnalystOnly(
+        startedAt,
+        Machine.describe(),
+        store.toString(),
+        loadAverageBefore,
+        analyst,
+        Machine.loadAverage());
   }
 
   /**

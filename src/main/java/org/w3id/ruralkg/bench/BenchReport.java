@@ -142,7 +142,31 @@ public final class BenchReport {
       Map<String, Object> queries,
       String loadAverageAfter) {}
 
-  /** Writes a report ({@link Run} or {@link QueriesOnly}) as indented JSON. */
+  /** The analyst queries alone on a store built already ({@code --store S --phases analyst}). */
+  public record AnalystOnly(
+      String startedAt,
+      Map<String, Object> machine,
+      String store,
+      String loadAverageBefore,
+      List<AnalystPhase.Query> analyst,
+      String loadAverageAfter) {}
+
+  /** The machine line, the load average and the analyst table of an {@link AnalystOnly} run. */
+  public static String analystOnlyTable(AnalystOnly r) {
+    return machineLine(r.machine())
+        + "\nstore "
+        + r.store()
+        + ", load average "
+        + r.loadAverageBefore()
+        + " -> "
+        + r.loadAverageAfter()
+        + "\n"
+        + analystTable(
+            r.analyst(),
+            "union default graph, each run once on the store opened afresh, in this order");
+  }
+
+  /** Writes a report ({@link Run}, {@link QueriesOnly} or {@link AnalystOnly}) as indented JSON. */
   public static void writeJson(Object report, Path out) {
     try {
       if (out.getParent() != null) Files.createDirectories(out.getParent());
@@ -267,16 +291,24 @@ public final class BenchReport {
   }
 
   private static String analystTable(List<AnalystPhase.Query> queries) {
+    return analystTable(
+        queries, "union default graph, each run once on the store opened afresh, in this order");
+  }
+
+  static String analystTable(List<AnalystPhase.Query> queries, String how) {
     StringBuilder sb =
         new StringBuilder(
-            "\nAnalyst queries (queries/analyst, union default graph, each run once on the store opened afresh, in this order)\n\n| query | ms | rows |\n|---|---:|---:|\n");
+            "\nAnalyst queries (queries/analyst, "
+                + how
+                + ")\n\n| query | ms | CPU ms | rows |\n|---|---:|---:|---:|\n");
     for (AnalystPhase.Query q : queries)
       sb.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %d |%n",
+              "| %s | %s | %s | %d |%n",
               q.name(),
               q.error() != null ? "failed: " + q.error() : Targets.number(q.ms()),
+              q.error() != null ? "" : Targets.number(q.cpuMs()),
               q.rows()));
     return sb.toString();
   }

@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       description =
-          "measure only the saved queries, on this store built already (no corpus, no build)")
+          "measure only the saved queries, on this store built already (no corpus, no build); with --phases analyst the analyst queries instead (with --phases analyst,queries both)")
   Path store;
 
   @Option(
@@ -121,6 +121,9 @@ final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     if (store != null) {
+      List<String> wanted = List.of(phases.split("\\s*,\\s*"));
+      boolean analyst = wanted.contains("analyst");
+      boolean saved = !analyst || wanted.contains("queries");
       Bench.Options q =
           new Bench.Options(
               List.of(),
@@ -136,11 +139,20 @@ final class BenchCommand implements Callable<Integer> {
               Phase.defaults(),
               Phase.defaults(),
               home);
-      BenchReport.QueriesOnly report =
-          new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);
-      BenchReport.writeJson(report, out);
-      System.out.println(BenchReport.queriesTable(report));
-      System.err.println("ruralkg: report written to " + out);
+      if (analyst) {
+        BenchReport.AnalystOnly report = new Bench(q, System.err).analystOnly(store);
+        Path file = saved ? analystReport(out) : out;
+        BenchReport.writeJson(report, file);
+        System.out.println(BenchReport.analystOnlyTable(report));
+        System.err.println("ruralkg: report written to " + file);
+      }
+      if (saved) {
+        BenchReport.QueriesOnly report =
+            new Bench(q, System.err).withSparqlEndpoint(sparql).queriesOnly(store);
+        BenchReport.writeJson(report, out);
+        System.out.println(BenchReport.queriesTable(report));
+        System.err.println("ruralkg: report written to " + out);
+      }
       return 0;
     }
     Set<Phase> chosen = Phase.parse(phases);
@@ -182,5 +194,12 @@ final class BenchCommand implements Callable<Integer> {
       if (work == null && !keep) Bench.deleteTree(scratch);
     }
     return 0;
+  }
+
+  /** Where the analyst report goes when the saved queries' report takes {@code out}. */
+  private static Path analystReport(Path out) {
+    String name = out.getFileName().toString();
+    String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return out.resolveSibling(base + "-analyst.json");
   }
 }
