@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A tiny benchmark end to end with the phases that read the fresh-JVM build's store: the child
- * build runs, its CPU, RSS and heap are read, the store's quads add up, every analyst query runs.
+ * build runs, its CPU, RSS and heap are read, the store's quads add up, every analyst query runs
+ * (and runs again, with the same rows, as {@code bench --store S --phases analyst}).
  */
 class BenchIT {
   @Test
@@ -33,7 +34,7 @@ class BenchIT {
             1,
             Duration.ofSeconds(2),
             Duration.ofSeconds(60),
-            false,
+            true,
             Phase.parse("build,density,analyst"),
             Phase.parse("build"),
             Path.of("."));
@@ -70,8 +71,21 @@ class BenchIT {
     assertTrue(b.quads() >= extracted, b.quads() + " written, " + extracted + " stored");
 
     assertTrue(s.analyst().size() >= 10, "queries/analyst: " + s.analyst());
-    for (AnalystPhase.Query q : s.analyst()) assertNull(q.error(), q.name() + ": " + q.error());
+    for (AnalystPhase.Query q : s.analyst()) {
+      assertNull(q.error(), q.name() + ": " + q.error());
+      assertTrue(q.cpuMs() > 0 && q.ms() > 0, q.toString());
+    }
     assertTrue(s.analyst().stream().anyMatch(q -> q.rows() > 0));
+
+    // the same queries alone on the store built already (kept: keep is true)
+    BenchReport.AnalystOnly alone =
+        new Bench(o, new PrintStream(log, true, StandardCharsets.UTF_8))
+            .analystOnly(work.resolve("n20").resolve("store"));
+    assertEquals(
+        s.analyst().stream().map(q -> q.name() + "=" + q.rows()).toList(),
+        alone.analyst().stream().map(q -> q.name() + "=" + q.rows()).toList());
+    String aloneTable = BenchReport.analystOnlyTable(alone);
+    assertTrue(aloneTable.startsWith("machine: ") && aloneTable.contains("| CPU ms |"), aloneTable);
 
     assertNull(s.queries(), "queries were not among the phases");
     assertNull(s.loading());
