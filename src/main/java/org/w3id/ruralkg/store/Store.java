@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -15,8 +16,9 @@ import org.w3id.ruralkg.rdf.Vocab;
 
 /**
  * Opens the TDB2 store at a folder, refusing a folder that holds something else. The default graph
- * of the returned dataset is the union of the named (article) graphs, and the dataset keeps the
- * Chinese full-text index in {@code STORE/text} in step ({@link TextIndex}).
+ * of the returned dataset is the union of the named (article) graphs, the dataset keeps the Chinese
+ * full-text index in {@code STORE/text} in step ({@link TextIndex}), and its queries run OPTIONALs
+ * over basic patterns with {@link OptionalJoinExecutor}.
  */
 public final class Store {
   private Store() {}
@@ -48,6 +50,8 @@ public final class Store {
     try {
       DatasetGraph dsg = connectTdb(dir);
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+      // OPTIONALs over basic patterns join on node ids (the class says why)
+      QC.setFactory(dsg.getContext(), OptionalJoinExecutor.FACTORY);
       DatasetGraph indexed = TextIndex.over(dsg, dir);
       try {
         summarise(dsg, dir);
