@@ -21,10 +21,10 @@ import org.apache.jena.tdb2.solver.OpExecutorTDB2;
  * pattern's input, as a join in a sequence does, instead of ARQ's substitution. The substitution
  * turns every node id of the left row into a node and the pattern's executor turns it back into a
  * node id (a node-table look-up per variable and row); given as input, the ids go straight to the
- * index. At 10,000 articles this takes 10-30 % of the CPU time off the analyst queries with
- * OPTIONAL (docs/PERFORMANCE.md). Answers are the same: the pattern sees the same values, bound
- * either way, and a left row without a match is kept as it is. Any other right-hand side is left to
- * ARQ. Stateless; one per query execution step, as ARQ makes them.
+ * index. At 10,000 articles this takes 10-25 % of the CPU time off four of the six analyst queries
+ * with OPTIONAL (docs/PERFORMANCE.md). Answers are the same: the pattern sees the same values,
+ * bound either way, and a left row without a match is kept as it is. Any other right-hand side is
+ * left to ARQ. Stateless; one per query execution step, as ARQ makes them.
  */
 final class OptionalJoinExecutor extends OpExecutorTDB2 {
   static final OpExecutorFactory FACTORY = OptionalJoinExecutor::new;
