@@ -61,8 +61,9 @@ public final class FactMapper {
    * bytes did not change. 2: every unit carries its whole rkg:within closure. 3: units and local
    * concepts in the shared graph, the source file and build in the file's graph, evidence as a
    * fragment IRI. 4: one unit mention per article and unit, with an evidence span per occurrence.
+   * 5: one programme implementation and one industry development per article, concept and unit.
    */
-  public static final int MAPPING_VERSION = 4;
+  public static final int MAPPING_VERSION = 5;
 
   private final Function<String, Division> divisionByCode;
 
@@ -140,8 +141,8 @@ public final class FactMapper {
       writeArticle();
       writeUnitMentions();
       for (OrgFact o : facts.orgs()) writeOrg(o);
-      for (ProgrammeFact p : facts.programmes()) writeProgramme(p);
-      for (IndustryFact i : facts.industries()) writeIndustry(i);
+      writeProgrammes();
+      writeIndustries();
       for (FigureFact f : facts.figures()) writeFigure(f);
     }
 
@@ -290,38 +291,94 @@ public final class FactMapper {
       writeEvidence(m, o.evidence());
     }
 
-    private void writeProgramme(ProgrammeFact p) {
-      Node concept =
-          p.conceptId() != null
-              ? Vocab.concept("programme", p.conceptId())
-              : Iris.localScheme(p.label());
-      if (p.conceptId() == null && described.add(concept)) {
+    /**
+     * One rkg:ProgrammeImplementation per programme and unit the article reports, however often:
+     * like a unit mention, each occurrence is one rkg:evidence span with its rkg:sentence, each way
+     * of writing it one rkg:surface, and the confidence is the highest. A fact per occurrence
+     * repeated type, programme, unit, article and confidence for every 乡村振兴 of a story.
+     */
+    private void writeProgrammes() {
+      Map<List<Node>, List<ProgrammeFact>> groups = new LinkedHashMap<>();
+      for (ProgrammeFact p : facts.programmes()) {
+        Node concept = programmeConcept(p);
+        groups.computeIfAbsent(key(concept, p.unit()), k -> new ArrayList<>()).add(p);
+      }
+      for (Map.Entry<List<Node>, List<ProgrammeFact>> e : groups.entrySet()) {
+        List<ProgrammeFact> occurrences = e.getValue();
+        ProgrammeFact first = occurrences.get(0);
+        Node f =
+            Iris.fact(
+                "programme",
+                fileKey,
+                facts.article().index(),
+                first.evidence().start(),
+                first.unit());
+        add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
+        add(f, Vocab.PROGRAMME, e.getKey().get(0));
+        writePlaceAndOccurrences(
+            f, first.unit(), occurrences.stream().map(ProgrammeFact::evidence).toList());
+      }
+    }
+
+    /** The programme's concept; a local scheme is described in the shared graph, once per file. */
+    private Node programmeConcept(ProgrammeFact p) {
+      if (p.conceptId() != null) return Vocab.concept("programme", p.conceptId());
+      Node concept = Iris.localScheme(p.label());
+      if (described.add(concept)) {
         // minted from its label: the same description wherever it is met
         shared(concept, Vocab.TYPE, Vocab.CONCEPT);
         shared(concept, Vocab.PREF_LABEL, zh(p.label()));
         shared(concept, Vocab.NOTATION, str(p.label()));
         shared(concept, Vocab.IN_SCHEME, Vocab.PROGRAMME_SCHEME);
       }
-      Node f =
-          Iris.fact("programme", fileKey, facts.article().index(), p.evidence().start(), p.unit());
-      add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
-      add(f, Vocab.PROGRAMME, concept);
-      add(f, Vocab.SURFACE, zh(p.evidence().quote()));
-      if (p.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(p.unit()));
-      add(f, Vocab.PROV_DERIVED_FROM, article);
-      writeEvidence(f, p.evidence());
+      return concept;
     }
 
-    private void writeIndustry(IndustryFact i) {
-      Node concept = Vocab.concept("industry", i.conceptId());
-      Node f =
-          Iris.fact("industry", fileKey, facts.article().index(), i.evidence().start(), i.unit());
-      add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
-      add(f, Vocab.INDUSTRY, concept);
-      add(f, Vocab.SURFACE, zh(i.evidence().quote()));
-      if (i.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(i.unit()));
+    /** One rkg:IndustryDevelopment per industry and unit, as {@link #writeProgrammes}. */
+    private void writeIndustries() {
+      Map<List<Node>, List<IndustryFact>> groups = new LinkedHashMap<>();
+      for (IndustryFact i : facts.industries())
+        groups
+            .computeIfAbsent(
+                key(Vocab.concept("industry", i.conceptId()), i.unit()), k -> new ArrayList<>())
+            .add(i);
+      for (Map.Entry<List<Node>, List<IndustryFact>> e : groups.entrySet()) {
+        List<IndustryFact> occurrences = e.getValue();
+        IndustryFact first = occurrences.get(0);
+        Node f =
+            Iris.fact(
+                "industry",
+                fileKey,
+                facts.article().index(),
+                first.evidence().start(),
+                first.unit());
+        add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
+        add(f, Vocab.INDUSTRY, e.getKey().get(0));
+        writePlaceAndOccurrences(
+            f, first.unit(), occurrences.stream().map(IndustryFact::evidence).toList());
+      }
+    }
+
+    /** The grouping key of a programme or industry fact: its concept and its unit (or none). */
+    private List<Node> key(Node concept, UnitMention unit) {
+      return unit == null ? List.of(concept) : List.of(concept, describeUnit(unit));
+    }
+
+    /**
+     * The unit, article and highest confidence of a merged fact, and for each occurrence its span,
+     * its sentence and its written form (a quad written twice is stored once).
+     */
+    private void writePlaceAndOccurrences(Node f, UnitMention unit, List<Evidence> occurrences) {
+      if (unit != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(unit));
       add(f, Vocab.PROV_DERIVED_FROM, article);
-      writeEvidence(f, i.evidence());
+      double confidence = 0;
+      for (Evidence e : occurrences) {
+        confidence = Math.max(confidence, e.confidence());
+        add(f, Vocab.SURFACE, zh(e.quote()));
+        add(f, Vocab.SENTENCE, zh(e.sentence()));
+        writeSelectors(f, e.start(), e.end());
+      }
+      add(f, Vocab.CONFIDENCE, dbl(confidence));
     }
 
     private void writeFigure(FigureFact fig) {
