@@ -47,6 +47,9 @@ import org.w3id.ruralkg.source.SourceText;
  * Stateless; thread-safe.
  */
 public final class FactMapper {
+  /** One place in the text where a merged fact is stated: as written, and its evidence. */
+  private record Occurrence(String surface, Evidence evidence) {}
+
   /** What identifies the build that produced the quads. */
   public record BuildInfo(Node activity, String startedAt, String softwareVersion) {
     /** The schema:softwareVersion literal of the build activity. */
@@ -61,7 +64,8 @@ public final class FactMapper {
    * bytes did not change. 2: every unit carries its whole rkg:within closure. 3: units and local
    * concepts in the shared graph, the source file and build in the file's graph, evidence as a
    * fragment IRI. 4: one unit mention per article and unit, with an evidence span per occurrence.
-   * 5: one programme implementation and one industry development per article, concept and unit.
+   * 5: one programme implementation and one industry development per article, concept and unit, and
+   * one organisation mention per article and organisation.
    */
   public static final int MAPPING_VERSION = 5;
 
@@ -140,7 +144,7 @@ public final class FactMapper {
     void write() {
       writeArticle();
       writeUnitMentions();
-      for (OrgFact o : facts.orgs()) writeOrg(o);
+      writeOrgs();
       writeProgrammes();
       writeIndustries();
       for (FigureFact f : facts.figures()) writeFigure(f);
@@ -263,7 +267,30 @@ public final class FactMapper {
       }
     }
 
-    private void writeOrg(OrgFact o) {
+    /**
+     * Each organisation described once per article, and one rkg:OrganisationMention per
+     * organisation the article names, however often (as {@link #writeProgrammes}).
+     */
+    private void writeOrgs() {
+      Map<Node, List<OrgFact>> byOrg = new LinkedHashMap<>();
+      for (OrgFact o : facts.orgs())
+        byOrg.computeIfAbsent(describeOrg(o), k -> new ArrayList<>()).add(o);
+      for (Map.Entry<Node, List<OrgFact>> e : byOrg.entrySet()) {
+        List<OrgFact> occurrences = e.getValue();
+        Node m =
+            Iris.fact(
+                "org-mention",
+                fileKey,
+                facts.article().index(),
+                occurrences.get(0).evidence().start());
+        add(m, Vocab.TYPE, Vocab.ORG_MENTION);
+        add(m, Vocab.REFERS_TO, e.getKey());
+        writeOccurrences(
+            m, occurrences.stream().map(o -> new Occurrence(o.mention(), o.evidence())).toList());
+      }
+    }
+
+    private Node describeOrg(OrgFact o) {
       Vocab.OrgKind kind = Vocab.OrgKind.ofNotation(o.kind());
       Node org = Iris.org(o.unit(), kind, o.host(), o.mention());
       add(org, Vocab.TYPE, Vocab.PARTY_ORGANISATION);
@@ -283,12 +310,7 @@ public final class FactMapper {
         add(org, Vocab.HOST, host);
         add(org, Vocab.ORG_SUB_ORGANIZATION_OF, host);
       }
-      Node m = Iris.fact("org-mention", fileKey, facts.article().index(), o.evidence().start());
-      add(m, Vocab.TYPE, Vocab.ORG_MENTION);
-      add(m, Vocab.REFERS_TO, org);
-      add(m, Vocab.SURFACE, zh(o.mention()));
-      add(m, Vocab.PROV_DERIVED_FROM, article);
-      writeEvidence(m, o.evidence());
+      return org;
     }
 
     /**
@@ -315,8 +337,12 @@ public final class FactMapper {
                 first.unit());
         add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
         add(f, Vocab.PROGRAMME, e.getKey().get(0));
-        writePlaceAndOccurrences(
-            f, first.unit(), occurrences.stream().map(ProgrammeFact::evidence).toList());
+        if (first.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(first.unit()));
+        writeOccurrences(
+            f,
+            occurrences.stream()
+                .map(p -> new Occurrence(p.evidence().quote(), p.evidence()))
+                .toList());
       }
     }
 
@@ -354,8 +380,12 @@ public final class FactMapper {
                 first.unit());
         add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
         add(f, Vocab.INDUSTRY, e.getKey().get(0));
-        writePlaceAndOccurrences(
-            f, first.unit(), occurrences.stream().map(IndustryFact::evidence).toList());
+        if (first.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(first.unit()));
+        writeOccurrences(
+            f,
+            occurrences.stream()
+                .map(i -> new Occurrence(i.evidence().quote(), i.evidence()))
+                .toList());
       }
     }
 
@@ -365,18 +395,17 @@ public final class FactMapper {
     }
 
     /**
-     * The unit, article and highest confidence of a merged fact, and for each occurrence its span,
-     * its sentence and its written form (a quad written twice is stored once).
+     * The article and highest confidence of a merged fact, and for each occurrence its span, its
+     * sentence and its written form (a quad written twice is stored once).
      */
-    private void writePlaceAndOccurrences(Node f, UnitMention unit, List<Evidence> occurrences) {
-      if (unit != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(unit));
+    private void writeOccurrences(Node f, List<Occurrence> occurrences) {
       add(f, Vocab.PROV_DERIVED_FROM, article);
       double confidence = 0;
-      for (Evidence e : occurrences) {
-        confidence = Math.max(confidence, e.confidence());
-        add(f, Vocab.SURFACE, zh(e.quote()));
-        add(f, Vocab.SENTENCE, zh(e.sentence()));
-        writeSelectors(f, e.start(), e.end());
+      for (Occurrence o : occurrences) {
+        confidence = Math.max(confidence, o.evidence().confidence());
+        add(f, Vocab.SURFACE, zh(o.surface()));
+        add(f, Vocab.SENTENCE, zh(o.evidence().sentence()));
+        writeSelectors(f, o.evidence().start(), o.evidence().end());
       }
       add(f, Vocab.CONFIDENCE, dbl(confidence));
     }
