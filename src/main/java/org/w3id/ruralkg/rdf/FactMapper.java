@@ -47,6 +47,9 @@ import org.w3id.ruralkg.source.SourceText;
  * Stateless; thread-safe.
  */
 public final class FactMapper {
+  /** One place in the text where a merged fact is stated: as written, and its evidence. */
+  private record Occurrence(String surface, Evidence evidence) {}
+
   /** What identifies the build that produced the quads. */
   public record BuildInfo(Node activity, String startedAt, String softwareVersion) {
     /** The schema:softwareVersion literal of the build activity. */
@@ -61,8 +64,10 @@ public final class FactMapper {
    * bytes did not change. 2: every unit carries its whole rkg:within closure. 3: units and local
    * concepts in the shared graph, the source file and build in the file's graph, evidence as a
    * fragment IRI. 4: one unit mention per article and unit, with an evidence span per occurrence.
+   * 5: one programme implementation and one industry development per article, concept and unit, and
+   * one organisation mention per article and organisation.
    */
-  public static final int MAPPING_VERSION = 4;
+  public static final int MAPPING_VERSION = 5;
 
   private final Function<String, Division> divisionByCode;
 
@@ -139,9 +144,9 @@ public final class FactMapper {
     void write() {
       writeArticle();
       writeUnitMentions();
-      for (OrgFact o : facts.orgs()) writeOrg(o);
-      for (ProgrammeFact p : facts.programmes()) writeProgramme(p);
-      for (IndustryFact i : facts.industries()) writeIndustry(i);
+      writeOrgs();
+      writeProgrammes();
+      writeIndustries();
       for (FigureFact f : facts.figures()) writeFigure(f);
     }
 
@@ -262,7 +267,30 @@ public final class FactMapper {
       }
     }
 
-    private void writeOrg(OrgFact o) {
+    /**
+     * Each organisation described once per article, and one rkg:OrganisationMention per
+     * organisation the article names, however often (as {@link #writeProgrammes}).
+     */
+    private void writeOrgs() {
+      Map<Node, List<OrgFact>> byOrg = new LinkedHashMap<>();
+      for (OrgFact o : facts.orgs())
+        byOrg.computeIfAbsent(describeOrg(o), k -> new ArrayList<>()).add(o);
+      for (Map.Entry<Node, List<OrgFact>> e : byOrg.entrySet()) {
+        List<OrgFact> occurrences = e.getValue();
+        Node m =
+            Iris.fact(
+                "org-mention",
+                fileKey,
+                facts.article().index(),
+                occurrences.get(0).evidence().start());
+        add(m, Vocab.TYPE, Vocab.ORG_MENTION);
+        add(m, Vocab.REFERS_TO, e.getKey());
+        writeOccurrences(
+            m, occurrences.stream().map(o -> new Occurrence(o.mention(), o.evidence())).toList());
+      }
+    }
+
+    private Node describeOrg(OrgFact o) {
       Vocab.OrgKind kind = Vocab.OrgKind.ofNotation(o.kind());
       Node org = Iris.org(o.unit(), kind, o.host(), o.mention());
       add(org, Vocab.TYPE, Vocab.PARTY_ORGANISATION);
@@ -282,46 +310,104 @@ public final class FactMapper {
         add(org, Vocab.HOST, host);
         add(org, Vocab.ORG_SUB_ORGANIZATION_OF, host);
       }
-      Node m = Iris.fact("org-mention", fileKey, facts.article().index(), o.evidence().start());
-      add(m, Vocab.TYPE, Vocab.ORG_MENTION);
-      add(m, Vocab.REFERS_TO, org);
-      add(m, Vocab.SURFACE, zh(o.mention()));
-      add(m, Vocab.PROV_DERIVED_FROM, article);
-      writeEvidence(m, o.evidence());
+      return org;
     }
 
-    private void writeProgramme(ProgrammeFact p) {
-      Node concept =
-          p.conceptId() != null
-              ? Vocab.concept("programme", p.conceptId())
-              : Iris.localScheme(p.label());
-      if (p.conceptId() == null && described.add(concept)) {
+    /**
+     * One rkg:ProgrammeImplementation per programme and unit the article reports, however often:
+     * like a unit mention, each occurrence is one rkg:evidence span with its rkg:sentence, each way
+     * of writing it one rkg:surface, and the confidence is the highest. A fact per occurrence
+     * repeated type, programme, unit, article and confidence for every 乡村振兴 of a story.
+     */
+    private void writeProgrammes() {
+      Map<List<Node>, List<ProgrammeFact>> groups = new LinkedHashMap<>();
+      for (ProgrammeFact p : facts.programmes()) {
+        Node concept = programmeConcept(p);
+        groups.computeIfAbsent(key(concept, p.unit()), k -> new ArrayList<>()).add(p);
+      }
+      for (Map.Entry<List<Node>, List<ProgrammeFact>> e : groups.entrySet()) {
+        List<ProgrammeFact> occurrences = e.getValue();
+        ProgrammeFact first = occurrences.get(0);
+        Node f =
+            Iris.fact(
+                "programme",
+                fileKey,
+                facts.article().index(),
+                first.evidence().start(),
+                first.unit());
+        add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
+        add(f, Vocab.PROGRAMME, e.getKey().get(0));
+        if (first.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(first.unit()));
+        writeOccurrences(
+            f,
+            occurrences.stream()
+                .map(p -> new Occurrence(p.evidence().quote(), p.evidence()))
+                .toList());
+      }
+    }
+
+    /** The programme's concept; a local scheme is described in the shared graph, once per file. */
+    private Node programmeConcept(ProgrammeFact p) {
+      if (p.conceptId() != null) return Vocab.concept("programme", p.conceptId());
+      Node concept = Iris.localScheme(p.label());
+      if (described.add(concept)) {
         // minted from its label: the same description wherever it is met
         shared(concept, Vocab.TYPE, Vocab.CONCEPT);
         shared(concept, Vocab.PREF_LABEL, zh(p.label()));
         shared(concept, Vocab.NOTATION, str(p.label()));
         shared(concept, Vocab.IN_SCHEME, Vocab.PROGRAMME_SCHEME);
       }
-      Node f =
-          Iris.fact("programme", fileKey, facts.article().index(), p.evidence().start(), p.unit());
-      add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
-      add(f, Vocab.PROGRAMME, concept);
-      add(f, Vocab.SURFACE, zh(p.evidence().quote()));
-      if (p.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(p.unit()));
-      add(f, Vocab.PROV_DERIVED_FROM, article);
-      writeEvidence(f, p.evidence());
+      return concept;
     }
 
-    private void writeIndustry(IndustryFact i) {
-      Node concept = Vocab.concept("industry", i.conceptId());
-      Node f =
-          Iris.fact("industry", fileKey, facts.article().index(), i.evidence().start(), i.unit());
-      add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
-      add(f, Vocab.INDUSTRY, concept);
-      add(f, Vocab.SURFACE, zh(i.evidence().quote()));
-      if (i.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(i.unit()));
+    /** One rkg:IndustryDevelopment per industry and unit, as {@link #writeProgrammes}. */
+    private void writeIndustries() {
+      Map<List<Node>, List<IndustryFact>> groups = new LinkedHashMap<>();
+      for (IndustryFact i : facts.industries())
+        groups
+            .computeIfAbsent(
+                key(Vocab.concept("industry", i.conceptId()), i.unit()), k -> new ArrayList<>())
+            .add(i);
+      for (Map.Entry<List<Node>, List<IndustryFact>> e : groups.entrySet()) {
+        List<IndustryFact> occurrences = e.getValue();
+        IndustryFact first = occurrences.get(0);
+        Node f =
+            Iris.fact(
+                "industry",
+                fileKey,
+                facts.article().index(),
+                first.evidence().start(),
+                first.unit());
+        add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
+        add(f, Vocab.INDUSTRY, e.getKey().get(0));
+        if (first.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(first.unit()));
+        writeOccurrences(
+            f,
+            occurrences.stream()
+                .map(i -> new Occurrence(i.evidence().quote(), i.evidence()))
+                .toList());
+      }
+    }
+
+    /** The grouping key of a programme or industry fact: its concept and its unit (or none). */
+    private List<Node> key(Node concept, UnitMention unit) {
+      return unit == null ? List.of(concept) : List.of(concept, describeUnit(unit));
+    }
+
+    /**
+     * The article and highest confidence of a merged fact, and for each occurrence its span, its
+     * sentence and its written form (a quad written twice is stored once).
+     */
+    private void writeOccurrences(Node f, List<Occurrence> occurrences) {
       add(f, Vocab.PROV_DERIVED_FROM, article);
-      writeEvidence(f, i.evidence());
+      double confidence = 0;
+      for (Occurrence o : occurrences) {
+        confidence = Math.max(confidence, o.evidence().confidence());
+        add(f, Vocab.SURFACE, zh(o.surface()));
+        add(f, Vocab.SENTENCE, zh(o.evidence().sentence()));
+        writeSelectors(f, o.evidence().start(), o.evidence().end());
+      }
+      add(f, Vocab.CONFIDENCE, dbl(confidence));
     }
 
     private void writeFigure(FigureFact fig) {

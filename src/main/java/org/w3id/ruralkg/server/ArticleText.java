@@ -3,9 +3,13 @@ package org.w3id.ruralkg.server;
 import static org.w3id.ruralkg.common.Html.escape;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -29,22 +33,44 @@ final class ArticleText {
 
   static String html(DatasetGraph dsg, Node article, Function<String, String> href) {
     PageSections.Rows rows = PageSections.rows(dsg, "article-facts", article, 0, MAX_FACTS);
-    // sentence → its facts (IRI → words), first seen first
+    // A fact has one sentence, or (a programme or industry the article names in several places)
+    // several, and then its spans and written forms come without saying which sentence holds
+    // which: a sentence's place is the first span of a fact with it alone, else of a fact whose
+    // written form it holds.
+    Map<String, Set<String>> sentencesOf = new HashMap<>();
+    for (Binding b : rows.bindings()) {
+      Node s = b.get(Var.alloc("sentence"));
+      Node f = b.get(Var.alloc("fact"));
+      if (s != null && f != null)
+        sentencesOf
+            .computeIfAbsent(f.getURI(), k -> new HashSet<>())
+            .add(s.getLiteralLexicalForm());
+    }
+    // sentence → its facts (IRI → words), and where it starts
     Map<String, Map<String, String>> sentences = new LinkedHashMap<>();
+    Map<String, Long> starts = new HashMap<>();
     for (Binding b : rows.bindings()) {
       Node s = b.get(Var.alloc("sentence"));
       Node f = b.get(Var.alloc("fact"));
       Node w = b.get(Var.alloc("surface"));
+      Node start = b.get(Var.alloc("start"));
       if (s == null || f == null) continue;
-      sentences
-          .computeIfAbsent(s.getLiteralLexicalForm(), k -> new LinkedHashMap<>())
-          .putIfAbsent(f.getURI(), w == null ? "" : w.getLiteralLexicalForm());
+      String sentence = s.getLiteralLexicalForm();
+      String word = w == null ? "" : w.getLiteralLexicalForm();
+      boolean holds =
+          sentencesOf.get(f.getURI()).size() == 1 || !word.isEmpty() && sentence.contains(word);
+      if (!holds) continue;
+      sentences.computeIfAbsent(sentence, k -> new LinkedHashMap<>()).putIfAbsent(f.getURI(), word);
+      if (start != null && start.isLiteral())
+        starts.merge(sentence, Long.parseLong(start.getLiteralLexicalForm()), Math::min);
     }
+    List<Map.Entry<String, Map<String, String>>> ordered = new ArrayList<>(sentences.entrySet());
+    ordered.sort(Comparator.comparing(e -> starts.getOrDefault(e.getKey(), Long.MAX_VALUE)));
     StringBuilder sb =
         new StringBuilder(
             "<section class=\"leads\" id=\"text\">\n<h2>正文（事实所在句子）· Text: the sentences facts come from</h2>\n");
     if (sentences.isEmpty()) sb.append("<p class=\"dim\">无 · none</p>\n");
-    for (var e : sentences.entrySet()) {
+    for (var e : ordered) {
       List<String> words = new ArrayList<>(e.getValue().values());
       List<String> facts = new ArrayList<>(e.getValue().keySet());
       sb.append("<p class=\"sentence\">")

@@ -46,12 +46,15 @@ import org.w3id.ruralkg.rdf.Vocab;
  */
 public final class FigureSummary {
   /** Bumped when the rows change meaning: a store with another version is summarised anew. */
-  static final String VERSION = "4";
+  static final String VERSION = "5";
 
   private final Map<CountyKey, Part> counties = new HashMap<>();
   private final Map<MetricKey, Part> metrics = new HashMap<>();
 
-  /** Per (township, programme): implementations and articles (sums of per-file counts). */
+  /**
+   * Per (township, programme): occurrences (implementation and span) and articles (sums of per-file
+   * counts).
+   */
   private final Map<TownshipKey, long[]> townships = new HashMap<>();
 
   /** A group of totals-by-county; year is STR(period), or null when there is none. */
@@ -153,7 +156,7 @@ public final class FigureSummary {
     // the implementations and articles of a group are distinct IRIs per file: counts add up
     townshipSets(view, implementations)
         .forEach(
-            (k, m) -> s.townships.put(k, new long[] {m.implementations.size(), m.articles.size()}));
+            (k, m) -> s.townships.put(k, new long[] {m.occurrences.size(), m.articles.size()}));
     return s;
   }
 
@@ -175,11 +178,15 @@ public final class FigureSummary {
         List<Node> articles = objects(view, g, p, Vocab.PROV_DERIVED_FROM);
         if (articles.isEmpty()) continue;
         List<Node> programmes = objects(view, g, p, Vocab.PROGRAMME);
+        // an implementation is one per article, programme and unit, with a span per place the
+        // article names it (mapping version 5): its occurrences are what the query counts
+        List<Node> spans = objects(view, g, p, Vocab.EVIDENCE);
+        if (spans.isEmpty()) spans = List.of(p);
         for (Node place : objects(view, g, p, Vocab.CARRIED_OUT_IN))
           for (Node t : townshipsOf.computeIfAbsent(place, x -> townships(view, x)))
             for (Node programme : programmes) {
               Members m = out.computeIfAbsent(new TownshipKey(t, programme), x -> new Members());
-              m.implementations.add(p);
+              for (Node span : spans) m.occurrences.add(List.of(p, span));
               m.articles.addAll(articles);
             }
       }
@@ -187,9 +194,11 @@ public final class FigureSummary {
     return out;
   }
 
-  /** The distinct implementations and articles of a township group. */
+  /**
+   * The distinct occurrences (implementation and evidence span) and articles of a township group.
+   */
   static final class Members {
-    final Set<Node> implementations = new HashSet<>();
+    final Set<List<Node>> occurrences = new HashSet<>();
     final Set<Node> articles = new HashSet<>();
   }
 
@@ -224,7 +233,7 @@ public final class FigureSummary {
                 if (named(q.getGraph())) impls.add(q.getSubject());
               });
     Members m = townshipSets(dsg, impls).get(k);
-    return m == null ? new long[2] : new long[] {m.implementations.size(), m.articles.size()};
+    return m == null ? new long[2] : new long[] {m.occurrences.size(), m.articles.size()};
   }
 
   /**
@@ -274,6 +283,7 @@ public final class FigureSummary {
         || p.equals(Vocab.WITHIN)
         || p.equals(Vocab.PROGRAMME)
         || p.equals(Vocab.CARRIED_OUT_IN)
+        || p.equals(Vocab.EVIDENCE)
         || p.equals(Vocab.PROV_DERIVED_FROM);
   }
 

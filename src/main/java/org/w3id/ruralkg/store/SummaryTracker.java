@@ -84,6 +84,7 @@ final class SummaryTracker {
     return p.equals(Vocab.TYPE) && q.getObject().equals(Vocab.PROGRAMME_IMPLEMENTATION)
         || p.equals(Vocab.PROGRAMME)
         || p.equals(Vocab.CARRIED_OUT_IN)
+        || p.equals(Vocab.EVIDENCE) // a span more or less is an occurrence more or less
         || p.equals(Vocab.PROV_DERIVED_FROM);
   }
 

@@ -49,6 +49,13 @@ public final class TextIndex {
    */
   static final String ANALYZER = "org.apache.lucene.analysis.cjk.CJKAnalyzer";
 
+  /**
+   * What {@value #ANALYZER_FILE} records: the analyzer, and that each document stores its literal
+   * (so that {@code (?s ?score ?literal) text:query ...} says which of a fact's sentences matched:
+   * a programme implementation has one per occurrence). An index without is rebuilt on open.
+   */
+  static final String FORMAT = ANALYZER + " values-stored";
+
   static final String ANALYZER_FILE = "ANALYZER";
 
   /**
@@ -120,6 +127,9 @@ public final class TextIndex {
     // delete its index document; without it jena-text never deletes
     def.setUidField("uid");
     def.setGraphField("graph");
+    // the language tag of a stored literal, so that the literal text:query returns is the one in
+    // the store (sentences are @zh)
+    def.setLangField("lang");
     return def;
   }
 
@@ -154,6 +164,7 @@ public final class TextIndex {
     Directory directory = FSDirectory.open(dir);
     TextIndexConfig config = new TextIndexConfig(entityDefinition());
     config.setAnalyzer(analyzer());
+    config.setValueStored(true);
     return (TextIndexLucene) TextDatasetFactory.createLuceneIndex(directory, config);
   }
 
@@ -161,12 +172,11 @@ public final class TextIndex {
     return new CJKAnalyzer();
   }
 
-  /** True when the index folder says it was made with {@link #ANALYZER}. */
+  /** True when the index folder says it was made as {@link #FORMAT} says. */
   static boolean madeWithCurrentAnalyzer(Path storeDir) {
     try {
       Path f = storeDir.resolve(FOLDER).resolve(ANALYZER_FILE);
-      return Files.exists(f)
-          && Files.readString(f, StandardCharsets.UTF_8).strip().equals(ANALYZER);
+      return Files.exists(f) && Files.readString(f, StandardCharsets.UTF_8).strip().equals(FORMAT);
     } catch (IOException e) {
       return false;
     }
@@ -189,7 +199,7 @@ public final class TextIndex {
   /** Records the analyzer of a complete index (after its documents are committed). */
   static void recordAnalyzer(Path storeDir) throws IOException {
     Files.writeString(
-        storeDir.resolve(FOLDER).resolve(ANALYZER_FILE), ANALYZER + "\n", StandardCharsets.UTF_8);
+        storeDir.resolve(FOLDER).resolve(ANALYZER_FILE), FORMAT + "\n", StandardCharsets.UTF_8);
   }
 
   /**

@@ -200,12 +200,19 @@ class FigureSummaryIT {
             + " prov:wasDerivedFrom <urn:test:article> } }");
     String implemented = sameAnswers("after inserting a programme implementation");
     assertNotEquals(inserted, implemented);
+    // the same implementation named in two places (mapping version 5: a span per occurrence)
+    update(
+        "PREFIX rkg: <https://w3id.org/ruralkg/ont#> INSERT DATA { GRAPH <urn:test:article> {"
+            + " <urn:test:impl> rkg:evidence <https://w3id.org/ruralkg/id/source/test#char=1,4> ,"
+            + " <https://w3id.org/ruralkg/id/source/test#char=9,12> } }");
+    String spanned = sameAnswers("after giving the implementation two spans");
+    assertNotEquals(implemented, spanned);
     // the implementations in 马树镇 lose their place
     update(
         "PREFIX rkg: <https://w3id.org/ruralkg/ont#> DELETE { GRAPH ?g { ?i rkg:carriedOutIn ?t } }"
             + " WHERE { BIND(<https://w3id.org/ruralkg/id/unit/530622105> AS ?t)"
             + " GRAPH ?g { ?i rkg:carriedOutIn ?t } }");
-    assertNotEquals(implemented, sameAnswers("after moving implementations out of a township"));
+    assertNotEquals(spanned, sameAnswers("after moving implementations out of a township"));
     update(
         "PREFIX rkg: <https://w3id.org/ruralkg/ont#> DELETE { GRAPH ?g { ?f a rkg:Figure } } WHERE {"
             + " { SELECT ?f WHERE { GRAPH ?h { ?f rkg:metric"

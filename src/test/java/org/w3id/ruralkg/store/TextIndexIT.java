@@ -96,7 +96,7 @@ public class TextIndexIT {
   void aShortNameFindsTheLongerWordAndAnIndexOfAnotherAnalyzerIsRebuilt() throws Exception {
     Path store = storeOfPage003("store2");
     Path analyzer = store.resolve(TextIndex.FOLDER).resolve(TextIndex.ANALYZER_FILE);
-    assertEquals(TextIndex.ANALYZER, Files.readString(analyzer).strip());
+    assertEquals(TextIndex.FORMAT, Files.readString(analyzer).strip());
     // bigrams: 思南 is found in sentences that only write 思南县
     String hits = search(store, "思南");
     assertTrue(hits.lines().skip(1).anyMatch(l -> l.contains("思南县")), hits);
@@ -105,7 +105,7 @@ public class TextIndexIT {
     int before = rows(hits);
     assertEquals(before, rows(search(store, "思南")), "rebuilt on open, same hits");
     assertEquals(
-        TextIndex.ANALYZER,
+        TextIndex.FORMAT,
         Files.readString(analyzer).strip(),
         "the rebuilt index records its analyzer");
   }
