@@ -320,30 +320,14 @@ public final class FactMapper {
      * repeated type, programme, unit, article and confidence for every 乡村振兴 of a story.
      */
     private void writeProgrammes() {
-      Map<List<Node>, List<ProgrammeFact>> groups = new LinkedHashMap<>();
-      for (ProgrammeFact p : facts.programmes()) {
-        Node concept = programmeConcept(p);
-        groups.computeIfAbsent(key(concept, p.unit()), k -> new ArrayList<>()).add(p);
-      }
-      for (Map.Entry<List<Node>, List<ProgrammeFact>> e : groups.entrySet()) {
-        List<ProgrammeFact> occurrences = e.getValue();
-        ProgrammeFact first = occurrences.get(0);
-        Node f =
-            Iris.fact(
-                "programme",
-                fileKey,
-                facts.article().index(),
-                first.evidence().start(),
-                first.unit());
-        add(f, Vocab.TYPE, Vocab.PROGRAMME_IMPLEMENTATION);
-        add(f, Vocab.PROGRAMME, e.getKey().get(0));
-        if (first.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(first.unit()));
-        writeOccurrences(
-            f,
-            occurrences.stream()
-                .map(p -> new Occurrence(p.evidence().quote(), p.evidence()))
-                .toList());
-      }
+      writeMerged(
+          "programme",
+          Vocab.PROGRAMME_IMPLEMENTATION,
+          Vocab.PROGRAMME,
+          facts.programmes(),
+          this::programmeConcept,
+          ProgrammeFact::unit,
+          ProgrammeFact::evidence);
     }
 
     /** The programme's concept; a local scheme is described in the shared graph, once per file. */
@@ -362,30 +346,48 @@ public final class FactMapper {
 
     /** One rkg:IndustryDevelopment per industry and unit, as {@link #writeProgrammes}. */
     private void writeIndustries() {
-      Map<List<Node>, List<IndustryFact>> groups = new LinkedHashMap<>();
-      for (IndustryFact i : facts.industries())
+      writeMerged(
+          "industry",
+          Vocab.INDUSTRY_DEVELOPMENT,
+          Vocab.INDUSTRY,
+          facts.industries(),
+          i -> Vocab.concept("industry", i.conceptId()),
+          IndustryFact::unit,
+          IndustryFact::evidence);
+    }
+
+    /**
+     * One fact of {@code type} per concept and unit among {@code found}, carried out in the unit,
+     * with an occurrence per extracted fact; its IRI is its first occurrence's.
+     */
+    private <T> void writeMerged(
+        String kind,
+        Node type,
+        Node conceptProperty,
+        List<T> found,
+        Function<T, Node> conceptOf,
+        Function<T, UnitMention> unitOf,
+        Function<T, Evidence> evidenceOf) {
+      Map<List<Node>, List<T>> groups = new LinkedHashMap<>();
+      for (T t : found)
         groups
-            .computeIfAbsent(
-                key(Vocab.concept("industry", i.conceptId()), i.unit()), k -> new ArrayList<>())
-            .add(i);
-      for (Map.Entry<List<Node>, List<IndustryFact>> e : groups.entrySet()) {
-        List<IndustryFact> occurrences = e.getValue();
-        IndustryFact first = occurrences.get(0);
+            .computeIfAbsent(key(conceptOf.apply(t), unitOf.apply(t)), k -> new ArrayList<>())
+            .add(t);
+      for (Map.Entry<List<Node>, List<T>> e : groups.entrySet()) {
+        T first = e.getValue().get(0);
+        UnitMention unit = unitOf.apply(first);
         Node f =
             Iris.fact(
-                "industry",
-                fileKey,
-                facts.article().index(),
-                first.evidence().start(),
-                first.unit());
-        add(f, Vocab.TYPE, Vocab.INDUSTRY_DEVELOPMENT);
-        add(f, Vocab.INDUSTRY, e.getKey().get(0));
-        if (first.unit() != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(first.unit()));
-        writeOccurrences(
-            f,
-            occurrences.stream()
-                .map(i -> new Occurrence(i.evidence().quote(), i.evidence()))
-                .toList());
+                kind, fileKey, facts.article().index(), evidenceOf.apply(first).start(), unit);
+        add(f, Vocab.TYPE, type);
+        add(f, conceptProperty, e.getKey().get(0));
+        if (unit != null) add(f, Vocab.CARRIED_OUT_IN, describeUnit(unit));
+        List<Occurrence> occurrences = new ArrayList<>();
+        for (T t : e.getValue()) {
+          Evidence ev = evidenceOf.apply(t);
+          occurrences.add(new Occurrence(ev.quote(), ev));
+        }
+        writeOccurrences(f, occurrences);
       }
     }
 
