@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -33,36 +34,31 @@ final class ArticleText {
 
   static String html(DatasetGraph dsg, Node article, Function<String, String> href) {
     PageSections.Rows rows = PageSections.rows(dsg, "article-facts", article, 0, MAX_FACTS);
-    // A fact has one sentence, or (a programme or industry the article names in several places)
-    // several, and then its spans and written forms come without saying which sentence holds
-    // which: a sentence's place is the first span of a fact with it alone, else of a fact whose
-    // written form it holds.
-    Map<String, Set<String>> sentencesOf = new HashMap<>();
-    for (Binding b : rows.bindings()) {
-      Node s = b.get(Var.alloc("sentence"));
-      Node f = b.get(Var.alloc("fact"));
-      if (s != null && f != null)
-        sentencesOf
-            .computeIfAbsent(f.getURI(), k -> new HashSet<>())
-            .add(s.getLiteralLexicalForm());
-    }
-    // sentence → its facts (IRI → words), and where it starts
-    Map<String, Map<String, String>> sentences = new LinkedHashMap<>();
-    Map<String, Long> starts = new HashMap<>();
+    List<Row> found = new ArrayList<>();
     for (Binding b : rows.bindings()) {
       Node s = b.get(Var.alloc("sentence"));
       Node f = b.get(Var.alloc("fact"));
       Node w = b.get(Var.alloc("surface"));
       Node start = b.get(Var.alloc("start"));
-      if (s == null || f == null) continue;
-      String sentence = s.getLiteralLexicalForm();
-      String word = w == null ? "" : w.getLiteralLexicalForm();
-      boolean holds =
-          sentencesOf.get(f.getURI()).size() == 1 || !word.isEmpty() && sentence.contains(word);
-      if (!holds) continue;
-      sentences.computeIfAbsent(sentence, k -> new LinkedHashMap<>()).putIfAbsent(f.getURI(), word);
-      if (start != null && start.isLiteral())
-        starts.merge(sentence, Long.parseLong(start.getLiteralLexicalForm()), Math::min);
+      if (s == null || f == null || start == null || !start.isLiteral()) continue;
+      found.add(
+          new Row(
+              f.getURI(),
+              s.getLiteralLexicalForm(),
+              w == null ? "" : w.getLiteralLexicalForm(),
+              Long.parseLong(start.getLiteralLexicalForm())));
+    }
+    Map<String, Long> starts = sentenceStarts(found);
+    // sentence → its facts (IRI → words), in the order of the text
+    Map<String, Map<String, String>> sentences = new LinkedHashMap<>();
+    Map<String, Set<String>> sentencesOf = sentencesOf(found);
+    for (Row r : found) {
+      // a fact with several sentences is shown in those that hold its written form
+      boolean single = sentencesOf.get(r.fact()).size() == 1;
+      if (single || !r.word().isEmpty() && r.sentence().contains(r.word()))
+        sentences
+            .computeIfAbsent(r.sentence(), k -> new LinkedHashMap<>())
+            .putIfAbsent(r.fact(), r.word());
     }
     List<Map.Entry<String, Map<String, String>>> ordered = new ArrayList<>(sentences.entrySet());
     ordered.sort(Comparator.comparing(e -> starts.getOrDefault(e.getKey(), Long.MAX_VALUE)));
@@ -91,6 +87,76 @@ final class ArticleText {
           .append("</p>\n");
     }
     return sb.append("</section>\n").toString();
+  }
+
+  /** One row of the article's facts: a fact, one of its sentences, a written form, a span start. */
+  record Row(String fact, String sentence, String word, long start) {}
+
+  private static Map<String, Set<String>> sentencesOf(List<Row> rows) {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (Row r : rows) out.computeIfAbsent(r.fact(), k -> new HashSet<>()).add(r.sentence());
+    return out;
+  }
+
+  /**
+   * Where each sentence starts, as far as the rows tell. A fact with one sentence places it: the
+   * span's start less the written form's place in the sentence. A fact with several (a programme
+   * named in several places: merged per article, concept and unit) gives its spans and sentences
+   * without saying which holds which; such a sentence goes where the spans of every fact that lists
+   * it fit and no placed sentence is.
+   */
+  static Map<String, Long> sentenceStarts(List<Row> rows) {
+    Map<String, Set<String>> sentencesOf = sentencesOf(rows);
+    Map<String, Long> starts = new HashMap<>();
+    for (Row r : rows)
+      if (sentencesOf.get(r.fact()).size() == 1)
+        starts.merge(
+            r.sentence(), r.start() - Math.max(0, r.sentence().indexOf(r.word())), Math::min);
+    // a sentence of merged facts: each place a written form of one of them puts it at, kept when
+    // every fact that lists the sentence has a span inside it there and no placed sentence is in
+    // the way; the sentences with fewest such places are placed first
+    Map<String, Set<Long>> spansOf = new HashMap<>();
+    Map<String, Set<String>> factsOf = new HashMap<>();
+    for (Row r : rows) {
+      spansOf.computeIfAbsent(r.fact(), k -> new HashSet<>()).add(r.start());
+      factsOf.computeIfAbsent(r.sentence(), k -> new HashSet<>()).add(r.fact());
+    }
+    for (boolean progress = true; progress; ) {
+      progress = false;
+      String best = null;
+      TreeSet<Long> bestPlaces = null;
+      for (Map.Entry<String, Set<String>> e : factsOf.entrySet()) {
+        String sentence = e.getKey();
+        if (starts.containsKey(sentence)) continue;
+        TreeSet<Long> places = new TreeSet<>();
+        for (Row r : rows) {
+          int at = r.word().isEmpty() ? -1 : sentence.indexOf(r.word());
+          if (!e.getValue().contains(r.fact()) || at < 0) continue;
+          long from = r.start() - at;
+          long to = from + sentence.length();
+          boolean fits = overlapping(from, to, starts) == null;
+          for (String f : e.getValue())
+            fits &= spansOf.get(f).stream().anyMatch(x -> x >= from && x < to);
+          if (fits) places.add(from);
+        }
+        if (!places.isEmpty() && (bestPlaces == null || places.size() < bestPlaces.size())) {
+          best = sentence;
+          bestPlaces = places;
+        }
+      }
+      if (best != null) {
+        starts.put(best, bestPlaces.first());
+        progress = true;
+      }
+    }
+    return starts;
+  }
+
+  /** A placed sentence that overlaps [from, to), or null. */
+  private static String overlapping(long from, long to, Map<String, Long> placed) {
+    for (Map.Entry<String, Long> e : placed.entrySet())
+      if (from < e.getValue() + e.getKey().length() && e.getValue() < to) return e.getKey();
+    return null;
   }
 
   /**
