@@ -121,8 +121,7 @@ final class ArticleText {
       spansOf.computeIfAbsent(r.fact(), k -> new HashSet<>()).add(r.start());
       factsOf.computeIfAbsent(r.sentence(), k -> new HashSet<>()).add(r.fact());
     }
-    for (boolean progress = true; progress; ) {
-      progress = false;
+    while (true) {
       String best = null;
       TreeSet<Long> bestPlaces = null;
       for (Map.Entry<String, Set<String>> e : factsOf.entrySet()) {
@@ -134,7 +133,7 @@ final class ArticleText {
           if (!e.getValue().contains(r.fact()) || at < 0) continue;
           long from = r.start() - at;
           long to = from + sentence.length();
-          boolean fits = overlapping(from, to, starts) == null;
+          boolean fits = !overlapsPlaced(from, to, starts);
           for (String f : e.getValue())
             fits &= spansOf.get(f).stream().anyMatch(x -> x >= from && x < to);
           if (fits) places.add(from);
@@ -144,19 +143,17 @@ final class ArticleText {
           bestPlaces = places;
         }
       }
-      if (best != null) {
-        starts.put(best, bestPlaces.first());
-        progress = true;
-      }
+      if (best == null) break;
+      starts.put(best, bestPlaces.first());
     }
     return starts;
   }
 
-  /** A placed sentence that overlaps [from, to), or null. */
-  private static String overlapping(long from, long to, Map<String, Long> placed) {
+  /** True when a placed sentence overlaps [from, to). */
+  private static boolean overlapsPlaced(long from, long to, Map<String, Long> placed) {
     for (Map.Entry<String, Long> e : placed.entrySet())
-      if (from < e.getValue() + e.getKey().length() && e.getValue() < to) return e.getKey();
-    return null;
+      if (from < e.getValue() + e.getKey().length() && e.getValue() < to) return true;
+    return false;
   }
 
   /**
