@@ -12,13 +12,15 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3id.ruralkg.common.RuralKgException;
 
 /**
  * The build as a user runs it, {@code ./ruralkg build --in CORPUS --store DIR}: the same jar in a
- * child JVM with the launcher's JVM options ({@code RURALKG_JAVA_OPTS}, else {@code -Xmx2g}, as the
- * {@code ruralkg} script passes them) plus a GC log. Adds wall seconds, the child's CPU seconds
- * (user + system), its peak RSS (VmHWM, polled), its peak heap (from the GC log: heap in use before
- * each collection) and what the build reported. Not thread-safe (one build at a time).
+ * child JVM with the launcher's JVM options ({@code RURALKG_JAVA_OPTS}, else the launcher's {@code
+ * BUILD_JAVA_OPTS}, read from the {@code ruralkg} script) plus a GC log. Adds wall seconds, the
+ * child's CPU seconds (user + system), its peak RSS (VmHWM, polled), its peak heap (from the GC
+ * log: heap in use before each collection) and what the build reported. Not thread-safe (one build
+ * at a time).
  */
 final class FreshBuild {
   /** The build of one corpus in a fresh JVM. */
@@ -66,7 +68,8 @@ final class FreshBuild {
   Result run(Path corpus, Path store, long chars) throws IOException, InterruptedException {
     Path gcLog = store.resolveSibling("build-gc.log");
     Path out = store.resolveSibling("build.log");
-    List<String> options = launcherOptions(System.getenv("RURALKG_JAVA_OPTS"));
+    List<String> options =
+        launcherOptions(System.getenv("RURALKG_JAVA_OPTS"), buildDefaults(home.resolve("ruralkg")));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(options);
@@ -130,10 +133,25 @@ final class FreshBuild {
     return r;
   }
 
-  /** The JVM options the launcher passes: RURALKG_JAVA_OPTS split at spaces, else -Xmx2g. */
-  static List<String> launcherOptions(String env) {
-    if (env == null || env.isBlank()) return List.of("-Xmx2g");
-    return Arrays.stream(env.trim().split("\\s+")).toList();
+  /**
+   * The JVM options the launcher passes a build: RURALKG_JAVA_OPTS split at spaces, else its own.
+   */
+  static List<String> launcherOptions(String env, String buildDefaults) {
+    String options = env == null || env.isBlank() ? buildDefaults : env;
+    return Arrays.stream(options.trim().split("\\s+")).toList();
+  }
+
+  private static final Pattern BUILD_OPTS = Pattern.compile("(?m)^BUILD_JAVA_OPTS=\"([^\"]*)\"");
+
+  /** The launcher's default JVM options for a build: its {@code BUILD_JAVA_OPTS="..."} line. */
+  static String buildDefaults(Path launcher) {
+    try {
+      Matcher m = BUILD_OPTS.matcher(Files.readString(launcher, StandardCharsets.UTF_8));
+      if (m.find() && !m.group(1).isBlank()) return m.group(1);
+      throw new RuralKgException(launcher + ": no BUILD_JAVA_OPTS=\"...\" line");
+    } catch (IOException e) {
+      throw new RuralKgException(launcher + ": cannot read the launcher: " + e.getMessage(), e);
+    }
   }
 
   /** -jar JAR when this JVM runs from the jar (as the launcher does), else the classes' main. */

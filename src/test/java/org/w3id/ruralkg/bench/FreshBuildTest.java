@@ -1,9 +1,16 @@
 package org.w3id.ruralkg.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.ruralkg.common.RuralKgException;
 
 class FreshBuildTest {
   @Test
@@ -34,12 +41,30 @@ class FreshBuildTest {
   }
 
   @Test
-  void launcherOptionsAreTheEnvironmentsOrTheDefaultHeap() {
-    assertEquals(List.of("-Xmx2g"), FreshBuild.launcherOptions(null));
-    assertEquals(List.of("-Xmx2g"), FreshBuild.launcherOptions("  "));
+  void launcherOptionsAreTheEnvironmentsOrTheLaunchersBuildDefaults() {
+    String defaults = "-Xmx2g -XX:+UseParallelGC";
     assertEquals(
-        List.of("-Xmx6g", "-XX:+UseParallelGC"),
-        FreshBuild.launcherOptions(" -Xmx6g  -XX:+UseParallelGC "));
+        List.of("-Xmx2g", "-XX:+UseParallelGC"), FreshBuild.launcherOptions(null, defaults));
+    assertEquals(
+        List.of("-Xmx2g", "-XX:+UseParallelGC"), FreshBuild.launcherOptions("  ", defaults));
+    assertEquals(
+        List.of("-Xmx6g", "-XX:+UseG1GC"),
+        FreshBuild.launcherOptions(" -Xmx6g  -XX:+UseG1GC ", defaults));
+  }
+
+  @Test
+  void buildDefaultsAreReadFromTheLauncherThatRunsTheBuild(@TempDir Path dir) throws IOException {
+    // the project's own launcher: a build there gets a heap limit, and the bench must see the same
+    String own = FreshBuild.buildDefaults(Path.of("ruralkg"));
+    assertTrue(own.contains("-Xmx"), own);
+    Path script = dir.resolve("ruralkg");
+    Files.writeString(
+        script, "#!/bin/sh\nDEFAULT_JAVA_OPTS=\"-Xmx1g\"\nBUILD_JAVA_OPTS=\"-Xmx3g -Xss2m\"\n");
+    assertEquals("-Xmx3g -Xss2m", FreshBuild.buildDefaults(script));
+    Files.writeString(script, "#!/bin/sh\nexec java -jar x.jar\n");
+    RuralKgException e =
+        assertThrows(RuralKgException.class, () -> FreshBuild.buildDefaults(script));
+    assertTrue(e.getMessage().contains("BUILD_JAVA_OPTS"), e.getMessage());
   }
 
   @Test

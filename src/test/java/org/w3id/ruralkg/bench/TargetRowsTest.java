@@ -63,6 +63,20 @@ class TargetRowsTest {
         Boolean.FALSE,
         row(TargetRows.of(100_000, build(900, 0, "-Xmx8g"), null, null, null, null, null), "scale")
             .met());
+    // the launcher's build options: the default heap with the throughput collector
+    assertEquals(
+        Boolean.TRUE,
+        row(
+                TargetRows.of(
+                    100_000,
+                    build(900, 0, "-Xmx2g -XX:+UseParallelGC"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                "scale")
+            .met());
   }
 
   @Test
