@@ -176,6 +176,10 @@ public final class Bench {
     if (!o.keep()) Machine.deleteTree(dir);
 
     Targets.Latencies cold = queries == null ? null : coldLatencies(queries);
+    Targets.Latencies coldAfterWrite =
+        queries == null || !queries.containsKey("coldAfterWrite")
+            ? null
+            : coldLatencies(queries, "coldAfterWrite");
     Targets.Latencies analystLatencies =
         analyst == null
             ? null
@@ -183,7 +187,8 @@ public final class Bench {
                 analyst.stream().map(q -> new Targets.Timed(q.name(), q.ms())).toList(),
                 ANALYST_LIMIT_MS);
     List<Targets.Target> targets =
-        TargetRows.of(articles, fresh, density, loading, cold, analystLatencies, queries);
+        TargetRows.of(
+            articles, fresh, density, loading, cold, coldAfterWrite, analystLatencies, queries);
     log.print(Targets.table(articles, targets));
     return new BenchReport.Size(
         articles,
@@ -218,8 +223,14 @@ public final class Bench {
   /** The cold first requests of a query phase as latencies against the 1 s target. */
   @SuppressWarnings("unchecked")
   static Targets.Latencies coldLatencies(Map<String, Object> queries) {
+    return coldLatencies(queries, "cold");
+  }
+
+  /** As above, for the list under {@code key} ({@code cold} or {@code coldAfterWrite}). */
+  @SuppressWarnings("unchecked")
+  static Targets.Latencies coldLatencies(Map<String, Object> queries, String key) {
     List<Targets.Timed> timed = new ArrayList<>();
-    for (Object c : (List<Object>) queries.getOrDefault("cold", List.of())) {
+    for (Object c : (List<Object>) queries.getOrDefault(key, List.of())) {
       QueryLoad.Cold cold = (QueryLoad.Cold) c;
       timed.add(new Targets.Timed(cold.query(), cold.status() == 200 ? cold.ms() : Double.NaN));
     }

@@ -119,6 +119,38 @@ final class QueryLoad {
   }
 
   /**
+   * A write that changes nothing in the end, as an editor's would empty the response cache: a
+   * SPARQL Update that adds a triple to a scratch graph and drops the graph again, sent to {@code
+   * updateUrl} as user admin. The HTTP status (204 or 200 when it was applied).
+   */
+  int writeNothing(String updateUrl, String password)
+      throws java.io.IOException, InterruptedException {
+    String update =
+        "INSERT DATA { GRAPH <"
+            + SCRATCH_GRAPH
+            + "> { <"
+            + SCRATCH_GRAPH
+            + "> <http://www.w3.org/2000/01/rdf-schema#comment> \"bench write\" } } ;\n"
+            + "DROP SILENT GRAPH <"
+            + SCRATCH_GRAPH
+            + ">";
+    String auth =
+        java.util.Base64.getEncoder()
+            .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(updateUrl))
+            .timeout(requestTimeout)
+            .header("Content-Type", "application/sparql-update")
+            .header("Authorization", "Basic " + auth)
+            .POST(HttpRequest.BodyPublishers.ofString(update))
+            .build();
+    return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** The graph the benchmark's write adds to and drops: no query reads it. */
+  static final String SCRATCH_GRAPH = "urn:ruralkg:bench:scratch";
+
+  /**
    * One request for a query nobody asked for yet (call it once per query, right after the server
    * started).
    */
