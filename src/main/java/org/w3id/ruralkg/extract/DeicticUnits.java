@@ -6,14 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.link.Division;
 import org.w3id.ruralkg.link.Gazetteer;
 import org.w3id.ruralkg.link.Level;
 import org.w3id.ruralkg.link.UnitMention;
+import org.w3id.ruralkg.nlp.DictionaryMatcher;
 import org.w3id.ruralkg.nlp.Sentence;
 
 /**
@@ -40,13 +38,11 @@ public final class DeicticUnits {
               f.length > 3 ? f[3] : ""));
   }
 
-  /** Any reference word, longest first (咱们村 before 咱村). */
-  private static final Pattern REFERENCE =
-      Pattern.compile(
-          REFERENCES.keySet().stream()
-              .sorted(Comparator.comparingInt(String::length).reversed())
-              .map(Pattern::quote)
-              .collect(Collectors.joining("|")));
+  /**
+   * Any reference word, the longest at each place (咱们村 before 咱村), left to right: one pass of an
+   * automaton over a sentence, where an alternation of every word tried each word at each place.
+   */
+  private static final DictionaryMatcher<Reference> REFERENCE = new DictionaryMatcher<>(REFERENCES);
 
   private final Gazetteer gazetteer;
 
@@ -84,11 +80,10 @@ public final class DeicticUnits {
             .toList();
     List<UnitMention> out = new ArrayList<>(units);
     for (Sentence s : sentences) {
-      Matcher m = REFERENCE.matcher(s.text());
-      while (m.find()) {
+      for (DictionaryMatcher.Hit<Reference> m : REFERENCE.findLongest(s.text())) {
         int start = s.start() + m.start(), end = s.start() + m.end();
         if (overlaps(units, start, end)) continue;
-        Reference r = REFERENCES.get(m.group());
+        Reference r = m.value();
         if (end < s.end() && r.notBefore().indexOf(s.text().charAt(m.end())) >= 0) continue;
         Division d;
         if (r.named()) d = namesUnit(linked, s) ? null : recentNamedAt(linked, start, r.level());
@@ -99,7 +94,7 @@ public final class DeicticUnits {
             new UnitMention(
                 start,
                 end,
-                m.group(),
+                m.key(),
                 d.level(),
                 d.name(),
                 d,
