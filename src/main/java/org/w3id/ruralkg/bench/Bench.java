@@ -188,7 +188,19 @@ public final class Bench {
                 ANALYST_LIMIT_MS);
     List<Targets.Target> targets =
         TargetRows.of(
-            articles, fresh, density, loading, cold, coldAfterWrite, analystLatencies, queries);
+            articles,
+            fresh,
+            density,
+            loading,
+            cold,
+            coldAfterWrite,
+            analystLatencies,
+            analyst == null
+                ? null
+                : Targets.latencies(
+                    analyst.stream().map(q -> new Targets.Timed(q.name(), q.againMs())).toList(),
+                    ANALYST_LIMIT_MS),
+            queries);
     log.print(Targets.table(articles, targets));
     return new BenchReport.Size(
         articles,

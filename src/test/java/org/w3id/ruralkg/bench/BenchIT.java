@@ -74,6 +74,7 @@ class BenchIT {
     for (AnalystPhase.Query q : s.analyst()) {
       assertNull(q.error(), q.name() + ": " + q.error());
       assertTrue(q.cpuMs() > 0 && q.ms() > 0, q.toString());
+      assertTrue(q.againCpuMs() > 0 && q.againMs() > 0, "run again: " + q);
     }
     assertTrue(s.analyst().stream().anyMatch(q -> q.rows() > 0));
 
