@@ -72,20 +72,7 @@ final class QueryBench {
       String root = "http://localhost:" + server.getHttpPort();
       QueryLoad api =
           new QueryLoad(root, QueryLoad.Target.API, requestsPerClient, cellLimit, requestTimeout);
-      List<Object> cold = new ArrayList<>();
-      for (var q : runnable.entrySet()) {
-        QueryLoad.Cold c = api.cold(q.getKey(), q.getValue());
-        cold.add(c);
-        log.printf(
-            java.util.Locale.ROOT,
-            "bench: api cold %-28s %9.1f ms (status %d, %d rows, cache %s)%n",
-            c.query(),
-            c.ms(),
-            c.status(),
-            c.rows(),
-            c.cache());
-      }
-      out.put("cold", cold);
+      out.put("cold", firstRequests(api, runnable, "cold"));
       out.put("api", cells(api, runnable, "api"));
       out.put("coldAfterWrite", afterWrite(api, runnable, root, password));
       if (sparqlToo) {
@@ -115,13 +102,20 @@ final class QueryBench {
       QueryLoad api, Map<String, String> runnable, String root, String password) throws Exception {
     int status = api.writeNothing(root + Server.DATASET + "/update", password);
     log.printf(java.util.Locale.ROOT, "bench: a write that empties the cache: status %d%n", status);
+    return firstRequests(api, runnable, "after a write");
+  }
+
+  /** One request per call, one after another, each logged under {@code label}. */
+  private List<Object> firstRequests(QueryLoad api, Map<String, String> runnable, String label)
+      throws InterruptedException {
     List<Object> out = new ArrayList<>();
     for (var q : runnable.entrySet()) {
       QueryLoad.Cold c = api.cold(q.getKey(), q.getValue());
       out.add(c);
       log.printf(
           java.util.Locale.ROOT,
-          "bench: api after a write %-28s %9.1f ms (status %d, %d rows, cache %s)%n",
+          "bench: api %s %-28s %9.1f ms (status %d, %d rows, cache %s)%n",
+          label,
           c.query(),
           c.ms(),
           c.status(),
