@@ -146,38 +146,18 @@ final class TargetRows {
               String.format(Locale.ROOT, "%s ms", Targets.number(warm))));
     if (analyst != null) {
       out.add(
-          Targets.of(
+          analystRow(
               "analyst queries: each under 2 s (union default graph)" + at,
               below,
-              2000,
-              "ms",
-              analyst.maxMs(),
-              String.format(
-                  Locale.ROOT,
-                  "slowest %s ms; %d of %d under 2 s%s; slowest: %s",
-                  Targets.number(analyst.maxMs()),
-                  analyst.underLimit(),
-                  analyst.calls(),
-                  analyst.failed() > 0 ? ", " + analyst.failed() + " failed" : "",
-                  String.join(", ", analyst.worst()))));
+              analyst,
+              "failed"));
       if (analystAgain != null)
         out.add(
-            Targets.of(
+            analystRow(
                 "analyst queries run again in the same JVM: each under 2 s" + at,
                 below,
-                2000,
-                "ms",
-                analystAgain.maxMs(),
-                String.format(
-                    Locale.ROOT,
-                    "slowest %s ms; %d of %d under 2 s%s; slowest: %s",
-                    Targets.number(analystAgain.maxMs()),
-                    analystAgain.underLimit(),
-                    analystAgain.calls(),
-                    analystAgain.failed() > 0
-                        ? ", " + analystAgain.failed() + " not run again"
-                        : "",
-                    String.join(", ", analystAgain.worst()))));
+                analystAgain,
+                "not run again"));
       out.add(
           Targets.of(
               "analyst queries: at least ten",
@@ -188,6 +168,25 @@ final class TargetRows {
               String.valueOf(analyst.calls())));
     }
     return out;
+  }
+
+  /** An analyst row: the slowest query against the 2 s limit; {@code unrun} names the NaNs. */
+  private static Targets.Target analystRow(
+      String what, Targets.Op op, Targets.Latencies analyst, String unrun) {
+    return Targets.of(
+        what,
+        op,
+        2000,
+        "ms",
+        analyst.maxMs(),
+        String.format(
+            Locale.ROOT,
+            "slowest %s ms; %d of %d under 2 s%s; slowest: %s",
+            Targets.number(analyst.maxMs()),
+            analyst.underLimit(),
+            analyst.calls(),
+            analyst.failed() > 0 ? ", " + analyst.failed() + " " + unrun : "",
+            String.join(", ", analyst.worst())));
   }
 
   /** A cold row: p95 of first requests against the 1 s limit, the slowest calls named. */
