@@ -74,7 +74,12 @@ class ColdQueriesIT {
       }
     }
     assertEquals(
-        List.of("articles", "industries-by-county", "orgs-per-industry", "unit-ancestors"),
+        List.of(
+            "articles",
+            "industries-by-county",
+            "orgs-per-industry",
+            "unit-ancestors",
+            "unit-figures"),
         names());
     assertTrue(nonEmpty >= 3, "calls with rows on the seeds: " + nonEmpty);
   }
