@@ -76,6 +76,7 @@ class ColdQueriesIT {
     assertEquals(
         List.of(
             "articles",
+            "figure-evidence",
             "industries-by-county",
             "orgs-per-industry",
             "unit-ancestors",
