@@ -45,7 +45,8 @@ final class KeyWindows {
   /**
    * True for a SELECT without aggregates, LIMIT, OFFSET or VALUES, whose first sort key is a
    * variable, ascending, projected by a sub-select (without LIMIT or OFFSET) that is the first
-   * element of the query's pattern and named by no other element.
+   * element of the query's pattern and named by no other element; with DISTINCT, the key must be a
+   * column (rows equal but for a column left out could come from two windows).
    */
   static boolean applies(Query q) {
     return leading(q) != null;
@@ -59,6 +60,8 @@ final class KeyWindows {
     if (first.getDirection() == Query.ORDER_DESCENDING || !first.getExpression().isVariable())
       return null;
     Var key = first.getExpression().asVar();
+    // equal rows have equal keys, so they fall in one window, if the key is among the columns
+    if ((q.isDistinct() || q.isReduced()) && !q.getProjectVars().contains(key)) return null;
     if (!(q.getQueryPattern() instanceof ElementGroup g) || g.size() < 2) return null;
     if (!(g.get(0) instanceof ElementSubQuery sub)) return null;
     Query s = sub.getQuery();

@@ -48,7 +48,7 @@ class KeyWindowsIT {
         assertTrue(rows.size() > 3 * PAGE, q.name() + " " + params + " has several pages");
       }
     }
-    assertEquals(1, windowed, "queries read by key windows");
+    assertEquals(2, windowed, "queries read by key windows: unit-figures, unit-ancestors");
   }
 
   @Test
@@ -82,6 +82,15 @@ class KeyWindowsIT {
                       + "?f rkg:refArea ?place } ORDER BY "
                       + order)),
           order);
+    // with DISTINCT, equal rows must have equal keys: the key must be a column
+    assertTrue(KeyWindows.applies(queries.get("unit-ancestors").query()));
+    assertFalse(
+        KeyWindows.applies(
+            QueryFactory.create(
+                prefix
+                    + "SELECT DISTINCT ?f WHERE { "
+                    + sub
+                    + "?f rkg:refArea ?place } ORDER BY ?code ?f")));
     // aggregates and LIMIT need every row; a sub-select with LIMIT is not split
     assertFalse(
         KeyWindows.applies(
