@@ -161,14 +161,21 @@ public final class QueryApi {
       return Txn.calculateRead(
           dsg,
           () -> {
+            long deadline =
+                guard.timeoutMillis() > 0
+                    ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(guard.timeoutMillis())
+                    : 0;
             if (SourceWindows.applies(q.query())) {
               // a page of a query sorted by source file first: the files of the page only
-              long deadline =
-                  guard.timeoutMillis() > 0
-                      ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(guard.timeoutMillis())
-                      : 0;
               SourceWindows.Rows rs =
                   SourceWindows.rows(
+                      dsg, q.query(), bindings(q, params), deadline, page.offset() + want + 1);
+              return page(rs.vars(), rs, page, want);
+            }
+            if (KeyWindows.applies(q.query())) {
+              // a page of a query sorted by a key its leading sub-select binds: the first keys only
+              SourceWindows.Rows rs =
+                  KeyWindows.rows(
                       dsg, q.query(), bindings(q, params), deadline, page.offset() + want + 1);
               return page(rs.vars(), rs, page, want);
             }

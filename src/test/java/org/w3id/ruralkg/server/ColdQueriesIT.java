@@ -74,9 +74,45 @@ class ColdQueriesIT {
       }
     }
     assertEquals(
-        List.of("articles", "industries-by-county", "orgs-per-industry", "unit-ancestors"),
+        List.of(
+            "articles",
+            "figure-evidence",
+            "industries-by-county",
+            "orgs-per-industry",
+            "top-figures",
+            "unit-ancestors",
+            "unit-figures"),
         names());
     assertTrue(nonEmpty >= 3, "calls with rows on the seeds: " + nonEmpty);
+  }
+
+  /**
+   * figure-evidence and top-figures, rewritten to read a metric's figures first, give the bytes of
+   * their former text for every metric of their enum (top-figures with limits 1, 3 and 10 too):
+   * their defaults and examples cover two metrics only.
+   */
+  @Test
+  void metricQueriesGiveTheBytesOfTheirFormerTextForEveryMetric() throws IOException {
+    DatasetGraph dsg = SeedStore.dataset();
+    SavedQueries saved = SeedStore.queries();
+    int nonEmpty = 0;
+    for (String name : List.of("figure-evidence", "top-figures")) {
+      SavedQuery former = SavedQuery.parse(name, Files.readString(FORMER.resolve(name + ".rq")));
+      SavedQuery now = saved.get(name);
+      List<String> metrics = now.params().get("metric").allowed();
+      assertTrue(metrics.size() > 15, name + " " + metrics);
+      for (String metric : metrics) {
+        for (String limit : name.equals("top-figures") ? List.of("1", "3", "10") : List.of("")) {
+          Map<String, String> params = new LinkedHashMap<>();
+          params.put("metric", metric);
+          if (!limit.isEmpty()) params.put("limit", limit);
+          String want = answer(dsg, former, params, QueryApi.Format.CSV);
+          assertEquals(want, answer(dsg, now, params, QueryApi.Format.CSV), name + " " + params);
+          if (want.lines().count() > 1) nonEmpty++;
+        }
+      }
+    }
+    assertTrue(nonEmpty >= 10, "calls with rows on the seeds: " + nonEmpty);
   }
 
   /**
