@@ -186,6 +186,18 @@ public class SortedLoaderTest {
   }
 
   @Test
+  void rowsOfRanksTooWideToPackMakeTheSameIndexes() {
+    // the path of stores with millions of nodes in a column, in one run and in many
+    SortedLoader.wideRanks = true;
+    try {
+      loadsAndFindsByEveryPattern(1 << 16);
+      loadsAndFindsByEveryPattern(40);
+    } finally {
+      SortedLoader.wideRanks = false;
+    }
+  }
+
+  @Test
   void aLoadGivenUpHalfWayLetsTheStoreGo() {
     Path store = tmp.resolve("store");
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(store.toString());
