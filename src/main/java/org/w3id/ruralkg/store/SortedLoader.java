@@ -33,6 +33,9 @@ import org.apache.jena.tdb2.loader.base.LoaderBase;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.NodeIdFactory;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetable.NodeTableCache;
+import org.apache.jena.tdb2.store.nodetable.NodeTableInline;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -575,15 +578,14 @@ final class SortedLoader extends LoaderBase {
      * The node's number in this load: from a direct-mapped cache of nodes met before, else from the
      * node table (allocating its id), whose own cache costs several times more a lookup.
      */
-    private int number(
-        org.apache.jena.tdb2.store.nodetable.NodeTable nodeTable, Node n, int column) {
+    private int number(NodeAllocator nodeTable, Node n, int column) {
       int slot = (n.hashCode() * 0x9E3779B9) >>> (32 - CACHE_BITS);
       Node cached = cachedNodes[slot];
       int number;
       if (cached == n || (cached != null && cached.equals(n))) {
         number = cachedNumbers[slot];
       } else {
-        NodeIdFactory.set(nodeTable.getAllocateNodeId(n), idBytes, 0);
+        NodeIdFactory.set(nodeTable.allocate(n), idBytes, 0);
         number = numbers.number(Bytes.getLong(idBytes, 0));
         cachedNodes[slot] = n;
         cachedNumbers[slot] = number;
@@ -594,8 +596,8 @@ final class SortedLoader extends LoaderBase {
     }
 
     private void run() throws InterruptedException {
-      org.apache.jena.tdb2.store.nodetable.NodeTable nodeTable =
-          dsgtdb.getQuadTable().getNodeTupleTable().getNodeTable();
+      NodeTable nodeTable = dsgtdb.getQuadTable().getNodeTupleTable().getNodeTable();
+      NodeAllocator allocator = NodeAllocator.of(nodeTable);
       org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator =
           CoLib.newCoordinator();
       CoLib.add(coordinator, nodeTable);
@@ -610,24 +612,25 @@ final class SortedLoader extends LoaderBase {
           Runnable fault = nodeStageFault;
           if (fault != null) fault.run();
           for (org.apache.jena.graph.Triple t : b.triples()) {
-            triple[0] = number(nodeTable, t.getSubject(), 4);
-            triple[1] = number(nodeTable, t.getPredicate(), 5);
-            triple[2] = number(nodeTable, t.getObject(), 6);
+            triple[0] = number(allocator, t.getSubject(), 4);
+            triple[1] = number(allocator, t.getPredicate(), 5);
+            triple[2] = number(allocator, t.getObject(), 6);
             triples.write(triple);
           }
           for (org.apache.jena.sparql.core.Quad q : b.quads()) {
-            quad[0] = number(nodeTable, q.getGraph(), 0);
-            quad[1] = number(nodeTable, q.getSubject(), 1);
-            quad[2] = number(nodeTable, q.getPredicate(), 2);
-            quad[3] = number(nodeTable, q.getObject(), 3);
+            quad[0] = number(allocator, q.getGraph(), 0);
+            quad[1] = number(allocator, q.getSubject(), 1);
+            quad[2] = number(allocator, q.getPredicate(), 2);
+            quad[3] = number(allocator, q.getObject(), 3);
             quads.write(quad);
           }
         }
         LOG.info(
-            "node stage: {} nodes, {} of {} looked up in the node table",
+            "node stage: {} nodes, {} of {} looked up in the node table{}",
             numbers.size(),
             cacheMisses,
-            countTriples * 3 + countQuads * 4);
+            countTriples * 3 + countQuads * 4,
+            allocator.inline() ? " (past its cache)" : "");
         txn.commit();
         committed = true;
       } finally {
@@ -644,6 +647,33 @@ final class SortedLoader extends LoaderBase {
           if (committed) throw e;
         }
       }
+    }
+  }
+
+  /**
+   * Allocates node ids as the store's node table does, without its cache when that is Jena's plain
+   * stack ({@link NodeTableInline} over {@link NodeTableCache} over the table on disk): a new node
+   * costs two cache puts and evictions there, and the node stage's own cache already answers nodes
+   * met before. The cache does not learn this load's nodes, which is harmless: the loader's dataset
+   * object is discarded afterwards. Thread-safe as the node table is.
+   */
+  record NodeAllocator(NodeTable table, boolean inline) {
+    static NodeAllocator of(NodeTable top) {
+      if (top instanceof NodeTableInline
+          && top.wrapped() instanceof NodeTableCache cache
+          && cache.wrapped() != null
+          && cache.wrapped().wrapped() == null) return new NodeAllocator(cache.wrapped(), true);
+      // any other stack: as it is
+      return new NodeAllocator(top, false);
+    }
+
+    NodeId allocate(Node n) {
+      if (inline) {
+        // what NodeTableInline does before asking the table below it
+        NodeId id = NodeId.inline(n);
+        if (id != null) return id;
+      }
+      return table.getAllocateNodeId(n);
     }
   }
 

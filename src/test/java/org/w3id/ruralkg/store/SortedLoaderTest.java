@@ -249,4 +249,43 @@ public class SortedLoaderTest {
     assertIndexesAgree(store);
     BulkBuilder.expel(store);
   }
+
+  @Test
+  void theAllocatorPastTheNodeTablesCacheGivesTheNodeTablesIds() {
+    Path store = tmp.resolve("store");
+    DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
+    org.apache.jena.tdb2.store.nodetable.NodeTable table =
+        TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getNodeTable();
+    SortedLoader.NodeAllocator allocator = SortedLoader.NodeAllocator.of(table);
+    assertTrue(allocator.inline(), "Jena's node table stack is bypassed: " + table);
+    List<Node> nodes = new ArrayList<>();
+    for (Quad q : sampleQuads(5)) {
+      nodes.add(q.getGraph());
+      nodes.add(q.getSubject());
+      nodes.add(q.getPredicate());
+      nodes.add(q.getObject());
+    }
+    // a big integer is not inline: it goes to the table
+    nodes.add(
+        NodeFactory.createLiteralByValue("123456789012345678901234567890", XSDDatatype.XSDinteger));
+    Txn.executeWrite(
+        dsg,
+        () -> {
+          // half allocated by the node table, half past its cache; each must find the other's
+          for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            NodeId id = i % 2 == 0 ? table.getAllocateNodeId(n) : allocator.allocate(n);
+            assertEquals(id, table.getAllocateNodeId(n), n.toString());
+            assertEquals(id, allocator.allocate(n), n.toString());
+            assertEquals(n.isLiteral() && NodeId.inline(n) != null, id.isInline(), n.toString());
+          }
+        });
+    Txn.executeRead(
+        dsg,
+        () -> {
+          for (Node n : nodes)
+            assertEquals(n, table.getNodeForNodeId(table.getNodeIdForNode(n)), n.toString());
+        });
+    BulkBuilder.expel(store);
+  }
 }
