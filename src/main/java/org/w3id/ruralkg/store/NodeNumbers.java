@@ -13,6 +13,13 @@ final class NodeNumbers {
   /** Columns a node can be seen in: tuple columns of both tables (4 quad, 3 triple). */
   static final int MAX_COLUMNS = 8;
 
+  /**
+   * Heap a node takes at most: the map just grown (4 slots of 12 bytes), the ids and columns just
+   * grown (2 x 9), then the ranking's id pairs and their scratch (32), order (4), the ranks of 4
+   * columns (16) and the ids by rank (8).
+   */
+  static final int BYTES_PER_NODE = 128;
+
   // open addressing from id to number + 1 (0: empty slot; an id may be 0)
   private long[] slotIds = new long[1 << 12];
   private int[] slotNumbers = new int[1 << 12];
@@ -43,6 +50,16 @@ final class NodeNumbers {
     return number;
   }
 
+  /** The number of a node id, or -1 if it has none. */
+  int find(long id) {
+    int mask = slotIds.length - 1;
+    for (int slot = mix(id) & mask; ; slot = (slot + 1) & mask) {
+      int n = slotNumbers[slot];
+      if (n == 0) return -1;
+      if (slotIds[slot] == id) return n - 1;
+    }
+  }
+
   /** Notes that the node numbered {@code number} is in tuple column {@code column}. */
   void seen(int number, int column) {
     columns[number] |= (byte) (1 << column);
@@ -54,12 +71,6 @@ final class NodeNumbers {
 
   long id(int number) {
     return ids[number];
-  }
-
-  /** Drops the map from id to number (no more numbers) and keeps what ranking needs. */
-  void endNumbering() {
-    slotIds = null;
-    slotNumbers = null;
   }
 
   private void grow() {

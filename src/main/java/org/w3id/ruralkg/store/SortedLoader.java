@@ -51,13 +51,15 @@ import org.w3id.ruralkg.common.RuralKgException;
  * {@link #finishBulk()} then builds every index (SPO, POS, OSP; GSPO, GPOS, GOSP, SPOG, POSG, OSPG)
  * from those rows: permuted into the index's column order, sorted in memory-sized runs (spilled and
  * merged when the store is larger) and packed bottom-up into the index's B+tree by Jena's {@link
- * BPlusTreeRewriter}. The rows hold each node id's rank among the ids of its column ({@link
- * NodeNumbers}), which sort as the ids do and pack into one long with the first column's rank as a
- * bucket ({@link BucketSort}); a node already seen by the node stage skips the node table's cache.
- * Jena's phased and parallel loaders insert row after row into each B+tree instead, which is most
- * of their time. Afterwards the dataset object is stale: the caller must expel it from TDB2's
- * connection cache before the store is opened again. Not thread-safe (one stream); runs its own
- * threads: Jena's node table thread and one per index being built.
+ * BPlusTreeRewriter}. While the load's distinct nodes fit an eighth of the heap ({@link
+ * #rankedNodes}), each node id is ranked among the ids of its column ({@link NodeNumbers}) and the
+ * indexes sort those ranks, which sort as the ids do and pack into one long with the first column's
+ * rank as a bucket ({@link BucketSort}); a larger load sorts the raw ids. A node already seen by
+ * the node stage skips the node table's cache. Jena's phased and parallel loaders insert row after
+ * row into each B+tree instead, which is most of their time. Afterwards the dataset object is
+ * stale: the caller must expel it from TDB2's connection cache before the store is opened again.
+ * Not thread-safe (one stream); runs its own threads: Jena's node table thread and one per index
+ * being built.
  */
 final class SortedLoader extends LoaderBase {
   private static final Logger LOG = LoggerFactory.getLogger(SortedLoader.class);
@@ -70,7 +72,8 @@ final class SortedLoader extends LoaderBase {
   private final int rowsPerRun;
   private final RowFile triples;
   private final RowFile quads;
-  private final NodeNumbers numbers = new NodeNumbers();
+  // null once the load has more nodes than the heap has room to rank: then raw ids are sorted
+  private NodeNumbers numbers = new NodeNumbers();
   private final NodeStage nodes;
   // what has to be undone if loading stops half-way
   private boolean exclusive;
@@ -92,6 +95,20 @@ final class SortedLoader extends LoaderBase {
     this.quads = new RowFile(scratch.resolve("quads.rows"), 0, 4);
     this.nodes = new NodeStage();
   }
+
+  /**
+   * Distinct nodes that the loader numbers and ranks within an eighth of the heap (the numbering's
+   * map, then the ranking's arrays: at most {@value NodeNumbers#BYTES_PER_NODE} bytes a node); a
+   * load with more sorts raw node ids as Jena's xloader does, whose memory does not grow with them.
+   */
+  static long rankedNodes(long maxHeap) {
+    int forTest = rankedNodeLimit;
+    if (forTest > 0) return forTest;
+    return Math.min(Integer.MAX_VALUE / 4, maxHeap / 8 / NodeNumbers.BYTES_PER_NODE);
+  }
+
+  /** Test hook: the nodes ranked at most (0: by the heap). */
+  static volatile int rankedNodeLimit;
 
   /**
    * Rows per run that keep all threads' sort arrays within an eighth of the heap: the rest holds
@@ -163,16 +180,19 @@ final class SortedLoader extends LoaderBase {
                 + countQuads()
                 + " quads); see the log");
       }
-      long t0 = System.nanoTime();
-      numbers.endNumbering();
-      int[] byId = numbers.orderById();
-      NodeNumbers.Column[] tripleColumns = rank(byId, triples);
-      NodeNumbers.Column[] quadColumns = rank(byId, quads);
-      LOG.info(
-          "{} nodes ranked and rows renumbered in {} s",
-          numbers.size(),
-          String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-      byId = null;
+      NodeNumbers.Column[] tripleColumns = null;
+      NodeNumbers.Column[] quadColumns = null;
+      if (numbers != null) {
+        long t0 = System.nanoTime();
+        int[] byId = numbers.orderById();
+        tripleColumns = rank(byId, triples);
+        quadColumns = rank(byId, quads);
+        LOG.info(
+            "{} nodes ranked and rows renumbered in {} s",
+            numbers.size(),
+            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+        numbers = null;
+      }
       buildIndexes(
           dsgtdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes(),
           TRIPLE_ORDER,
@@ -229,8 +249,8 @@ final class SortedLoader extends LoaderBase {
   }
 
   /**
-   * Ranks the ids of each column of a row file and rewrites its node numbers as those ranks, in
-   * place; returns the columns' ids by rank (no ranks of numbers: they are no longer needed).
+   * Ranks the ids of each column of a row file and writes its rows as those ranks to {@link
+   * RowFile#ranks()}; returns the columns' ids by rank (no ranks of numbers: no longer needed).
    */
   private NodeNumbers.Column[] rank(int[] byId, RowFile rows) throws IOException {
     int columns = rows.columns();
@@ -241,19 +261,24 @@ final class SortedLoader extends LoaderBase {
       ranked[c] = numbers.column(byId, rows.firstColumn() + c);
       rankOf[c] = ranked[c].rankOf();
     }
-    try (FileChannel ch =
-        FileChannel.open(rows.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      RowBlocks blocks = new RowBlocks(ch, columns, 0, rows.rows());
-      ByteBuffer out = ByteBuffer.allocate(blocks.block.length * 4);
-      long position = 0;
+    try (FileChannel in = FileChannel.open(rows.path(), StandardOpenOption.READ);
+        FileChannel out =
+            FileChannel.open(
+                rows.ranks(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+      RowBlocks blocks = new RowBlocks(in, columns, 8, 0, rows.rows());
+      int[] ranks = new int[blocks.longs.length];
+      ByteBuffer bb = ByteBuffer.allocate(ranks.length * 4);
       for (int n = blocks.next(); n > 0; n = blocks.next()) {
-        int[] block = blocks.block;
+        long[] block = blocks.longs;
         for (int i = 0, end = n * columns; i < end; i += columns)
-          for (int c = 0; c < columns; c++) block[i + c] = rankOf[c][block[i + c]];
-        out.clear();
-        out.asIntBuffer().put(block, 0, n * columns);
-        out.limit(n * columns * 4);
-        while (out.hasRemaining()) position += ch.write(out, position);
+          for (int c = 0; c < columns; c++) ranks[i + c] = rankOf[c][numbers.find(block[i + c])];
+        bb.clear();
+        bb.asIntBuffer().put(ranks, 0, n * columns);
+        bb.limit(n * columns * 4);
+        while (bb.hasRemaining()) out.write(bb);
       }
     }
     for (int c = 0; c < columns; c++)
@@ -315,30 +340,36 @@ final class SortedLoader extends LoaderBase {
     int columns = name.length();
     // column c of this index is column from[c] of the rows
     int[] from = new int[columns];
+    for (int c = 0; c < columns; c++) from[c] = order.indexOf(name.charAt(c));
+    // ids[c]: the ids of column c's ranks; null when the rows hold raw ids
+    long[][] ids = null;
     int[] bits = new int[columns];
-    long[][] ids = new long[columns][];
-    for (int c = 0; c < columns; c++) {
-      from[c] = order.indexOf(name.charAt(c));
-      bits[c] = ranked[from[c]].bits();
-      ids[c] = ranked[from[c]].ids();
+    if (ranked != null) {
+      ids = new long[columns][];
+      for (int c = 0; c < columns; c++) {
+        bits[c] = ranked[from[c]].bits();
+        ids[c] = ranked[from[c]].ids();
+      }
     }
+    int width = ranked != null ? 4 : 8;
     List<Path> runs = new ArrayList<>();
     List<RunReader> readers = new ArrayList<>();
-    try (FileChannel ch = FileChannel.open(rows.path(), StandardOpenOption.READ)) {
+    try (FileChannel ch =
+        FileChannel.open(ranked != null ? rows.ranks() : rows.path(), StandardOpenOption.READ)) {
       long total = rows.rows();
-      if (BucketSort.fits(bits) && !wideRanks) {
+      if (ranked != null && BucketSort.fits(bits) && !wideRanks) {
         int capacity = (int) Math.min(total, rowsPerRun);
         BucketSort sort = new BucketSort(from, bits, ids[0].length, capacity);
         for (long start = 0; start < total; start += capacity) {
           int n = (int) Math.min(capacity, total - start);
           sort.clear();
-          RowBlocks blocks = new RowBlocks(ch, rows.columns(), start, n);
+          RowBlocks blocks = new RowBlocks(ch, rows.columns(), 4, start, n);
           for (int k = blocks.next(); k > 0; k = blocks.next())
-            for (int r = 0; r < k; r++) sort.count(blocks.block, r * rows.columns());
+            for (int r = 0; r < k; r++) sort.count(blocks.ints, r * rows.columns());
           sort.startPlacing();
-          blocks = new RowBlocks(ch, rows.columns(), start, n);
+          blocks = new RowBlocks(ch, rows.columns(), 4, start, n);
           for (int k = blocks.next(); k > 0; k = blocks.next())
-            for (int r = 0; r < k; r++) sort.place(blocks.block, r * rows.columns());
+            for (int r = 0; r < k; r++) sort.place(blocks.ints, r * rows.columns());
           sort.sortBuckets();
           Iterator<long[]> sorted = new BucketRows(sort, ids);
           if (n == total) {
@@ -348,20 +379,23 @@ final class SortedLoader extends LoaderBase {
           runs.add(writeRun(name + "-" + runs.size(), sorted, columns));
         }
       } else {
-        // ranks too wide to pack: rows of 4 longs, which the ranks still make fewer radix passes
+        // raw ids, or ranks too wide to pack (fewer radix passes than ids): rows of longs
         int capacity = (int) Math.min(total, Math.max(2, rowsPerRun / 8));
         long[] buf = new long[capacity * columns];
         long[] tmp = new long[buf.length];
         for (long start = 0; start < total; start += capacity) {
           int n = (int) Math.min(capacity, total - start);
-          RowBlocks blocks = new RowBlocks(ch, rows.columns(), start, n);
+          RowBlocks blocks = new RowBlocks(ch, rows.columns(), width, start, n);
           int at = 0;
           for (int k = blocks.next(); k > 0; k = blocks.next())
             for (int r = 0; r < k; r++, at += columns)
               for (int c = 0; c < columns; c++)
-                buf[at + c] = blocks.block[r * rows.columns() + from[c]];
+                buf[at + c] =
+                    width == 4
+                        ? blocks.ints[r * rows.columns() + from[c]]
+                        : blocks.longs[r * rows.columns() + from[c]];
           RadixSort.sort(buf, tmp, n, columns);
-          Iterator<long[]> sorted = new RankRows(buf, n, ids);
+          Iterator<long[]> sorted = new RankRows(buf, n, ids, columns);
           if (n == total) {
             pack(index, sorted, columns);
             return;
@@ -479,7 +513,9 @@ final class SortedLoader extends LoaderBase {
     // 128 Ki nodes: the vocabulary and an article's worth of its own nodes, a few MB of them held
     private static final int CACHE_BITS = 17;
     private final Node[] cachedNodes = new Node[1 << CACHE_BITS];
+    private final long[] cachedIds = new long[1 << CACHE_BITS];
     private final int[] cachedNumbers = new int[1 << CACHE_BITS];
+    private final long nodeLimit = rankedNodes(Runtime.getRuntime().maxMemory());
     private final byte[] idBytes = new byte[NodeId.SIZE];
     private long cacheMisses;
     private final Block end = new Block(List.of(), List.of());
@@ -575,24 +611,29 @@ final class SortedLoader extends LoaderBase {
     }
 
     /**
-     * The node's number in this load: from a direct-mapped cache of nodes met before, else from the
-     * node table (allocating its id), whose own cache costs several times more a lookup.
+     * The node's id, from a direct-mapped cache of nodes met before, else from the node table
+     * (allocating it), whose own cache costs several times more a lookup; numbers the id while the
+     * load's nodes fit {@link #rankedNodes}.
      */
-    private int number(NodeAllocator nodeTable, Node n, int column) {
+    private long id(NodeAllocator nodeTable, Node n, int column) {
       int slot = (n.hashCode() * 0x9E3779B9) >>> (32 - CACHE_BITS);
       Node cached = cachedNodes[slot];
-      int number;
-      if (cached == n || (cached != null && cached.equals(n))) {
-        number = cachedNumbers[slot];
-      } else {
+      if (cached != n && (cached == null || !cached.equals(n))) {
         NodeIdFactory.set(nodeTable.allocate(n), idBytes, 0);
-        number = numbers.number(Bytes.getLong(idBytes, 0));
+        long id = Bytes.getLong(idBytes, 0);
         cachedNodes[slot] = n;
-        cachedNumbers[slot] = number;
+        cachedIds[slot] = id;
         cacheMisses++;
+        if (numbers != null) {
+          cachedNumbers[slot] = numbers.number(id);
+          if (numbers.size() > nodeLimit) {
+            LOG.info("more than {} nodes: the indexes sort raw node ids", nodeLimit);
+            numbers = null;
+          }
+        }
       }
-      numbers.seen(number, column);
-      return number;
+      if (numbers != null) numbers.seen(cachedNumbers[slot], column);
+      return cachedIds[slot];
     }
 
     private void run() throws InterruptedException {
@@ -606,28 +647,28 @@ final class SortedLoader extends LoaderBase {
           coordinator.begin(org.apache.jena.query.TxnType.WRITE);
       boolean committed = false;
       try {
-        int[] triple = new int[3];
-        int[] quad = new int[4];
+        long[] triple = new long[3];
+        long[] quad = new long[4];
         for (Block b = queue.take(); b != end; b = queue.take()) {
           Runnable fault = nodeStageFault;
           if (fault != null) fault.run();
           for (org.apache.jena.graph.Triple t : b.triples()) {
-            triple[0] = number(allocator, t.getSubject(), 4);
-            triple[1] = number(allocator, t.getPredicate(), 5);
-            triple[2] = number(allocator, t.getObject(), 6);
+            triple[0] = id(allocator, t.getSubject(), 4);
+            triple[1] = id(allocator, t.getPredicate(), 5);
+            triple[2] = id(allocator, t.getObject(), 6);
             triples.write(triple);
           }
           for (org.apache.jena.sparql.core.Quad q : b.quads()) {
-            quad[0] = number(allocator, q.getGraph(), 0);
-            quad[1] = number(allocator, q.getSubject(), 1);
-            quad[2] = number(allocator, q.getPredicate(), 2);
-            quad[3] = number(allocator, q.getObject(), 3);
+            quad[0] = id(allocator, q.getGraph(), 0);
+            quad[1] = id(allocator, q.getSubject(), 1);
+            quad[2] = id(allocator, q.getPredicate(), 2);
+            quad[3] = id(allocator, q.getObject(), 3);
             quads.write(quad);
           }
         }
         LOG.info(
-            "node stage: {} nodes, {} of {} looked up in the node table{}",
-            numbers.size(),
+            "node stage: {} nodes numbered, {} of {} looked up in the node table{}",
+            numbers != null ? numbers.size() : -1,
             cacheMisses,
             countTriples * 3 + countQuads * 4,
             allocator.inline() ? " (past its cache)" : "");
@@ -678,8 +719,8 @@ final class SortedLoader extends LoaderBase {
   }
 
   /**
-   * The node numbers ({@link NodeNumbers}) of every tuple, in arrival order, as ints; written on
-   * the node table thread, then rewritten as column ranks.
+   * The node ids of every tuple, in arrival order, as raw longs; written on the node table thread.
+   * Its {@link #ranks()} file holds the same rows as column ranks ({@link NodeNumbers}), as ints.
    */
   private static final class RowFile {
     private final Path path;
@@ -696,11 +737,15 @@ final class SortedLoader extends LoaderBase {
       this.path = path;
       this.firstColumn = firstColumn;
       this.columns = columns;
-      this.buffer = ByteBuffer.allocate(columns * 4 * 16384);
+      this.buffer = ByteBuffer.allocate(columns * 8 * 8192);
     }
 
     Path path() {
       return path;
+    }
+
+    Path ranks() {
+      return path.resolveSibling(path.getFileName() + ".ranks");
     }
 
     int firstColumn() {
@@ -724,10 +769,10 @@ final class SortedLoader extends LoaderBase {
               StandardOpenOption.WRITE);
     }
 
-    void write(int[] row) {
+    void write(long[] row) {
       try {
         if (!buffer.hasRemaining()) drain(buffer, out);
-        for (int n : row) buffer.putInt(n);
+        for (long id : row) buffer.putLong(id);
         rows++;
       } catch (IOException e) {
         throw new UncheckedIOException(path + ": " + e.getMessage(), e);
@@ -745,37 +790,48 @@ final class SortedLoader extends LoaderBase {
     }
   }
 
-  /** Rows {@code [first, first + n)} of a row file, read a block of ints at a time. */
+  /**
+   * Rows {@code [first, first + n)} of a row file of ints (ranks) or longs (node ids), read a block
+   * at a time.
+   */
   private static final class RowBlocks {
     private static final int ROWS = 8192;
-    final int[] block;
+    final int[] ints;
+    final long[] longs;
     private final FileChannel ch;
     private final int columns;
+    private final int width;
     private final ByteBuffer bb;
     private long position;
     private long left;
 
-    RowBlocks(FileChannel ch, int columns, long first, long n) {
+    /**
+     * @param width bytes a value: 4 or 8
+     */
+    RowBlocks(FileChannel ch, int columns, int width, long first, long n) {
       this.ch = ch;
       this.columns = columns;
-      this.block = new int[ROWS * columns];
-      this.bb = ByteBuffer.allocate(block.length * 4);
-      this.position = first * columns * 4;
+      this.width = width;
+      this.ints = width == 4 ? new int[ROWS * columns] : new int[0];
+      this.longs = width == 8 ? new long[ROWS * columns] : new long[0];
+      this.bb = ByteBuffer.allocate(ROWS * columns * width);
+      this.position = first * columns * width;
       this.left = n;
     }
 
-    /** Reads the next rows into {@link #block}; how many (0 at the end). */
+    /** Reads the next rows into {@link #ints} or {@link #longs}; how many (0 at the end). */
     int next() throws IOException {
       int n = (int) Math.min(ROWS, left);
       if (n == 0) return 0;
-      bb.clear().limit(n * columns * 4);
+      bb.clear().limit(n * columns * width);
       while (bb.hasRemaining()) {
         int read = ch.read(bb, position);
         if (read < 0) throw new IOException("a row file ends early");
         position += read;
       }
       bb.flip();
-      bb.asIntBuffer().get(block, 0, n * columns);
+      if (width == 4) bb.asIntBuffer().get(ints, 0, n * columns);
+      else bb.asLongBuffer().get(longs, 0, n * columns);
       left -= n;
       return n;
     }
@@ -810,7 +866,7 @@ final class SortedLoader extends LoaderBase {
     }
   }
 
-  /** Sorted rows of ranks in memory, as node ids; hands out one reused row array. */
+  /** Sorted rows of ranks (or ids) in memory, as node ids; hands out one reused row array. */
   private static final class RankRows implements Iterator<long[]> {
     private final long[] rows;
     private final int count;
@@ -818,11 +874,12 @@ final class SortedLoader extends LoaderBase {
     private final long[] row;
     private int next;
 
-    RankRows(long[] rows, int count, long[][] ids) {
+    /** {@code ids} null: the rows hold the ids themselves. */
+    RankRows(long[] rows, int count, long[][] ids, int columns) {
       this.rows = rows;
       this.count = count;
       this.ids = ids;
-      this.row = new long[ids.length];
+      this.row = new long[columns];
     }
 
     @Override
@@ -834,7 +891,8 @@ final class SortedLoader extends LoaderBase {
     public long[] next() {
       if (!hasNext()) throw new NoSuchElementException();
       int base = next++ * row.length;
-      for (int c = 0; c < row.length; c++) row[c] = ids[c][(int) rows[base + c]];
+      if (ids == null) System.arraycopy(rows, base, row, 0, row.length);
+      else for (int c = 0; c < row.length; c++) row[c] = ids[c][(int) rows[base + c]];
       return row;
     }
   }

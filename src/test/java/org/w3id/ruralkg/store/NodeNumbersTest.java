@@ -30,6 +30,8 @@ class NodeNumbersTest {
     }
     assertEquals(want.size(), numbers.size());
     want.forEach((id, n) -> assertEquals(id, numbers.id(n)));
+    want.forEach((id, n) -> assertEquals(n, numbers.find(id)));
+    assertEquals(-1, numbers.find(0x7777_0000_0000_0001L), "an id never numbered");
   }
 
   /** Edge values, then pointers (file offsets, with repeats) and inline values. */
@@ -61,7 +63,6 @@ class NodeNumbersTest {
         }
       }
     }
-    numbers.endNumbering();
     int[] order = numbers.orderById();
     for (int c = 0; c < 2; c++) {
       NodeNumbers.Column column = numbers.column(order, c);

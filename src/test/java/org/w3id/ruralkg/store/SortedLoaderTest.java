@@ -198,6 +198,19 @@ public class SortedLoaderTest {
   }
 
   @Test
+  void aLoadWithMoreNodesThanTheHeapCanRankSortsRawIds() {
+    // a 2 GB heap ranks 2 Mi nodes (an eighth of it, 128 bytes a node); a larger load sorts ids
+    assertEquals(2L << 20, SortedLoader.rankedNodes(2L << 30));
+    SortedLoader.rankedNodeLimit = 10;
+    try {
+      loadsAndFindsByEveryPattern(1 << 16);
+      loadsAndFindsByEveryPattern(40);
+    } finally {
+      SortedLoader.rankedNodeLimit = 0;
+    }
+  }
+
+  @Test
   void aLoadGivenUpHalfWayLetsTheStoreGo() {
     Path store = tmp.resolve("store");
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(store.toString());
