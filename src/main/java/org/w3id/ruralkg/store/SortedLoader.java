@@ -1,9 +1,6 @@
 package org.w3id.ruralkg.store;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,11 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.jena.atlas.lib.Bytes;
-import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.dboe.base.record.Record;
 import org.apache.jena.dboe.base.record.RecordFactory;
 import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.dboe.trans.bplustree.rewriter.BPlusTreeRewriter;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.progress.MonitorOutput;
@@ -33,10 +30,12 @@ import org.apache.jena.system.progress.ProgressMonitor;
 import org.apache.jena.system.progress.ProgressMonitorOutput;
 import org.apache.jena.tdb2.loader.base.CoLib;
 import org.apache.jena.tdb2.loader.base.LoaderBase;
-import org.apache.jena.tdb2.loader.main.Destination;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.NodeIdFactory;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetable.NodeTableCache;
+import org.apache.jena.tdb2.store.nodetable.NodeTableInline;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -52,10 +51,15 @@ import org.w3id.ruralkg.common.RuralKgException;
  * {@link #finishBulk()} then builds every index (SPO, POS, OSP; GSPO, GPOS, GOSP, SPOG, POSG, OSPG)
  * from those rows: permuted into the index's column order, sorted in memory-sized runs (spilled and
  * merged when the store is larger) and packed bottom-up into the index's B+tree by Jena's {@link
- * BPlusTreeRewriter}. Jena's phased and parallel loaders insert row after row into each B+tree
- * instead, which is most of their time. Afterwards the dataset object is stale: the caller must
- * expel it from TDB2's connection cache before the store is opened again. Not thread-safe (one
- * stream); runs its own threads: Jena's node table thread and one per index being built.
+ * BPlusTreeRewriter}. While the load's distinct nodes fit an eighth of the heap ({@link
+ * #rankedNodes}), each node id is ranked among the ids of its column ({@link NodeNumbers}) and the
+ * indexes sort those ranks, which sort as the ids do and pack into one long with the first column's
+ * rank as a bucket ({@link BucketSort}); a larger load sorts the raw ids. A node already seen by
+ * the node stage skips the node table's cache. Jena's phased and parallel loaders insert row after
+ * row into each B+tree instead, which is most of their time. Afterwards the dataset object is
+ * stale: the caller must expel it from TDB2's connection cache before the store is opened again.
+ * Not thread-safe (one stream); runs its own threads: Jena's node table thread and one per index
+ * being built.
  */
 final class SortedLoader extends LoaderBase {
   private static final Logger LOG = LoggerFactory.getLogger(SortedLoader.class);
@@ -68,6 +72,8 @@ final class SortedLoader extends LoaderBase {
   private final int rowsPerRun;
   private final RowFile triples;
   private final RowFile quads;
+  // null once the load has more nodes than the heap has room to rank: then raw ids are sorted
+  private NodeNumbers numbers = new NodeNumbers();
   private final NodeStage nodes;
   // what has to be undone if loading stops half-way
   private boolean exclusive;
@@ -76,7 +82,8 @@ final class SortedLoader extends LoaderBase {
   /**
    * @param scratch a folder for the tuple rows and sorted runs (created, and deleted at the end)
    * @param threads indexes built at once
-   * @param rowsPerRun rows sorted in memory at once by each thread (two arrays of rows x 4 longs)
+   * @param rowsPerRun rows sorted in memory at once by each thread (a long a row; an eighth of them
+   *     in two arrays of rows x 4 longs when the ranks are too wide to pack)
    */
   SortedLoader(DatasetGraph dsg, Path scratch, int threads, int rowsPerRun, MonitorOutput output) {
     super(dsg, null, output);
@@ -84,10 +91,24 @@ final class SortedLoader extends LoaderBase {
     this.scratch = scratch;
     this.threads = Math.max(1, threads);
     this.rowsPerRun = Math.max(2, rowsPerRun);
-    this.triples = new RowFile(scratch.resolve("triples.rows"), 3);
-    this.quads = new RowFile(scratch.resolve("quads.rows"), 4);
+    this.triples = new RowFile(scratch.resolve("triples.rows"), 4, 3);
+    this.quads = new RowFile(scratch.resolve("quads.rows"), 0, 4);
     this.nodes = new NodeStage();
   }
+
+  /**
+   * Distinct nodes that the loader numbers and ranks within an eighth of the heap (the numbering's
+   * map, then the ranking's arrays: at most {@value NodeNumbers#BYTES_PER_NODE} bytes a node); a
+   * load with more sorts raw node ids as Jena's xloader does, whose memory does not grow with them.
+   */
+  static long rankedNodes(long maxHeap) {
+    int forTest = rankedNodeLimit;
+    if (forTest > 0) return forTest;
+    return Math.min(Integer.MAX_VALUE / 4, maxHeap / 8 / NodeNumbers.BYTES_PER_NODE);
+  }
+
+  /** Test hook: the nodes ranked at most (0: by the heap). */
+  static volatile int rankedNodeLimit;
 
   /**
    * Rows per run that keep all threads' sort arrays within an eighth of the heap: the rest holds
@@ -96,7 +117,7 @@ final class SortedLoader extends LoaderBase {
    */
   static int rowsPerRun(int threads) {
     long budget = Runtime.getRuntime().maxMemory() / 8 / Math.max(1, threads);
-    return (int) Math.min(Integer.MAX_VALUE / 8, Math.max(1 << 16, budget / (4 * 8 * 2)));
+    return (int) Math.min(Integer.MAX_VALUE / 8, Math.max(1 << 19, budget / 8));
   }
 
   @Override
@@ -159,14 +180,29 @@ final class SortedLoader extends LoaderBase {
                 + countQuads()
                 + " quads); see the log");
       }
+      NodeNumbers.Column[] tripleColumns = null;
+      NodeNumbers.Column[] quadColumns = null;
+      if (numbers != null) {
+        long t0 = System.nanoTime();
+        int[] byId = numbers.orderById();
+        tripleColumns = rank(byId, triples);
+        quadColumns = rank(byId, quads);
+        LOG.info(
+            "{} nodes ranked and rows renumbered in {} s",
+            numbers.size(),
+            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+        numbers = null;
+      }
       buildIndexes(
           dsgtdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes(),
           TRIPLE_ORDER,
-          triples);
+          triples,
+          tripleColumns);
       buildIndexes(
           dsgtdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes(),
           QUAD_ORDER,
-          quads);
+          quads,
+          quadColumns);
       super.finishBulk();
     } catch (IOException e) {
       throw new RuralKgException(
@@ -213,9 +249,49 @@ final class SortedLoader extends LoaderBase {
   }
 
   /**
+   * Ranks the ids of each column of a row file and writes its rows as those ranks to {@link
+   * RowFile#ranks()}; returns the columns' ids by rank (no ranks of numbers: no longer needed).
+   */
+  private NodeNumbers.Column[] rank(int[] byId, RowFile rows) throws IOException {
+    int columns = rows.columns();
+    NodeNumbers.Column[] ranked = new NodeNumbers.Column[columns];
+    if (rows.rows() == 0) return ranked;
+    int[][] rankOf = new int[columns][];
+    for (int c = 0; c < columns; c++) {
+      ranked[c] = numbers.column(byId, rows.firstColumn() + c);
+      rankOf[c] = ranked[c].rankOf();
+    }
+    try (FileChannel in = FileChannel.open(rows.path(), StandardOpenOption.READ);
+        FileChannel out =
+            FileChannel.open(
+                rows.ranks(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+      RowBlocks blocks = new RowBlocks(in, columns, 8, 0, rows.rows());
+      int[] ranks = new int[blocks.longs.length];
+      ByteBuffer bb = ByteBuffer.allocate(ranks.length * 4);
+      for (int n = blocks.next(); n > 0; n = blocks.next()) {
+        long[] block = blocks.longs;
+        for (int i = 0, end = n * columns; i < end; i += columns)
+          for (int c = 0; c < columns; c++) ranks[i + c] = rankOf[c][numbers.find(block[i + c])];
+        bb.clear();
+        bb.asIntBuffer().put(ranks, 0, n * columns);
+        bb.limit(n * columns * 4);
+        while (bb.hasRemaining()) out.write(bb);
+      }
+    }
+    for (int c = 0; c < columns; c++)
+      ranked[c] = new NodeNumbers.Column(new int[0], ranked[c].ids());
+    return ranked;
+  }
+
+  /**
    * Builds each index of one table from the rows, in {@code order} (the tuples' own column order).
    */
-  private void buildIndexes(TupleIndex[] indexes, String order, RowFile rows) throws IOException {
+  private void buildIndexes(
+      TupleIndex[] indexes, String order, RowFile rows, NodeNumbers.Column[] ranked)
+      throws IOException {
     if (rows.rows() == 0) return;
     ExecutorService pool =
         Executors.newFixedThreadPool(threads, DaemonThreads.named("ruralkg-index"));
@@ -226,7 +302,7 @@ final class SortedLoader extends LoaderBase {
             pool.submit(
                 () -> {
                   long t0 = System.nanoTime();
-                  buildIndex(order, rows, (TupleIndexRecord) index);
+                  buildIndex(order, rows, ranked, (TupleIndexRecord) index);
                   LOG.info(
                       "index {}: {} rows sorted and packed in {} s",
                       index.getName(),
@@ -257,53 +333,78 @@ final class SortedLoader extends LoaderBase {
   /**
    * Sorts the rows into the index's order, in runs when they do not fit at once, and packs them.
    */
-  private void buildIndex(String order, RowFile rows, TupleIndexRecord index) throws IOException {
+  private void buildIndex(
+      String order, RowFile rows, NodeNumbers.Column[] ranked, TupleIndexRecord index)
+      throws IOException {
     String name = index.getName();
     int columns = name.length();
     // column c of this index is column from[c] of the rows
     int[] from = new int[columns];
     for (int c = 0; c < columns; c++) from[c] = order.indexOf(name.charAt(c));
-    List<Path> runs = new ArrayList<>();
-    long total = rows.rows();
-    long[] buf = new long[(int) Math.min(total, rowsPerRun) * columns];
-    long[] tmp = new long[buf.length];
-    int inRun = 0;
-    long read = 0;
-    int rowBytes = columns * 8;
-    try (InputStream in = Files.newInputStream(rows.path())) {
-      byte[] block = new byte[rowBytes * 8192];
-      ByteBuffer bb = ByteBuffer.wrap(block);
-      while (read < total) {
-        int want = (int) Math.min(block.length, (total - read) * rowBytes);
-        if (in.readNBytes(block, 0, want) != want)
-          throw new IOException(rows.path() + ": ends early");
-        for (int off = 0; off < want; off += rowBytes) {
-          int base = inRun * columns;
-          for (int c = 0; c < columns; c++) buf[base + c] = bb.getLong(off + from[c] * 8);
-          inRun++;
-          read++;
-          if (inRun * columns == buf.length && read < total) {
-            RadixSort.sort(buf, tmp, inRun, columns);
-            runs.add(writeRun(name + "-" + runs.size(), buf, inRun * columns));
-            inRun = 0;
-          }
-        }
+    // ids[c]: the ids of column c's ranks; null when the rows hold raw ids
+    long[][] ids = null;
+    int[] bits = new int[columns];
+    if (ranked != null) {
+      ids = new long[columns][];
+      for (int c = 0; c < columns; c++) {
+        bits[c] = ranked[from[c]].bits();
+        ids[c] = ranked[from[c]].ids();
       }
     }
-    RadixSort.sort(buf, tmp, inRun, columns);
-    tmp = null;
+    int width = ranked != null ? 4 : 8;
+    List<Path> runs = new ArrayList<>();
     List<RunReader> readers = new ArrayList<>();
-    try {
-      Iterator<long[]> sorted;
-      if (runs.isEmpty()) {
-        sorted = new ArrayRows(buf, inRun, columns);
+    try (FileChannel ch =
+        FileChannel.open(ranked != null ? rows.ranks() : rows.path(), StandardOpenOption.READ)) {
+      long total = rows.rows();
+      if (ranked != null && BucketSort.fits(bits) && !wideRanks) {
+        int capacity = (int) Math.min(total, rowsPerRun);
+        BucketSort sort = new BucketSort(from, bits, ids[0].length, capacity);
+        for (long start = 0; start < total; start += capacity) {
+          int n = (int) Math.min(capacity, total - start);
+          sort.clear();
+          RowBlocks blocks = new RowBlocks(ch, rows.columns(), 4, start, n);
+          for (int k = blocks.next(); k > 0; k = blocks.next())
+            for (int r = 0; r < k; r++) sort.count(blocks.ints, r * rows.columns());
+          sort.startPlacing();
+          blocks = new RowBlocks(ch, rows.columns(), 4, start, n);
+          for (int k = blocks.next(); k > 0; k = blocks.next())
+            for (int r = 0; r < k; r++) sort.place(blocks.ints, r * rows.columns());
+          sort.sortBuckets();
+          Iterator<long[]> sorted = new BucketRows(sort, ids);
+          if (n == total) {
+            pack(index, sorted, columns);
+            return;
+          }
+          runs.add(writeRun(name + "-" + runs.size(), sorted, columns));
+        }
       } else {
-        runs.add(writeRun(name + "-" + runs.size(), buf, inRun * columns));
-        buf = null;
-        for (Path run : runs) readers.add(new RunReader(run, columns));
-        sorted = new MergedRows(readers, columns);
+        // raw ids, or ranks too wide to pack (fewer radix passes than ids): rows of longs
+        int capacity = (int) Math.min(total, Math.max(2, rowsPerRun / 8));
+        long[] buf = new long[capacity * columns];
+        long[] tmp = new long[buf.length];
+        for (long start = 0; start < total; start += capacity) {
+          int n = (int) Math.min(capacity, total - start);
+          RowBlocks blocks = new RowBlocks(ch, rows.columns(), width, start, n);
+          int at = 0;
+          for (int k = blocks.next(); k > 0; k = blocks.next())
+            for (int r = 0; r < k; r++, at += columns)
+              for (int c = 0; c < columns; c++)
+                buf[at + c] =
+                    width == 4
+                        ? blocks.ints[r * rows.columns() + from[c]]
+                        : blocks.longs[r * rows.columns() + from[c]];
+          RadixSort.sort(buf, tmp, n, columns);
+          Iterator<long[]> sorted = new RankRows(buf, n, ids, columns);
+          if (n == total) {
+            pack(index, sorted, columns);
+            return;
+          }
+          runs.add(writeRun(name + "-" + runs.size(), sorted, columns));
+        }
       }
-      pack(index, sorted, columns);
+      for (Path run : runs) readers.add(new RunReader(run, columns));
+      pack(index, new MergedRows(readers, columns), columns);
     } finally {
       for (RunReader r : readers) r.close();
       for (Path run : runs) Files.deleteIfExists(run);
@@ -361,7 +462,7 @@ final class SortedLoader extends LoaderBase {
         });
   }
 
-  private Path writeRun(String name, long[] rows, int longs) throws IOException {
+  private Path writeRun(String name, Iterator<long[]> rows, int columns) throws IOException {
     Path run = scratch.resolve(name + ".run");
     try (FileChannel ch =
         FileChannel.open(
@@ -369,10 +470,10 @@ final class SortedLoader extends LoaderBase {
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
-      ByteBuffer bb = ByteBuffer.allocate(1 << 20);
-      for (int i = 0; i < longs; i++) {
+      ByteBuffer bb = ByteBuffer.allocate(columns * 8 * 8192);
+      while (rows.hasNext()) {
         if (!bb.hasRemaining()) drain(bb, ch);
-        bb.putLong(rows[i]);
+        for (long id : rows.next()) bb.putLong(id);
       }
       drain(bb, ch);
     }
@@ -393,6 +494,9 @@ final class SortedLoader extends LoaderBase {
     }
   }
 
+  /** Test hook: sorts as if the ranks were too wide to pack (the path of very large stores). */
+  static volatile boolean wideRanks;
+
   /** Test hook: runs on the node table thread before each block (to inject a failure there). */
   static volatile Runnable nodeStageFault;
 
@@ -406,6 +510,14 @@ final class SortedLoader extends LoaderBase {
   private final class NodeStage extends org.apache.jena.riot.system.StreamRDFBase {
     private static final int BLOCK = 10_000;
     private static final int QUEUED_BLOCKS = 10;
+    // 128 Ki nodes: the vocabulary and an article's worth of its own nodes, a few MB of them held
+    private static final int CACHE_BITS = 17;
+    private final Node[] cachedNodes = new Node[1 << CACHE_BITS];
+    private final long[] cachedIds = new long[1 << CACHE_BITS];
+    private final int[] cachedNumbers = new int[1 << CACHE_BITS];
+    private final long nodeLimit = rankedNodes(Runtime.getRuntime().maxMemory());
+    private final byte[] idBytes = new byte[NodeId.SIZE];
+    private long cacheMisses;
     private final Block end = new Block(List.of(), List.of());
     private final java.util.concurrent.BlockingQueue<Block> queue =
         new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_BLOCKS);
@@ -498,9 +610,35 @@ final class SortedLoader extends LoaderBase {
       }
     }
 
+    /**
+     * The node's id, from a direct-mapped cache of nodes met before, else from the node table
+     * (allocating it), whose own cache costs several times more a lookup; numbers the id while the
+     * load's nodes fit {@link #rankedNodes}.
+     */
+    private long id(NodeAllocator nodeTable, Node n, int column) {
+      int slot = (n.hashCode() * 0x9E3779B9) >>> (32 - CACHE_BITS);
+      Node cached = cachedNodes[slot];
+      if (cached != n && (cached == null || !cached.equals(n))) {
+        NodeIdFactory.set(nodeTable.allocate(n), idBytes, 0);
+        long id = Bytes.getLong(idBytes, 0);
+        cachedNodes[slot] = n;
+        cachedIds[slot] = id;
+        cacheMisses++;
+        if (numbers != null) {
+          cachedNumbers[slot] = numbers.number(id);
+          if (numbers.size() > nodeLimit) {
+            LOG.info("more than {} nodes: the indexes sort raw node ids", nodeLimit);
+            numbers = null;
+          }
+        }
+      }
+      if (numbers != null) numbers.seen(cachedNumbers[slot], column);
+      return cachedIds[slot];
+    }
+
     private void run() throws InterruptedException {
-      org.apache.jena.tdb2.store.nodetable.NodeTable nodeTable =
-          dsgtdb.getQuadTable().getNodeTupleTable().getNodeTable();
+      NodeTable nodeTable = dsgtdb.getQuadTable().getNodeTupleTable().getNodeTable();
+      NodeAllocator allocator = NodeAllocator.of(nodeTable);
       org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator =
           CoLib.newCoordinator();
       CoLib.add(coordinator, nodeTable);
@@ -509,29 +647,31 @@ final class SortedLoader extends LoaderBase {
           coordinator.begin(org.apache.jena.query.TxnType.WRITE);
       boolean committed = false;
       try {
+        long[] triple = new long[3];
+        long[] quad = new long[4];
         for (Block b = queue.take(); b != end; b = queue.take()) {
           Runnable fault = nodeStageFault;
           if (fault != null) fault.run();
-          List<Tuple<NodeId>> ts = new ArrayList<>(b.triples().size());
           for (org.apache.jena.graph.Triple t : b.triples()) {
-            ts.add(
-                org.apache.jena.atlas.lib.tuple.TupleFactory.tuple(
-                    nodeTable.getAllocateNodeId(t.getSubject()),
-                    nodeTable.getAllocateNodeId(t.getPredicate()),
-                    nodeTable.getAllocateNodeId(t.getObject())));
+            triple[0] = id(allocator, t.getSubject(), 4);
+            triple[1] = id(allocator, t.getPredicate(), 5);
+            triple[2] = id(allocator, t.getObject(), 6);
+            triples.write(triple);
           }
-          if (!ts.isEmpty()) triples.deliver(ts);
-          List<Tuple<NodeId>> qs = new ArrayList<>(b.quads().size());
           for (org.apache.jena.sparql.core.Quad q : b.quads()) {
-            qs.add(
-                org.apache.jena.atlas.lib.tuple.TupleFactory.tuple(
-                    nodeTable.getAllocateNodeId(q.getGraph()),
-                    nodeTable.getAllocateNodeId(q.getSubject()),
-                    nodeTable.getAllocateNodeId(q.getPredicate()),
-                    nodeTable.getAllocateNodeId(q.getObject())));
+            quad[0] = id(allocator, q.getGraph(), 0);
+            quad[1] = id(allocator, q.getSubject(), 1);
+            quad[2] = id(allocator, q.getPredicate(), 2);
+            quad[3] = id(allocator, q.getObject(), 3);
+            quads.write(quad);
           }
-          if (!qs.isEmpty()) quads.deliver(qs);
         }
+        LOG.info(
+            "node stage: {} nodes numbered, {} of {} looked up in the node table{}",
+            numbers != null ? numbers.size() : -1,
+            cacheMisses,
+            countTriples * 3 + countQuads * 4,
+            allocator.inline() ? " (past its cache)" : "");
         txn.commit();
         committed = true;
       } finally {
@@ -552,22 +692,68 @@ final class SortedLoader extends LoaderBase {
   }
 
   /**
-   * The node ids of every tuple, in arrival order, as raw longs; written on the node table thread.
+   * Allocates node ids as the store's node table does, without its cache when that is Jena's plain
+   * stack ({@link NodeTableInline} over {@link NodeTableCache} over the table on disk): a new node
+   * costs two cache puts and evictions there, and the node stage's own cache already answers nodes
+   * met before. The cache does not learn this load's nodes, which is harmless: the loader's dataset
+   * object is discarded afterwards. Thread-safe as the node table is.
    */
-  private static final class RowFile implements Destination<Tuple<NodeId>> {
+  record NodeAllocator(NodeTable table, boolean inline) {
+    static NodeAllocator of(NodeTable top) {
+      if (top instanceof NodeTableInline
+          && top.wrapped() instanceof NodeTableCache cache
+          && cache.wrapped() != null
+          && cache.wrapped().wrapped() == null) return new NodeAllocator(cache.wrapped(), true);
+      // any other stack: as it is
+      return new NodeAllocator(top, false);
+    }
+
+    NodeId allocate(Node n) {
+      if (inline) {
+        // what NodeTableInline does before asking the table below it
+        NodeId id = NodeId.inline(n);
+        if (id != null) return id;
+      }
+      return table.getAllocateNodeId(n);
+    }
+  }
+
+  /**
+   * The node ids of every tuple, in arrival order, as raw longs; written on the node table thread.
+   * Its {@link #ranks()} file holds the same rows as column ranks ({@link NodeNumbers}), as ints.
+   */
+  private static final class RowFile {
     private final Path path;
+    private final int firstColumn;
     private final int columns;
-    private final byte[] id = new byte[8];
-    private DataOutputStream out;
+    private final ByteBuffer buffer;
+    private FileChannel out;
     private long rows;
 
-    RowFile(Path path, int columns) {
+    /**
+     * @param firstColumn the {@link NodeNumbers} column of the rows' first column
+     */
+    RowFile(Path path, int firstColumn, int columns) {
       this.path = path;
+      this.firstColumn = firstColumn;
       this.columns = columns;
+      this.buffer = ByteBuffer.allocate(columns * 8 * 8192);
     }
 
     Path path() {
       return path;
+    }
+
+    Path ranks() {
+      return path.resolveSibling(path.getFileName() + ".ranks");
+    }
+
+    int firstColumn() {
+      return firstColumn;
+    }
+
+    int columns() {
+      return columns;
     }
 
     long rows() {
@@ -575,40 +761,124 @@ final class SortedLoader extends LoaderBase {
     }
 
     void open() throws IOException {
-      out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 20));
+      out =
+          FileChannel.open(
+              path,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE);
     }
 
-    @Override
-    public void deliver(List<Tuple<NodeId>> block) {
+    void write(long[] row) {
       try {
-        for (Tuple<NodeId> t : block) {
-          for (int c = 0; c < columns; c++) {
-            NodeIdFactory.set(t.get(c), id, 0);
-            out.write(id);
-          }
-          rows++;
-        }
+        if (!buffer.hasRemaining()) drain(buffer, out);
+        for (long id : row) buffer.putLong(id);
+        rows++;
       } catch (IOException e) {
         throw new UncheckedIOException(path + ": " + e.getMessage(), e);
       }
     }
 
     void close() throws IOException {
-      if (out != null) out.close();
-      out = null;
+      if (out == null) return;
+      try {
+        drain(buffer, out);
+      } finally {
+        out.close();
+        out = null;
+      }
     }
   }
 
-  /** Sorted rows of an in-memory run; hands out one reused row array. */
-  private static final class ArrayRows implements Iterator<long[]> {
+  /**
+   * Rows {@code [first, first + n)} of a row file of ints (ranks) or longs (node ids), read a block
+   * at a time.
+   */
+  private static final class RowBlocks {
+    private static final int ROWS = 8192;
+    final int[] ints;
+    final long[] longs;
+    private final FileChannel ch;
+    private final int columns;
+    private final int width;
+    private final ByteBuffer bb;
+    private long position;
+    private long left;
+
+    /**
+     * @param width bytes a value: 4 or 8
+     */
+    RowBlocks(FileChannel ch, int columns, int width, long first, long n) {
+      this.ch = ch;
+      this.columns = columns;
+      this.width = width;
+      this.ints = width == 4 ? new int[ROWS * columns] : new int[0];
+      this.longs = width == 8 ? new long[ROWS * columns] : new long[0];
+      this.bb = ByteBuffer.allocate(ROWS * columns * width);
+      this.position = first * columns * width;
+      this.left = n;
+    }
+
+    /** Reads the next rows into {@link #ints} or {@link #longs}; how many (0 at the end). */
+    int next() throws IOException {
+      int n = (int) Math.min(ROWS, left);
+      if (n == 0) return 0;
+      bb.clear().limit(n * columns * width);
+      while (bb.hasRemaining()) {
+        int read = ch.read(bb, position);
+        if (read < 0) throw new IOException("a row file ends early");
+        position += read;
+      }
+      bb.flip();
+      if (width == 4) bb.asIntBuffer().get(ints, 0, n * columns);
+      else bb.asLongBuffer().get(longs, 0, n * columns);
+      left -= n;
+      return n;
+    }
+  }
+
+  /** The rows of a {@link BucketSort} as node ids; hands out one reused row array. */
+  private static final class BucketRows implements Iterator<long[]> {
+    private final BucketSort.Cursor cursor;
+    private final long[][] ids;
+    private final long[] row;
+    private int left;
+
+    BucketRows(BucketSort sort, long[][] ids) {
+      this.cursor = sort.read();
+      this.ids = ids;
+      this.row = new long[ids.length];
+      this.left = sort.rows();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return left > 0;
+    }
+
+    @Override
+    public long[] next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      left--;
+      int[] ranks = cursor.next();
+      for (int c = 0; c < row.length; c++) row[c] = ids[c][ranks[c]];
+      return row;
+    }
+  }
+
+  /** Sorted rows of ranks (or ids) in memory, as node ids; hands out one reused row array. */
+  private static final class RankRows implements Iterator<long[]> {
     private final long[] rows;
     private final int count;
+    private final long[][] ids;
     private final long[] row;
     private int next;
 
-    ArrayRows(long[] rows, int count, int columns) {
+    /** {@code ids} null: the rows hold the ids themselves. */
+    RankRows(long[] rows, int count, long[][] ids, int columns) {
       this.rows = rows;
       this.count = count;
+      this.ids = ids;
       this.row = new long[columns];
     }
 
@@ -620,7 +890,9 @@ final class SortedLoader extends LoaderBase {
     @Override
     public long[] next() {
       if (!hasNext()) throw new NoSuchElementException();
-      System.arraycopy(rows, next++ * row.length, row, 0, row.length);
+      int base = next++ * row.length;
+      if (ids == null) System.arraycopy(rows, base, row, 0, row.length);
+      else for (int c = 0; c < row.length; c++) row[c] = ids[c][(int) rows[base + c]];
       return row;
     }
   }

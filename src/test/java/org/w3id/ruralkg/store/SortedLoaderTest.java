@@ -186,6 +186,31 @@ public class SortedLoaderTest {
   }
 
   @Test
+  void rowsOfRanksTooWideToPackMakeTheSameIndexes() {
+    // the path of stores with millions of nodes in a column, in one run and in many
+    SortedLoader.wideRanks = true;
+    try {
+      loadsAndFindsByEveryPattern(1 << 16);
+      loadsAndFindsByEveryPattern(40);
+    } finally {
+      SortedLoader.wideRanks = false;
+    }
+  }
+
+  @Test
+  void aLoadWithMoreNodesThanTheHeapCanRankSortsRawIds() {
+    // a 2 GB heap ranks 2 Mi nodes (an eighth of it, 128 bytes a node); a larger load sorts ids
+    assertEquals(2L << 20, SortedLoader.rankedNodes(2L << 30));
+    SortedLoader.rankedNodeLimit = 10;
+    try {
+      loadsAndFindsByEveryPattern(1 << 16);
+      loadsAndFindsByEveryPattern(40);
+    } finally {
+      SortedLoader.rankedNodeLimit = 0;
+    }
+  }
+
+  @Test
   void aLoadGivenUpHalfWayLetsTheStoreGo() {
     Path store = tmp.resolve("store");
     DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(store.toString());
@@ -235,6 +260,45 @@ public class SortedLoaderTest {
             .collect(java.util.stream.Collectors.toSet()));
     BulkBuilder.expel(store);
     assertIndexesAgree(store);
+    BulkBuilder.expel(store);
+  }
+
+  @Test
+  void theAllocatorPastTheNodeTablesCacheGivesTheNodeTablesIds() {
+    Path store = tmp.resolve("store");
+    DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
+    org.apache.jena.tdb2.store.nodetable.NodeTable table =
+        TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getNodeTable();
+    SortedLoader.NodeAllocator allocator = SortedLoader.NodeAllocator.of(table);
+    assertTrue(allocator.inline(), "Jena's node table stack is bypassed: " + table);
+    List<Node> nodes = new ArrayList<>();
+    for (Quad q : sampleQuads(5)) {
+      nodes.add(q.getGraph());
+      nodes.add(q.getSubject());
+      nodes.add(q.getPredicate());
+      nodes.add(q.getObject());
+    }
+    // a big integer is not inline: it goes to the table
+    nodes.add(
+        NodeFactory.createLiteralByValue("123456789012345678901234567890", XSDDatatype.XSDinteger));
+    Txn.executeWrite(
+        dsg,
+        () -> {
+          // half allocated by the node table, half past its cache; each must find the other's
+          for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            NodeId id = i % 2 == 0 ? table.getAllocateNodeId(n) : allocator.allocate(n);
+            assertEquals(id, table.getAllocateNodeId(n), n.toString());
+            assertEquals(id, allocator.allocate(n), n.toString());
+            assertEquals(n.isLiteral() && NodeId.inline(n) != null, id.isInline(), n.toString());
+          }
+        });
+    Txn.executeRead(
+        dsg,
+        () -> {
+          for (Node n : nodes)
+            assertEquals(n, table.getNodeForNodeId(table.getNodeIdForNode(n)), n.toString());
+        });
     BulkBuilder.expel(store);
   }
 }
