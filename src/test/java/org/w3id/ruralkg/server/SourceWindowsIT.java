@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,19 +24,9 @@ class SourceWindowsIT {
     for (SavedQuery q : api.list()) {
       if (!SourceWindows.applies(q.query())) continue;
       windowed++;
-      List<Binding> rows = new ArrayList<>();
-      QueryApi.Result r;
-      do {
-        r = api.run(q.name(), Map.of(), new QueryApi.Page(rows.size(), PAGE));
-        rows.addAll(r.rows());
-      } while (r.rows().size() == PAGE);
-      var paged = new ByteArrayOutputStream();
-      QueryApi.write(new QueryApi.Result(r.vars(), rows, false), QueryApi.Format.CSV, paged);
-      var plain = new ByteArrayOutputStream();
-      QueryApi.stream(SeedStore.dataset(), q, Map.of(), QueryApi.Format.CSV, 0, plain);
-      assertEquals(
-          plain.toString(StandardCharsets.UTF_8), paged.toString(StandardCharsets.UTF_8), q.name());
-      assertTrue(rows.size() > PAGE, q.name() + " has more than one page on the seeds");
+      PagedRuns.Paged paged = PagedRuns.paged(api, q, Map.of(), PAGE);
+      assertEquals(PagedRuns.plain(q, Map.of()), paged.csv(), q.name());
+      assertTrue(paged.rows() > PAGE, q.name() + " has more than one page on the seeds");
     }
     assertTrue(windowed >= 7, "queries read by source windows: " + windowed);
   }
