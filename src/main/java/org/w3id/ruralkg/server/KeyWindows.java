@@ -80,7 +80,7 @@ final class KeyWindows {
    * The rows of the query, window after window, run lazily; call inside a read transaction. {@code
    * deadline} is a {@link System#nanoTime} value, or 0 for none.
    */
-  static SourceWindows.Rows rows(
+  static WindowedRows rows(
       DatasetGraph dsg, Query q, Map<Var, Node> bindings, long deadlineNanos, long wanted) {
     Query s = leading(q).cloneQuery();
     SortCondition first = q.getOrderBy().get(0);
@@ -104,6 +104,6 @@ final class KeyWindows {
     }
     Query body = q.cloneQuery();
     body.setQueryPattern(rest((ElementGroup) q.getQueryPattern()));
-    return new SourceWindows.Rows(dsg, body, bindings, deadlineNanos, wanted, vars, units);
+    return new WindowedRows(dsg, body, bindings, deadlineNanos, wanted, vars, units);
   }
 }

@@ -167,14 +167,14 @@ public final class QueryApi {
                     : 0;
             if (SourceWindows.applies(q.query())) {
               // a page of a query sorted by source file first: the files of the page only
-              SourceWindows.Rows rs =
+              WindowedRows rs =
                   SourceWindows.rows(
                       dsg, q.query(), bindings(q, params), deadline, page.offset() + want + 1);
               return page(rs.vars(), rs, page, want);
             }
             if (KeyWindows.applies(q.query())) {
               // a page of a query sorted by a key its leading sub-select binds: the first keys only
-              SourceWindows.Rows rs =
+              WindowedRows rs =
                   KeyWindows.rows(
                       dsg, q.query(), bindings(q, params), deadline, page.offset() + want + 1);
               return page(rs.vars(), rs, page, want);
