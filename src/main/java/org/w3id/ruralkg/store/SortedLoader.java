@@ -36,6 +36,7 @@ import org.apache.jena.tdb2.store.NodeIdFactory;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetable.NodeTableCache;
 import org.apache.jena.tdb2.store.nodetable.NodeTableInline;
+import org.apache.jena.tdb2.store.nodetable.NodeTableTRDF;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -107,7 +108,17 @@ final class SortedLoader extends LoaderBase {
     return Math.min(Integer.MAX_VALUE / 4, maxHeap / 8 / NodeNumbers.BYTES_PER_NODE);
   }
 
-  /** Test hook: the nodes ranked at most (0: by the heap). */
+  /**
+   * New nodes whose hash index entries the node stage holds in memory within a 16th of the heap
+   * ({@link DeferredNodeIndex}); past that they go to the B+tree one by one, as Jena's loaders do.
+   */
+  static int deferredNodes(long maxHeap) {
+    int forTest = rankedNodeLimit;
+    if (forTest > 0) return forTest;
+    return (int) Math.min(Integer.MAX_VALUE / 4, maxHeap / 16 / DeferredNodeIndex.BYTES_PER_ENTRY);
+  }
+
+  /** Test hook: the nodes ranked (and index entries deferred) at most (0: by the heap). */
   static volatile int rankedNodeLimit;
 
   /**
@@ -445,21 +456,24 @@ final class SortedLoader extends LoaderBase {
             return factory.create(key);
           }
         };
-    CoLib.executeWrite(
-        index,
-        () -> {
-          // packing writes its blocks from block zero on: only an empty tree may be packed
-          if (!bpt.isEmpty())
-            throw new RuralKgException(
-                "index " + index.getName() + " is not empty; a sorted load needs a new store");
-          BPlusTreeRewriter.packIntoBPlusTree(
-              records,
-              bpt.getParams(),
-              factory,
-              bpt.getStateManager().getBufferChannel(),
-              bpt.getNodeManager().getBlockMgr(),
-              bpt.getRecordsMgr().getBlockMgr());
-        });
+    CoLib.executeWrite(index, () -> packInto(bpt, records));
+  }
+
+  /** Packs records in key order into an empty B+tree, inside a write transaction on it. */
+  private static void packInto(BPlusTree bpt, Iterator<Record> records) {
+    // packing writes its blocks from block zero on: only an empty tree may be packed
+    if (!bpt.isEmpty())
+      throw new RuralKgException(
+          "index "
+              + bpt.getComponentId().label()
+              + " is not empty; a sorted load needs a new store");
+    BPlusTreeRewriter.packIntoBPlusTree(
+        records,
+        bpt.getParams(),
+        bpt.getRecordFactory(),
+        bpt.getStateManager().getBufferChannel(),
+        bpt.getNodeManager().getBlockMgr(),
+        bpt.getRecordsMgr().getBlockMgr());
   }
 
   private Path writeRun(String name, Iterator<long[]> rows, int columns) throws IOException {
@@ -516,6 +530,7 @@ final class SortedLoader extends LoaderBase {
     private final long[] cachedIds = new long[1 << CACHE_BITS];
     private final int[] cachedNumbers = new int[1 << CACHE_BITS];
     private final long nodeLimit = rankedNodes(Runtime.getRuntime().maxMemory());
+    private final int deferredLimit = deferredNodes(Runtime.getRuntime().maxMemory());
     private final byte[] idBytes = new byte[NodeId.SIZE];
     private long cacheMisses;
     private final Block end = new Block(List.of(), List.of());
@@ -638,7 +653,6 @@ final class SortedLoader extends LoaderBase {
 
     private void run() throws InterruptedException {
       NodeTable nodeTable = dsgtdb.getQuadTable().getNodeTupleTable().getNodeTable();
-      NodeAllocator allocator = NodeAllocator.of(nodeTable);
       org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator =
           CoLib.newCoordinator();
       CoLib.add(coordinator, nodeTable);
@@ -646,7 +660,9 @@ final class SortedLoader extends LoaderBase {
       org.apache.jena.dboe.transaction.txn.Transaction txn =
           coordinator.begin(org.apache.jena.query.TxnType.WRITE);
       boolean committed = false;
+      NodeAllocator allocator;
       try {
+        allocator = NodeAllocator.of(nodeTable, deferredLimit);
         long[] triple = new long[3];
         long[] quad = new long[4];
         for (Block b = queue.take(); b != end; b = queue.take()) {
@@ -667,11 +683,12 @@ final class SortedLoader extends LoaderBase {
           }
         }
         LOG.info(
-            "node stage: {} nodes numbered, {} of {} looked up in the node table{}",
+            "node stage: {} nodes numbered, {} of {} looked up in the node table{}{}",
             numbers != null ? numbers.size() : -1,
             cacheMisses,
             countTriples * 3 + countQuads * 4,
-            allocator.inline() ? " (past its cache)" : "");
+            allocator.inline() ? " (past its cache)" : "",
+            allocator.deferring() ? ", hash index packed afterwards" : "");
         txn.commit();
         committed = true;
       } finally {
@@ -688,6 +705,7 @@ final class SortedLoader extends LoaderBase {
           if (committed) throw e;
         }
       }
+      allocator.finish(nodeTable);
     }
   }
 
@@ -696,16 +714,76 @@ final class SortedLoader extends LoaderBase {
    * stack ({@link NodeTableInline} over {@link NodeTableCache} over the table on disk): a new node
    * costs two cache puts and evictions there, and the node stage's own cache already answers nodes
    * met before. The cache does not learn this load's nodes, which is harmless: the loader's dataset
-   * object is discarded afterwards. Thread-safe as the node table is.
+   * object is discarded afterwards. With that stack over an empty node table, the hash-to-id index
+   * is a {@link DeferredNodeIndex} over the table's B+tree until {@link #finish} packs it. Not
+   * thread-safe: used by the node stage alone.
    */
-  record NodeAllocator(NodeTable table, boolean inline) {
-    static NodeAllocator of(NodeTable top) {
+  static final class NodeAllocator {
+    private final NodeTable table;
+    private final boolean inline;
+    private final DeferredNodeIndex deferred;
+
+    private NodeAllocator(NodeTable table, boolean inline, DeferredNodeIndex deferred) {
+      this.table = table;
+      this.inline = inline;
+      this.deferred = deferred;
+    }
+
+    /**
+     * The allocator for a node table; inside the node stage's write transaction (an empty tree is
+     * only known there). {@code maxDeferred}: entries held in memory before they go to the tree (0:
+     * none, every new node goes to the tree at once).
+     */
+    static NodeAllocator of(NodeTable top, int maxDeferred) {
       if (top instanceof NodeTableInline
           && top.wrapped() instanceof NodeTableCache cache
           && cache.wrapped() != null
-          && cache.wrapped().wrapped() == null) return new NodeAllocator(cache.wrapped(), true);
+          && cache.wrapped().wrapped() == null) {
+        if (maxDeferred > 0
+            && cache.wrapped() instanceof NodeTableTRDF base
+            && base.getIndex() instanceof BPlusTree tree
+            && tree.isEmpty()) {
+          DeferredNodeIndex deferred = new DeferredNodeIndex(tree, maxDeferred);
+          return new NodeAllocator(new NodeTableTRDF(deferred, base.getData()), true, deferred);
+        }
+        return new NodeAllocator(cache.wrapped(), true, null);
+      }
       // any other stack: as it is
-      return new NodeAllocator(top, false);
+      return new NodeAllocator(top, false, null);
+    }
+
+    boolean inline() {
+      return inline;
+    }
+
+    /** True while new nodes' index entries wait in memory for {@link #finish}. */
+    boolean deferring() {
+      return deferred != null && !deferred.spilled();
+    }
+
+    /**
+     * Packs the deferred index entries into the node table's empty B+tree, in a transaction of that
+     * tree alone (after the node stage's own commit), as xloader builds its node index.
+     */
+    void finish(NodeTable top) {
+      if (!deferring()) return;
+      BPlusTree tree = (BPlusTree) ((NodeTableTRDF) top.wrapped().wrapped()).getIndex();
+      Iterator<Record> records = deferred.sortedRecords();
+      org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator =
+          CoLib.newCoordinator();
+      coordinator.add(tree);
+      CoLib.start(coordinator);
+      org.apache.jena.dboe.transaction.txn.Transaction txn =
+          coordinator.begin(org.apache.jena.query.TxnType.WRITE);
+      try {
+        packInto(tree, records);
+        txn.commit();
+      } catch (RuntimeException | Error e) {
+        txn.abort();
+        throw e;
+      } finally {
+        txn.end();
+      }
     }
 
     NodeId allocate(Node n) {

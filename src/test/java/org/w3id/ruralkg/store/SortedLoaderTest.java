@@ -269,7 +269,7 @@ public class SortedLoaderTest {
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
     org.apache.jena.tdb2.store.nodetable.NodeTable table =
         TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getNodeTable();
-    SortedLoader.NodeAllocator allocator = SortedLoader.NodeAllocator.of(table);
+    SortedLoader.NodeAllocator allocator = SortedLoader.NodeAllocator.of(table, 0);
     assertTrue(allocator.inline(), "Jena's node table stack is bypassed: " + table);
     List<Node> nodes = new ArrayList<>();
     for (Quad q : sampleQuads(5)) {
@@ -300,5 +300,51 @@ public class SortedLoaderTest {
             assertEquals(n, table.getNodeForNodeId(table.getNodeIdForNode(n)), n.toString());
         });
     BulkBuilder.expel(store);
+  }
+
+  @Test
+  void everyNodeOfALoadIsFoundByItsHashWhetherTheIndexWasPackedOrSpilled() {
+    // packed after the node stage (the table held every entry), or inserted in key order once the
+    // table held more than 10
+    for (int limit : new int[] {0, 10}) {
+      SortedLoader.rankedNodeLimit = limit;
+      try {
+        Path store = tmp.resolve("store-" + limit);
+        List<Quad> quads = new ArrayList<>(sampleQuads(30));
+        for (int i = 0; i < 3000; i++)
+          quads.add(
+              Quad.create(
+                  iri("g" + i % 7),
+                  iri("s" + i),
+                  iri("label"),
+                  NodeFactory.createLiteralString("句子" + i)));
+        load(store, quads, 64);
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
+        org.apache.jena.tdb2.store.nodetable.NodeTable table =
+            TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getNodeTable();
+        Set<Node> nodes = new java.util.HashSet<>();
+        for (Quad q : quads) {
+          nodes.add(q.getGraph());
+          nodes.add(q.getSubject());
+          nodes.add(q.getPredicate());
+          nodes.add(q.getObject());
+        }
+        nodes.removeIf(n -> NodeId.inline(n) != null || Quad.isDefaultGraph(n));
+        assertTrue(nodes.size() > 6000, "enough nodes for several B+tree blocks: " + nodes.size());
+        Txn.executeRead(
+            dsg,
+            () -> {
+              for (Node n : nodes) {
+                NodeId id = table.getNodeIdForNode(n);
+                assertFalse(NodeId.isDoesNotExist(id), "limit " + limit + ": " + n);
+                assertEquals(n, table.getNodeForNodeId(id), n.toString());
+              }
+              assertTrue(NodeId.isDoesNotExist(table.getNodeIdForNode(iri("never-loaded"))));
+            });
+        BulkBuilder.expel(store);
+      } finally {
+        SortedLoader.rankedNodeLimit = 0;
+      }
+    }
   }
 }
