@@ -184,4 +184,35 @@ class TextIndexTest {
     DatasetGraph dsg = open(store);
     assertEquals(List.of(F1.getURI()), search(dsg, "?s text:query (rkg:sentence \"劳务报酬\")"));
   }
+
+  @Test
+  void aBulkLoadsDocumentsAreJenaTextsOwnWithTheSameUids() {
+    // a triple deleted later through jena-text finds its document by this uid
+    org.apache.jena.query.text.EntityDefinition def = TextIndex.entityDefinition();
+    Node blank = NodeFactory.createBlankNode("b1");
+    for (org.apache.jena.sparql.core.Quad q :
+        List.of(
+            org.apache.jena.sparql.core.Quad.create(G1, F1, Vocab.SENTENCE, zh(WAGES)),
+            org.apache.jena.sparql.core.Quad.create(G2, blank, Vocab.PREF_LABEL, zh("巧家县")),
+            org.apache.jena.sparql.core.Quad.create(
+                G2, U1, Vocab.LABEL, NodeFactory.createLiteralString("Qiaojia")),
+            org.apache.jena.sparql.core.Quad.create(
+                G1,
+                F2,
+                Vocab.SURFACE,
+                NodeFactory.createLiteralDT(
+                    "12", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)))) {
+      org.apache.jena.query.text.Entity jena =
+          org.apache.jena.query.text.TextQueryFuncs.entityFromQuad(def, q);
+      org.apache.jena.query.text.Entity ours = TextIndex.entity(def, q);
+      assertEquals(jena.toStringDetail(), ours.toStringDetail(), q.toString());
+      String field = jena.getMap().keySet().iterator().next();
+      String value = (String) jena.get(field);
+      assertEquals(jena.getChecksum(field, value), ours.getChecksum(field, value), q.toString());
+    }
+    assertEquals(
+        null,
+        TextIndex.entity(def, org.apache.jena.sparql.core.Quad.create(G1, F1, Vocab.SENTENCE, U1)),
+        "an IRI is not indexed");
+  }
 }
