@@ -48,6 +48,11 @@ final class DeferredNodeIndex implements Index {
    */
   static final int BYTES_PER_ENTRY = 64;
 
+  /** The node table's B+tree this index stands in for. */
+  BPlusTree tree() {
+    return tree;
+  }
+
   /** True once the entries went to the B+tree (it then holds them all). */
   boolean spilled() {
     return spilled;

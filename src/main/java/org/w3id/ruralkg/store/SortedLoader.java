@@ -705,7 +705,7 @@ final class SortedLoader extends LoaderBase {
           if (committed) throw e;
         }
       }
-      allocator.finish(nodeTable);
+      allocator.finish();
     }
   }
 
@@ -765,9 +765,9 @@ final class SortedLoader extends LoaderBase {
      * Packs the deferred index entries into the node table's empty B+tree, in a transaction of that
      * tree alone (after the node stage's own commit), as xloader builds its node index.
      */
-    void finish(NodeTable top) {
+    void finish() {
       if (!deferring()) return;
-      BPlusTree tree = (BPlusTree) ((NodeTableTRDF) top.wrapped().wrapped()).getIndex();
+      BPlusTree tree = deferred.tree();
       Iterator<Record> records = deferred.sortedRecords();
       org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator =
           CoLib.newCoordinator();
