@@ -71,11 +71,11 @@ public final class Targets {
       verdict =
           String.format(
               Locale.ROOT,
-              "%s by %s %s (%.0f %%)",
+              "%s by %s %s (%s %%)",
               met ? "met" : "missed",
-              number(Math.abs(by)),
+              margin(Math.abs(by)),
               unit,
-              limit == 0 ? Double.NaN : Math.abs(by) / limit * 100);
+              limit == 0 ? "NaN" : percent(Math.abs(by) / limit * 100));
     return new Target(target, op, limit, unit, value, measured, met, by, verdict);
   }
 
@@ -116,6 +116,23 @@ public final class Targets {
   }
 
   /** A figure as the tables print it: thousands separated, decimals only where they matter. */
+  /**
+   * A margin as {@link #number} writes it, but never as zero when it is not: a ratio of 1.298
+   * against 1.3 is missed by 0.002, which two decimals would show as 0.00.
+   */
+  static String margin(double x) {
+    String s = number(x);
+    if (x > 0 && Double.parseDouble(s.replace(",", "")) == 0)
+      return String.format(Locale.ROOT, "%.1g", x);
+    return s;
+  }
+
+  private static String percent(double p) {
+    return p > 0 && p < 0.5
+        ? String.format(Locale.ROOT, "%.1g", p)
+        : String.format(Locale.ROOT, "%.0f", p);
+  }
+
   static String number(double x) {
     if (Double.isNaN(x)) return "—";
     if (Double.isInfinite(x)) return "∞";

@@ -41,6 +41,17 @@ class TargetsTest {
   }
 
   @Test
+  void aMarginTooSmallForTwoDecimalsIsNotShownAsZero() {
+    // 1.298 rounds to 1.30, yet misses 1.3
+    Targets.Target t = Targets.of("write path", Targets.Op.AT_LEAST, 1.3, "×", 1.2982, "1.30×");
+    assertEquals(Boolean.FALSE, t.met());
+    assertEquals("missed by 0.002 × (0.1 %)", t.verdict());
+    assertEquals(
+        "met by 0.01 × (1 %)",
+        Targets.of("write path", Targets.Op.AT_LEAST, 1.3, "×", 1.3113, "").verdict());
+  }
+
+  @Test
   void infoRowsAndMissingValuesHaveNoVerdict() {
     Targets.Target info = Targets.of("xloader", Targets.Op.INFO, Double.NaN, "×", 1.1, "1.1×");
     assertNull(info.met());
