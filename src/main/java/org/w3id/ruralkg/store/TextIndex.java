@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -278,7 +279,6 @@ public final class TextIndex {
                 throw new RuralKgException("no SHA-256 in this JVM", e);
               }
             });
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     BulkEntity(String id, String graph, String language, RDFDatatype datatype) {
       super(id, graph, language, datatype);
@@ -287,13 +287,7 @@ public final class TextIndex {
     @Override
     public String getChecksum(String property, String value) {
       String key = getGraph() + "-" + getId() + "-" + property + "-" + value + "-" + getLanguage();
-      byte[] digest = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
-      char[] hex = new char[digest.length * 2];
-      for (int i = 0; i < digest.length; i++) {
-        hex[2 * i] = HEX[(digest[i] >> 4) & 0xF];
-        hex[2 * i + 1] = HEX[digest[i] & 0xF];
-      }
-      return new String(hex);
+      return HexFormat.of().formatHex(SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
     }
   }
 

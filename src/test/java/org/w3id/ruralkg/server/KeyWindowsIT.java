@@ -20,8 +20,7 @@ class KeyWindowsIT {
 
   @Test
   void pagesOfWindowedQueriesConcatenateToThePlainRun() {
-    QueryApi api =
-        new QueryApi(SeedStore.dataset(), SeedStore.queries(), new QueryGuard(30_000, PAGE));
+    QueryApi api = PagedRuns.api(PAGE);
     int windowed = 0;
     for (SavedQuery q : api.list()) {
       if (!KeyWindows.applies(q.query())) continue;

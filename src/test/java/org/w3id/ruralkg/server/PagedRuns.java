@@ -14,6 +14,11 @@ final class PagedRuns {
 
   private PagedRuns() {}
 
+  /** The saved-query API over the seeds' store, serving pages of {@code pageSize} rows. */
+  static QueryApi api(int pageSize) {
+    return new QueryApi(SeedStore.dataset(), SeedStore.queries(), new QueryGuard(30_000, pageSize));
+  }
+
   /** Asks for pages of {@code pageSize} rows until a page comes back short. */
   static Paged paged(QueryApi api, SavedQuery q, Map<String, String> params, int pageSize) {
     List<Binding> rows = new ArrayList<>();

@@ -18,8 +18,7 @@ class SourceWindowsIT {
 
   @Test
   void pagesOfWindowedQueriesConcatenateToThePlainRun() {
-    QueryApi api =
-        new QueryApi(SeedStore.dataset(), SeedStore.queries(), new QueryGuard(30_000, PAGE));
+    QueryApi api = PagedRuns.api(PAGE);
     int windowed = 0;
     for (SavedQuery q : api.list()) {
       if (!SourceWindows.applies(q.query())) continue;
