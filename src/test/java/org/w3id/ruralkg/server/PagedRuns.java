@@ -19,6 +19,12 @@ final class PagedRuns {
     return new QueryApi(SeedStore.dataset(), SeedStore.queries(), new QueryGuard(30_000, pageSize));
   }
 
+  /** The API's saved queries that a windowing applies to, in the API's order. */
+  static List<SavedQuery> windowed(
+      QueryApi api, java.util.function.Predicate<org.apache.jena.query.Query> applies) {
+    return api.list().stream().filter(q -> applies.test(q.query())).toList();
+  }
+
   /** Asks for pages of {@code pageSize} rows until a page comes back short. */
   static Paged paged(QueryApi api, SavedQuery q, Map<String, String> params, int pageSize) {
     List<Binding> rows = new ArrayList<>();

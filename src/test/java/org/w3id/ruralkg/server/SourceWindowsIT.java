@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,13 @@ class SourceWindowsIT {
   @Test
   void pagesOfWindowedQueriesConcatenateToThePlainRun() {
     QueryApi api = PagedRuns.api(PAGE);
-    int windowed = 0;
-    for (SavedQuery q : api.list()) {
-      if (!SourceWindows.applies(q.query())) continue;
-      windowed++;
+    List<SavedQuery> windowed = PagedRuns.windowed(api, SourceWindows::applies);
+    for (SavedQuery q : windowed) {
       PagedRuns.Paged paged = PagedRuns.paged(api, q, Map.of(), PAGE);
       assertEquals(PagedRuns.plain(q, Map.of()), paged.csv(), q.name());
       assertTrue(paged.rows() > PAGE, q.name() + " has more than one page on the seeds");
     }
-    assertTrue(windowed >= 7, "queries read by source windows: " + windowed);
+    assertTrue(windowed.size() >= 7, "queries read by source windows: " + windowed.size());
   }
 
   @Test
