@@ -66,6 +66,47 @@ class LexiconFilesTest {
   }
 
   @Test
+  void orgSuffixesNameContractKindsAndLevelWords() {
+    Set<String> kinds = notations("org-kind");
+    assertTrue(kinds.contains("党支部") && kinds.contains("临时党工委"), "org kinds read");
+    Set<String> levelWords = Wordlist.words("org-name-words.tsv", "level-word");
+    List<String[]> rows = Wordlist.rows("org-suffixes.tsv");
+    assertTrue(rows.size() >= 10);
+    for (String[] f : rows) {
+      assertEquals(3, f.length, String.join("|", f));
+      assertTrue(kinds.contains(f[1]), f[0] + " → " + f[1]);
+      assertTrue(f[2].equals("-") || levelWords.contains(f[2]), f[0] + " level " + f[2]);
+    }
+  }
+
+  @Test
+  void orgNameWordsHaveKnownRoles() {
+    // a misspelt role would drop its words without a sound: every row names a role the recogniser
+    // reads, and every role has words
+    Set<String> roles =
+        Set.of(
+            "department",
+            "stop",
+            "generic-before",
+            "founded",
+            "host",
+            "government",
+            "level-word",
+            "bare-host",
+            "village-kind");
+    Set<String> seen = new HashSet<>();
+    for (String[] f : Wordlist.rows("org-name-words.tsv")) {
+      assertEquals(2, f.length, String.join("|", f));
+      assertTrue(roles.contains(f[1]), f[0] + " has role " + f[1]);
+      seen.add(f[1]);
+    }
+    assertEquals(roles, seen);
+    Set<String> hosts = Wordlist.words("org-name-words.tsv", "host");
+    for (String g : Wordlist.words("org-name-words.tsv", "government"))
+      assertTrue(hosts.contains(g), "government ending " + g + " is a host ending");
+  }
+
+  @Test
   void confidenceLevelsAreProbabilities() {
     List<String[]> rows = Wordlist.rows("confidence.tsv");
     assertFalse(rows.isEmpty());

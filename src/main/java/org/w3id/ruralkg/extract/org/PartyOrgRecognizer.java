@@ -30,80 +30,41 @@ public final class PartyOrgRecognizer {
   /** A suffix: its contract kind; for 县委-type suffixes the level word they carry. */
   private record Suffix(String kind, String levelWord) {}
 
-  private static final Map<String, Suffix> SUFFIXES =
-      Map.ofEntries(
-          Map.entry("临时党工委", new Suffix("临时党工委", null)),
-          Map.entry("临时党支部", new Suffix("临时党支部", null)),
-          Map.entry("临时党委", new Suffix("党委", null)),
-          Map.entry("联合党支部", new Suffix("联合党支部", null)),
-          Map.entry("党建联盟", new Suffix("党建联盟", null)),
-          Map.entry("党总支部", new Suffix("党总支", null)),
-          Map.entry("党总支", new Suffix("党总支", null)),
-          Map.entry("党支部", new Suffix("党支部", null)),
-          Map.entry("党工委", new Suffix("党工委", null)),
-          Map.entry("党小组", new Suffix("党小组", null)),
-          Map.entry("党委", new Suffix("党委", null)),
-          Map.entry("党组", new Suffix("党组", null)),
-          Map.entry("省委", new Suffix("党委", "省")),
-          Map.entry("州委", new Suffix("党委", "州")),
-          Map.entry("市委", new Suffix("党委", "市")),
-          Map.entry("县委", new Suffix("党委", "县")),
-          Map.entry("区委", new Suffix("党委", "区")));
+  /** Name suffixes and their kinds: lexicon/org-suffixes.tsv. */
+  private static final Map<String, Suffix> SUFFIXES = suffixes();
 
   /** After 县委 etc.: a department or school of the committee, not the committee itself. */
-  private static final List<String> DEPARTMENTS =
-      List.of(
-          "党校", "宣传部", "统战部", "政法委", "办公室", "办", "常委", "巡察", "编办", "网信办", "社会工作部", "社工部", "农村工作",
-          "老干部局", "机要", "保密", "党史", "政研室", "改革办", "外办", "台办", "员");
+  private static final List<String> DEPARTMENTS = nameWords("department");
 
   /** Words (ending right before a name) that end the name when reading leftwards. */
-  private static final List<String> STOPS =
-      List.of(
-          "近年来", "以来", "成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立", "成为", "作为", "依托", "通过",
-          "推动", "推进", "指导", "牵头", "带领", "引领", "联合", "协同", "推行", "担任", "围绕", "纳入", "加入", "动员", "组织",
-          "发挥", "加强", "支持", "帮助", "督促", "要求", "明确", "成功", "专门", "分别", "积极", "主动", "探索", "打造", "培育",
-          "选派", "下设", "邀请", "配合", "会同", "指出", "表示", "介绍", "深化", "创新", "依靠", "联系", "结对", "其中", "目前",
-          "如今", "同时", "此外", "由于", "随着", "经过", "按照", "根据", "针对", "对于", "关于", "面对", "今年", "去年", "召开",
-          "开展", "来到", "走进", "前往", "来自", "属于", "隶属", "包括", "组成", "督导", "感谢", "的", "在", "由", "了", "将",
-          "把", "与", "和", "及", "是", "向", "让", "使", "被", "等", "从", "各", "据", "即", "也", "还", "已", "均",
-          "又", "并", "而", "但", "于", "给", "至", "到", "说", "问", "找", "该", "本", "我", "你", "他", "她", "都",
-          "需要", "很多");
+  private static final List<String> STOPS = nameWords("stop");
 
   /** Quantifiers before a name that make it a category, not one organisation. */
-  private static final List<String> GENERIC_BEFORE =
-      List.of(
-          "各", "每个", "每", "所有", "全县", "全市", "全省", "全州", "全区", "全镇", "全乡", "全村", "多个", "广大", "基层",
-          "各级", "相关", "其他", "一批", "这些", "部分", "乡镇", "各类");
+  private static final List<String> GENERIC_BEFORE = nameWords("generic-before");
 
   /** Heads that make a descriptive name one organisation: lexicon/org-descriptive-heads.txt. */
   private static final java.util.Set<String> DESCRIPTIVE_HEADS =
       Wordlist.words("org-descriptive-heads.txt");
 
   /** Kinds a village has one of, so that a bare mention in its story is that village's. */
-  private static final java.util.Set<String> BARE_OF_VILLAGE = java.util.Set.of("党支部", "党总支");
+  private static final java.util.Set<String> BARE_OF_VILLAGE =
+      java.util.Set.copyOf(nameWords("village-kind"));
 
   /** Founding verbs: a bare "成立了临时党工委" names one organisation. */
-  private static final List<String> FOUNDED =
-      List.of("成立了", "组建了", "建立了", "设立了", "成立", "组建", "建立", "设立");
+  private static final List<String> FOUNDED = nameWords("founded");
 
   /**
    * Endings of non-admin host bodies, longest first; those in GOVERNMENT belong to an admin unit.
    */
-  private static final List<String> HOSTS =
-      List.of(
-          "有限责任公司", "有限公司", "股份公司", "专业合作社", "合作社", "指挥部", "联合会", "卫生院", "公司", "集团", "企业", "学校",
-          "党校", "学院", "大学", "中学", "小学", "医院", "协会", "商会", "银行", "中心", "项目", "基地", "园区", "小区", "景区",
-          "片区", "安置区", "安置点", "车间", "工厂", "机关", "政府", "局", "委", "办", "部", "站", "所", "厂", "院", "馆",
-          "队");
+  private static final List<String> HOSTS = nameWords("host");
 
-  private static final List<String> GOVERNMENT = List.of("局", "委", "办", "部", "指挥部", "机关", "政府");
+  private static final List<String> GOVERNMENT = nameWords("government");
 
   /** Level words an organisation name may start with (县人社局, 村党总支), longest first. */
-  private static final List<String> LEVEL_WORDS =
-      List.of("街道", "社区", "省", "州", "市", "县", "区", "镇", "乡", "村");
+  private static final List<String> LEVEL_WORDS = nameWords("level-word");
 
   /** A bare host noun whose name the sentence gave before (“以工代赈”模式 ... 项目临时党支部). */
-  private static final List<String> BARE_HOSTS = List.of("项目", "工程", "企业", "公司", "合作社", "基地");
+  private static final List<String> BARE_HOSTS = nameWords("bare-host");
 
   private static final Pattern MODIFIERS = Pattern.compile("(机关)?(第[一二三四五六七八九十0-9]+)?$");
   private static final Pattern COUNT_BEFORE =
@@ -112,6 +73,18 @@ public final class PartyOrgRecognizer {
   private static final String CLAUSE_BREAKS = "，。；！？,;“”\"：:\n（）()";
   private static final int MAX_NAME = 30;
   private static final int MAX_DESCRIPTIVE = 10;
+
+  /** The words of one role in lexicon/org-name-words.tsv, in file order. */
+  private static List<String> nameWords(String role) {
+    return List.copyOf(Wordlist.words("org-name-words.tsv", role));
+  }
+
+  private static Map<String, Suffix> suffixes() {
+    Map<String, Suffix> out = new HashMap<>();
+    for (String[] row : Wordlist.rows("org-suffixes.tsv"))
+      out.put(row[0], new Suffix(row[1], row[2].equals("-") ? null : row[2]));
+    return Map.copyOf(out);
+  }
 
   private final DictionaryMatcher<Suffix> matcher;
 
