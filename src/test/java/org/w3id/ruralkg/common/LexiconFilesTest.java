@@ -93,7 +93,8 @@ class LexiconFilesTest {
             "government",
             "level-word",
             "bare-host",
-            "village-kind");
+            "village-kind",
+            "party-name");
     Set<String> seen = new HashSet<>();
     for (String[] f : Wordlist.rows("org-name-words.tsv")) {
       assertEquals(2, f.length, String.join("|", f));

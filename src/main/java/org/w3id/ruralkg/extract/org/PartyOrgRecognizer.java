@@ -63,6 +63,9 @@ public final class PartyOrgRecognizer {
   /** Level words an organisation name may start with (县人社局, 村党总支), longest first. */
   private static final List<String> LEVEL_WORDS = nameWords("level-word");
 
+  /** The party's own name opening a formal name (中共…支部委员会), longest first. */
+  private static final List<String> PARTY_NAMES = nameWords("party-name");
+
   /** A bare host noun whose name the sentence gave before (“以工代赈”模式 ... 项目临时党支部). */
   private static final List<String> BARE_HOSTS = nameWords("bare-host");
 
@@ -278,7 +281,13 @@ public final class PartyOrgRecognizer {
 
   private OrgFact hostFact(
       Context cx, int left, int nameEnd, int e, String kind, String name, String ending) {
+    // 中共…项目临时支部委员会: the party's name opens the organisation's formal name, not the host's
     String host = name;
+    for (String party : PARTY_NAMES)
+      if (host.startsWith(party) && host.length() > party.length()) {
+        host = host.substring(party.length());
+        break;
+      }
     if (BARE_HOSTS.contains(name)) {
       String quoted = lastQuotedBefore(cx.text, cx.index.bounds(left)[0], left);
       if (quoted != null) host = quoted + name;

@@ -67,6 +67,21 @@ class PartyOrgRecognizerTest {
   }
 
   @Test
+  void aFormalNameIsTheBranchItNames() {
+    // 支部委员会 is the formal name of a 党支部: the party's name opens the mention, not the host's
+    String text = "经研究，成立中共鱼米之乡产业示范园项目临时支部委员会，局长担任书记。另设立东村农业专业合作社总支部委员会。";
+    UnitMention town = u(text, "东村", "东村", Level.VILLAGE);
+    List<OrgFact> f = run(text, List.of(), (s, e) -> town);
+    assertEquals(
+        List.of("中共鱼米之乡产业示范园项目临时支部委员会", "东村农业专业合作社总支部委员会"),
+        f.stream().map(OrgFact::mention).toList());
+    assertEquals("临时党支部", f.get(0).kind());
+    assertEquals("鱼米之乡产业示范园项目", f.get(0).host());
+    assertEquals("党总支", f.get(1).kind());
+    assertEquals("东村农业专业合作社", f.get(1).host());
+  }
+
+  @Test
   void companyBranchTakesTheUnitFromContext() {
     String text = "马树镇积极推动马铃薯产业发展。巧家县洪邦农业发展有限公司党支部建设的4000亩马铃薯种植基地。";
     UnitMention town = u(text, "马树镇", "马树镇", Level.TOWNSHIP);
