@@ -264,16 +264,21 @@ public final class MetricClassifier {
     return out;
   }
 
+  /** Clause openers whose figure goes on with the one before: lexicon/figure-continuations.txt. */
+  private static final Set<String> CONTINUATIONS = Wordlist.words("figure-continuations.txt");
+
   /**
-   * For a figure in a clause opened by 其中 ("…92325人，其中…49619人"), the end of the clause before: it
-   * is a part of the earlier figure and shares its cues. Otherwise {@code start} itself.
+   * For a figure in a clause opened by 其中 ("…92325人，其中…49619人") or by what the earlier figure grew
+   * into ("…从不足15万元，增加到175万元"), the end of the clause before: the figure goes on with the earlier
+   * one and shares its cues. Otherwise {@code start} itself.
    */
   private static int partOfEarlier(String s, int start) {
     int b = lastBoundary(s, start);
     if (b < 0) return start;
-    if (s.substring(b + 1, start).strip().startsWith("其中")) return b;
+    String clause = s.substring(b + 1, start).strip();
+    if (CONTINUATIONS.stream().anyMatch(clause::startsWith)) return b;
     int b2 = lastBoundary(s, b);
-    if (b2 >= 0 && s.substring(b2 + 1, b).strip().equals("其中")) return b2;
+    if (b2 >= 0 && CONTINUATIONS.contains(s.substring(b2 + 1, b).strip())) return b2;
     return start;
   }
 
