@@ -100,7 +100,8 @@ final class LocalSchemeFinder {
     String x = text.substring(open + 1, close).strip();
     if (x.length() < 2 || x.length() > 14 || conceptLabels.contains(x)) return null;
     boolean code = CODE.matcher(x).matches() && x.chars().anyMatch(Character::isDigit);
-    // a middle dot joins the parts of one name (党建统领·四共四筹)
+    // a middle dot joins the parts of one name (党建统领·四共四筹), an enumeration comma its parallel
+    // parts (“微改造、精提升”, “人人持证、技能河南”)
     if (!code
         && !x.codePoints()
             .allMatch(
@@ -108,7 +109,10 @@ final class LocalSchemeFinder {
                     Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
                         || Character.isDigit(cp)
                         || Character.isLetter(cp)
-                        || cp == '·')) return null;
+                        || cp == '·'
+                        || cp == '、')) return null;
+    // a scheme's name is compact: one with 的 is a description (“家门口的务工车间”建设)
+    if (!parallelParts(x) || !code && x.indexOf('的') >= 0) return null;
     String head = headAfter(text, close + 1, code);
     if (code) {
       return head == null ? null : new Scheme(open + 1, close + 1 + head.length(), x + head);
@@ -117,6 +121,17 @@ final class LocalSchemeFinder {
       return new Scheme(open + 1, close, x);
     }
     return null;
+  }
+
+  /**
+   * Parts joined by 、 are parallel phrases of two or more characters each (not a list of words).
+   */
+  private static boolean parallelParts(String x) {
+    if (x.indexOf('、') < 0) return true;
+    String[] parts = x.split("、", -1);
+    int len = parts[0].length();
+    for (String p : parts) if (p.length() < 3 || p.length() != len) return false;
+    return true;
   }
 
   /**

@@ -71,6 +71,9 @@ class ProgrammeRecognizerTest {
     assertEquals(List.of("党建统领·四共四筹"), labels("博儒桥村推出“党建统领·四共四筹”特色机制。"));
     // ASCII quotes, with a stray one before
     assertEquals(List.of("721利益分配机制"), labels("统一供种\"。 为让产业红利更好地惠及群众, 彝良县创新建立\"721\"利益分配机制:"));
+    // a construction named in quotes, and a name of parallel parts joined by 、
+    assertEquals(List.of("小五化"), labels("开展包括庭院美化、环境优化等在内的“小五化”建设。"));
+    assertEquals(List.of("人人持证、技能河南"), labels("同时推进“人人持证、技能河南”建设。"));
   }
 
   @Test
@@ -83,6 +86,9 @@ class ProgrammeRecognizerTest {
     assertEquals(List.of(), labels("通过“分批次接待、一对一沟通”的方式,解决群众诉求。"));
     assertEquals(List.of(), labels("采取“走出去”的方式,选派119人参加上级调训。"));
     assertEquals(List.of(), labels("实施“党员教师支教”“名医下乡坐诊”等惠民工程。"));
+    // a name with 的 in it is a description; parts of one or two characters a list of words
+    assertEquals(List.of(), labels("推进“家门口的务工车间”建设。"));
+    assertEquals(List.of(), labels("围绕“吃、住、行”建设配套设施。"));
     assertEquals(
         List.of(),
         labels("在易地扶贫搬迁安置点成立“一站式”社区综合服务站。").stream().filter(l -> !l.equals("易地扶贫搬迁")).toList());
