@@ -18,7 +18,8 @@ public final class IndustryStage implements FactStage<IndustryFact> {
 
   @Override
   public List<List<IndustryFact>> extract(PageAnalysis page) {
-    List<IndustryFact> facts = recognizer.recognise(page.text(), page.sentences(), page.places());
+    List<IndustryFact> facts =
+        recognizer.recognise(page.text(), page.sentences(), page.places(), page.units());
     return page.perListedUnit(
         page.byArticle(facts, f -> f.evidence().start()),
         IndustryFact::unit,

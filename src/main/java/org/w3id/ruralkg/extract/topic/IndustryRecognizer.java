@@ -7,6 +7,7 @@ import java.util.Set;
 import org.w3id.ruralkg.common.Wordlist;
 import org.w3id.ruralkg.extract.IndustryFact;
 import org.w3id.ruralkg.extract.PlaceAttributor;
+import org.w3id.ruralkg.link.UnitMention;
 import org.w3id.ruralkg.nlp.DictionaryMatcher;
 import org.w3id.ruralkg.nlp.Sentence;
 
@@ -54,8 +55,22 @@ public final class IndustryRecognizer {
   /** Every industry mention in text order; the caller de-duplicates if it wants to. */
   public List<IndustryFact> recognise(
       String pageText, List<Sentence> sentences, PlaceAttributor places) {
+    return recognise(pageText, sentences, places, List.of());
+  }
+
+  /**
+   * As above; a product word inside one of the page's unit mentions is part of a place's name
+   * (小米地村, 茶店镇), not the product.
+   */
+  public List<IndustryFact> recognise(
+      String pageText,
+      List<Sentence> sentences,
+      PlaceAttributor places,
+      List<UnitMention> unitMentions) {
     SentenceIndex idx = new SentenceIndex(pageText, sentences);
-    List<DictionaryMatcher.Hit<Boolean>> stops = blocked.findAll(pageText);
+    List<DictionaryMatcher.Hit<Boolean>> stops = new ArrayList<>(blocked.findAll(pageText));
+    for (UnitMention u : unitMentions)
+      stops.add(new DictionaryMatcher.Hit<>(u.start(), u.end(), u.surface(), Boolean.TRUE));
     List<IndustryFact> found = new ArrayList<>();
     List<Boolean> cued = new ArrayList<>();
     Set<String> developed = new java.util.HashSet<>();

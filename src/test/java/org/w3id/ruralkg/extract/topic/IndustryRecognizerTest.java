@@ -32,6 +32,18 @@ class IndustryRecognizerTest {
   }
 
   @Test
+  void aProductWordInsideAPlacesNameIsNoProduct() {
+    String text = "项目聚焦草皮地村和小米地村低收入群众,重点打造东姚小米种植基地。";
+    UnitMention village = SeedFixture.unit(text, "小米地村", 0, "小米地村", Level.VILLAGE, "马树镇");
+    List<IndustryFact> facts =
+        R.recognise(text, SentenceSplitter.split(text, 0), (s, e) -> null, List.of(village));
+    assertEquals(List.of("小米"), facts.stream().map(IndustryFact::label).toList());
+    assertEquals(text.indexOf("小米种植"), facts.get(0).evidence().start());
+    // without the unit mentions the village's name reads as the product
+    assertEquals(List.of("小米", "小米"), labels(text));
+  }
+
+  @Test
   void shortestCommonName() {
     assertEquals(List.of("马铃薯"), labels("技术骨干攻关培育的脱毒种薯使亩产增加500—1000公斤。"));
     assertEquals(List.of("天麻"), labels("划定5000亩乌天麻野生种源保护区。"));
