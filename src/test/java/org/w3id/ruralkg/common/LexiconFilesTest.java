@@ -108,6 +108,16 @@ class LexiconFilesTest {
   }
 
   @Test
+  void countedNounBoundsHaveKnownRoles() {
+    Set<String> seen = new HashSet<>();
+    for (String[] f : Wordlist.rows("counted-noun-bounds.tsv")) {
+      assertEquals(2, f.length, String.join("|", f));
+      seen.add(f[1]);
+    }
+    assertEquals(Set.of("protected", "right-stop", "left-stop"), seen);
+  }
+
+  @Test
   void confidenceLevelsAreProbabilities() {
     List<String[]> rows = Wordlist.rows("confidence.tsv");
     assertFalse(rows.isEmpty());
