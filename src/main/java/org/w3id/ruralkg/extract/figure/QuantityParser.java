@@ -495,6 +495,11 @@ public final class QuantityParser {
     return insideShortQuote(t, start, end);
   }
 
+  /**
+   * A quotation that holds a clause's punctuation is someone's words (“2000斤桃子全卖完了！”), not a name.
+   */
+  private static final String SPEECH = "，。！？；,!?;";
+
   private static boolean insideShortQuote(String t, int start, int end) {
     int open = -1;
     for (int k = start - 1; k >= 0 && start - k <= SHORT_QUOTE + 18; k--) {
@@ -508,10 +513,11 @@ public final class QuantityParser {
     if (open < 0) return false;
     char want = CLOSE.charAt(OPEN.indexOf(t.charAt(open)));
     int limit = t.charAt(open) == '《' ? 30 : SHORT_QUOTE;
+    for (int k = open + 1; k < start; k++) if (SPEECH.indexOf(t.charAt(k)) >= 0) return false;
     for (int k = end; k < t.length() && k - open <= limit + 1; k++) {
       char c = t.charAt(k);
       if (c == want) return k - open - 1 <= limit;
-      if (OPEN.indexOf(c) >= 0) return false;
+      if (OPEN.indexOf(c) >= 0 || SPEECH.indexOf(c) >= 0) return false;
     }
     return false;
   }

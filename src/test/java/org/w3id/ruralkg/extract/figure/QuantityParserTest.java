@@ -125,6 +125,16 @@ class QuantityParserTest {
     assertEquals(List.of("246笔", "5407万元", "750人"), loans.stream().map(Quantity::surface).toList());
   }
 
+  @Test
+  void aQuotationOfSomeonesWordsIsNoName() {
+    // a short quotation that holds a clause's punctuation is speech: its figures count
+    assertEquals(
+        List.of("2000斤"),
+        parser.parse("农场主人一脸喜色：“2000斤桃子全卖完了！”").stream().map(Quantity::surface).toList());
+    // a short quoted name holds none, and its number is part of the name
+    assertEquals(List.of(), parser.parse("实施“十万人进城”易地搬迁项目。"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
