@@ -391,7 +391,7 @@ public final class QuantityParser {
 
   /**
    * True when the figure is dropped: in a name, vague, a Chinese numeral without a measure or below
-   * ten counting something (一个), or a height above sea level (海拔).
+   * ten counting something (一个), or a height above sea level (海拔, 高程).
    */
   private static boolean isDropped(String t, Amount first, Amount last, Measure m, int end) {
     if (isInName(t, first.start(), end) || isVague(t, first.start(), m)) return true;
@@ -399,7 +399,10 @@ public final class QuantityParser {
       boolean small = last.value().compareTo(BigDecimal.TEN) < 0;
       if (m == null || small && m.kind() == Kind.COUNTED) return true;
     }
-    return m != null && m.unit() == MeasureUnit.METRE && precededBy(t, first.start(), "海拔", 3);
+    // a height: 海拔2000米, 50米高程
+    return m != null
+        && m.unit() == MeasureUnit.METRE
+        && (precededBy(t, first.start(), "海拔", 3) || t.startsWith("高程", end));
   }
 
   /** The qualifier: a range, 余/多, a qualifier word after the figure, or one before it. */
