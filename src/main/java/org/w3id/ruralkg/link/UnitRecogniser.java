@@ -242,8 +242,9 @@ public final class UnitRecogniser {
       right = c.end < text.length() && WEAK_RIGHT_OK.indexOf(text.charAt(c.end)) >= 0;
     }
     if (left && right) return true;
-    // a province's short form before a clean right side (输出广东、江浙) needs no clean left
-    if (right && c.divisions.stream().allMatch(d -> d.level() == Level.PROVINCE)) return true;
+    // a province's short form before a clean right side (输出广东、江浙) needs no clean left, also one
+    // another unit shares (整个河南8个: 河南蒙古族自治县 too), which linking then resolves
+    if (right && c.divisions.stream().anyMatch(d -> d.level() == Level.PROVINCE)) return true;
     // ，河南深化乡镇机构改革: a province's short form opening a clause as the subject of a verb
     if (c.start > 0
         && !UnitNames.isHan(text.charAt(c.start - 1))

@@ -141,6 +141,13 @@ class UnitLinkerTest {
   }
 
   @Test
+  void aShortFormAProvinceSharesWithACountyIsTheProvinceBeforeACleanRightSide() {
+    // 河南 is also 河南蒙古族自治县: before a number it is still a province's short form
+    List<UnitMention> ms = text("“全国评了246个，整个河南8个，商丘就俺们一个。”");
+    assertEquals("河南省", withSurface(ms, "河南").get(0).canonicalName());
+  }
+
+  @Test
   void bareTownshipsInAListAreLinkedUnderTheCounty() {
     List<UnitMention> ms = text("巧家县组建了文旅产业党建联盟，通过整合金塘、蒙姑等沿江乡镇的党组织力量。");
     allLinkedTo(ms, "金塘", "530622111");
