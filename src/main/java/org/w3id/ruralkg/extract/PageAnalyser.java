@@ -58,6 +58,10 @@ public final class PageAnalyser {
     List<Paragraph> heads = readHeads(article);
     List<Sentence> headSentences = new ArrayList<>();
     for (Paragraph h : heads) headSentences.add(new Sentence(h.start(), h.end(), h.text()));
+    // a byline naming the author's post is read like a head, but the title's topic does not count
+    // it
+    for (Paragraph b : article.affiliations())
+      headSentences.add(new Sentence(b.start(), b.end(), b.text()));
     String text = page.text();
     List<UnitMention> units =
         deictic.addReferences(sentences, withoutQuotedNames(text, linked), province);

@@ -90,8 +90,8 @@ public final class UnitLinker {
   }
 
   /**
-   * The title and subtitle lines the splitter found (those not inside a paragraph), then every
-   * paragraph.
+   * The title and subtitle lines the splitter found (those not inside a paragraph), the byline
+   * lines naming the author's post, then every paragraph.
    */
   private static List<Paragraph> segments(Article article) {
     List<Paragraph> out = new ArrayList<>();
@@ -101,6 +101,7 @@ public final class UnitLinker {
         inParagraph |= p.start() < head.end() && head.start() < p.end();
       if (!inParagraph) out.add(head);
     }
+    out.addAll(article.affiliations());
     out.addAll(article.paragraphs());
     return out;
   }

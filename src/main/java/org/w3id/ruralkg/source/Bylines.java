@@ -84,6 +84,15 @@ final class Bylines {
     return names;
   }
 
+  /**
+   * Whether a byline line opens with the author's post (西碗镇石燕村党总支书记助理 高青天): the units and
+   * organisations it names are mentions of the page like any other.
+   */
+  static boolean hasAffiliation(String line) {
+    String[] tokens = line.trim().split("[\\s:]+");
+    return tokens.length > 1 && AFFILIATION.matcher(tokens[0]).matches();
+  }
+
   /** A dateline/byline in parentheses at the start of a paragraph, or null. */
   static Inline inline(String paragraph) {
     Matcher m = DATELINE.matcher(paragraph);

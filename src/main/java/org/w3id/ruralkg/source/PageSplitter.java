@@ -113,7 +113,9 @@ public final class PageSplitter {
         articles.add(new Article(articles.size(), "", null, List.of(), ps));
       } else {
         TitleClusters.Cluster c = clusters.get(a - 1);
-        articles.add(new Article(articles.size(), c.title, c.subtitle, c.authors, ps, c.heads));
+        articles.add(
+            new Article(
+                articles.size(), c.title, c.subtitle, c.authors, ps, c.heads, c.affiliations));
       }
     }
     return new Page(source, header, List.copyOf(articles));

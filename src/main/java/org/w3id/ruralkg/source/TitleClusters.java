@@ -35,6 +35,10 @@ final class TitleClusters {
     List<Paragraph> heads = List.of();
 
     List<String> authors = List.of();
+
+    /** Byline lines that name the author's post (…村党总支书记助理 高青天). */
+    List<Paragraph> affiliations = List.of();
+
     int inlineBlock = -1; // a body block that opens with a dateline byline
     int inlineBodyStart;
   }
@@ -96,6 +100,13 @@ final class TitleClusters {
       }
       c.end = e;
       c.authors = List.copyOf(all);
+      List<Paragraph> affiliations = new ArrayList<>();
+      for (int b = j; b < e; b++) {
+        Block line = blocks.get(b);
+        if (Bylines.hasAffiliation(line.text()))
+          affiliations.add(new Paragraph(line.start(), line.end(), line.text()));
+      }
+      c.affiliations = List.copyOf(affiliations);
     } else if (j < blocks.size() && !used[j] && Bylines.inline(blocks.get(j).text()) != null) {
       Bylines.Inline in = Bylines.inline(blocks.get(j).text());
       c.end = j;

@@ -52,6 +52,22 @@ class PageSplitterTest {
   }
 
   @Test
+  void aBylineNamingTheAuthorsPostIsKeptAsAnAffiliation() {
+    String text =
+        "扎根乡土践初心 青春淬火炼真金\n\n西碗镇石燕村党总支书记助理 高青天\n\n我来到石燕村已经两年。\n\n"
+            + "以工代赈“燃”起乡村振兴之火\n\n记者 唐龙泉飞\n\n晨光初现,永善县红光安置区一片忙碌。\n";
+    Page p = read(text);
+    Article a = p.articles().get(0);
+    assertEquals(List.of("高青天"), a.authors());
+    assertEquals(
+        List.of("西碗镇石燕村党总支书记助理 高青天"), a.affiliations().stream().map(Paragraph::text).toList());
+    Paragraph line = a.affiliations().get(0);
+    assertEquals(line.text(), p.text().substring(line.start(), line.end()));
+    // a role and a name is no affiliation
+    assertEquals(List.of(), p.articles().get(1).affiliations());
+  }
+
+  @Test
   void mastheadGivesTheNewspaperName() {
     Page p = read("昭通日报 2025年11月20日 星期四 第3版\n\n以工代赈“燃”起乡村振兴之火\n\n记者 唐龙泉飞\n\n晨光初现,永善县红光安置区一片忙碌。\n");
     assertEquals("昭通日报", p.header().newspaper());
