@@ -36,6 +36,12 @@ final class Candidate {
   /** Set when the sentence names an enclosing unit that none of the divisions lies in. */
   boolean contradicted;
 
+  /**
+   * A province named only by its character in a group (江浙, 远销川渝): a mention, but no anchor that
+   * other names are linked by (a destination of sales would pull 新街镇 into 四川).
+   */
+  boolean inGroup;
+
   Candidate(
       int start,
       int end,

@@ -76,7 +76,13 @@ public final class UnitLinker {
       addRepeatedUnknowns(text, segments, inArticle);
       all.addAll(inArticle);
     }
+    // provinces named by their character in a group link to themselves and steer nothing else
+    List<Candidate> grouped = new ArrayList<>();
+    for (Candidate c : all) if (c.inGroup) grouped.add(c);
+    all.removeAll(grouped);
     resolve(all);
+    for (Candidate c : grouped) set(c, c.divisions.get(0), 0.9);
+    all.addAll(grouped);
     List<List<UnitMention>> out = new ArrayList<>();
     for (int a = 0; a < page.articles().size(); a++) out.add(new ArrayList<>());
     for (Candidate c : all) {

@@ -118,12 +118,14 @@ public final class UnitRecogniser {
     addChained(text, kept);
     addTownshipLists(text, kept);
     addOriginLists(text, kept);
+    addProvinceGroups(text, kept);
     kept.sort(Comparator.comparingInt(c -> c.start));
     List<Candidate> out = new ArrayList<>(kept.size());
     for (Candidate c : kept) {
       Candidate shifted =
           new Candidate(
               c.start + offset, c.end + offset, c.surface, c.divisions, c.bare, c.needsLink);
+      shifted.inGroup = c.inGroup;
       out.add(shifted);
     }
     // re-link chain parents on the shifted copies
@@ -357,6 +359,37 @@ public final class UnitRecogniser {
    * first two or three characters name a township where at least two items name townships of one
    * county. Each needs that county in the text to be linked.
    */
+  /** Provinces named together by their one-character names: lexicon/province-groups.tsv. */
+  private static final Map<String, List<String>> PROVINCE_GROUPS = provinceGroups();
+
+  private static Map<String, List<String>> provinceGroups() {
+    Map<String, List<String>> out = new HashMap<>();
+    for (String[] row : Wordlist.rows("province-groups.tsv"))
+      out.put(row[0], List.of(row[1].split(",")));
+    return Map.copyOf(out);
+  }
+
+  private static final DictionaryMatcher<List<String>> GROUP_MATCHER =
+      new DictionaryMatcher<>(PROVINCE_GROUPS);
+
+  /** 江浙, 豫鲁皖: each character of a group is a mention of its province, where no unit is found. */
+  private void addProvinceGroups(String text, List<Candidate> kept) {
+    for (DictionaryMatcher.Hit<List<String>> h : GROUP_MATCHER.findLongest(text)) {
+      boolean overlaps = false;
+      for (Candidate c : kept) overlaps |= c.start < h.end() && h.start() < c.end;
+      if (overlaps) continue;
+      for (int k = 0; k < h.value().size(); k++) {
+        int at = h.start() + k;
+        Division d = gazetteer.byCode(h.value().get(k)).orElse(null);
+        if (d == null) continue;
+        Candidate c =
+            new Candidate(at, at + 1, text.substring(at, at + 1), List.of(d), true, false);
+        c.inGroup = true;
+        kept.add(c);
+      }
+    }
+  }
+
   private void addOriginLists(String text, List<Candidate> kept) {
     if (text.indexOf('、') < 0) return;
     Matcher m = ORIGIN_LIST.matcher(text);

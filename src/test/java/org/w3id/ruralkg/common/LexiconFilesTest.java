@@ -118,6 +118,17 @@ class LexiconFilesTest {
   }
 
   @Test
+  void provinceGroupsNameOneProvincePerCharacter() {
+    List<String[]> rows = Wordlist.rows("province-groups.tsv");
+    assertFalse(rows.isEmpty());
+    for (String[] f : rows) {
+      String[] codes = f[1].split(",");
+      assertEquals(f[0].length(), codes.length, f[0]);
+      for (String c : codes) assertTrue(c.matches("[1-8][0-9]0000"), f[0] + ": " + c);
+    }
+  }
+
+  @Test
   void confidenceLevelsAreProbabilities() {
     List<String[]> rows = Wordlist.rows("confidence.tsv");
     assertFalse(rows.isEmpty());

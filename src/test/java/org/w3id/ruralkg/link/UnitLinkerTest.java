@@ -141,6 +141,17 @@ class UnitLinkerTest {
   }
 
   @Test
+  void provincesNamedTogetherByOneCharacterEachAreEachMentioned() {
+    List<UnitMention> ms = text("就业劳动力主要是劳务输出广东、江浙沿海一带。");
+    assertEquals(
+        List.of("广东省", "江苏省", "浙江省"), ms.stream().map(UnitMention::canonicalName).toList());
+    assertEquals(List.of("江", "浙"), ms.subList(1, 3).stream().map(UnitMention::surface).toList());
+    assertEquals(
+        List.of("河南省", "山东省", "安徽省"),
+        text("咱这儿地处豫鲁皖三省交界，车流量大。").stream().map(UnitMention::canonicalName).toList());
+  }
+
+  @Test
   void aShortFormAProvinceSharesWithACountyIsTheProvinceBeforeACleanRightSide() {
     // 河南 is also 河南蒙古族自治县: before a number it is still a province's short form
     List<UnitMention> ms = text("“全国评了246个，整个河南8个，商丘就俺们一个。”");
