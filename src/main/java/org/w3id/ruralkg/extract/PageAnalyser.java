@@ -58,8 +58,7 @@ public final class PageAnalyser {
     List<Paragraph> heads = readHeads(article);
     List<Sentence> headSentences = new ArrayList<>();
     for (Paragraph h : heads) headSentences.add(new Sentence(h.start(), h.end(), h.text()));
-    // a byline naming the author's post is read like a head, but the title's topic does not count
-    // it
+    // a byline naming the author's post is read like a head; the title's topic leaves it out
     for (Paragraph b : article.affiliations())
       headSentences.add(new Sentence(b.start(), b.end(), b.text()));
     String text = page.text();

@@ -124,7 +124,8 @@ final class LocalSchemeFinder {
   }
 
   /**
-   * Parts joined by 、 are parallel phrases of two or more characters each (not a list of words).
+   * Parts joined by 、 are parallel phrases (three characters or more, all of one length), not a
+   * list of words.
    */
   private static boolean parallelParts(String x) {
     if (x.indexOf('、') < 0) return true;
