@@ -354,11 +354,6 @@ public final class UnitRecogniser {
     }
   }
 
-  /**
-   * Products named after the townships they come from, in a list (东姚小米、茶店菊花、横水红薯、桂林辣椒): an item's
-   * first two or three characters name a township where at least two items name townships of one
-   * county. Each needs that county in the text to be linked.
-   */
   /** Provinces named together by their one-character names: lexicon/province-groups.tsv. */
   private static final Map<String, List<String>> PROVINCE_GROUPS = provinceGroups();
 
@@ -390,6 +385,11 @@ public final class UnitRecogniser {
     }
   }
 
+  /**
+   * Products named after the townships they come from, in a list (东姚小米、茶店菊花、横水红薯、桂林辣椒): an item's
+   * first two or three characters name a township where at least two items name townships of one
+   * county. Each needs that county in the text to be linked.
+   */
   private void addOriginLists(String text, List<Candidate> kept) {
     if (text.indexOf('、') < 0) return;
     Matcher m = ORIGIN_LIST.matcher(text);
