@@ -242,7 +242,8 @@ public final class ContextPlaceAttributor implements PlaceAttributor {
     if (!carry) {
       // a story told over paragraphs (在…晋家坡村，… / “农民夜校”办得火热): the township or village the
       // paragraph before ended in, unless the sentence speaks of many places (各地…)
-      UnitMention before = p == null || (s != null && isGeneral(s)) ? null : previousParagraphs(p);
+      if (s != null && isGeneral(s)) return null;
+      UnitMention before = p == null ? null : previousParagraphs(p);
       if (before != null) return before;
       return topicFromTitle || localStory ? topic : null;
     }

@@ -184,6 +184,17 @@ class PlaceAttributionTest {
   }
 
   @Test
+  void aPlanForWhatComesNextIsCarriedOutNowhereInParticular() {
+    // a story whose title names its village: a programme named in passing is the village's, one in
+    // a statement of what is to be done next (今后要…) is a general policy and has no place
+    String t =
+        "蹲点刘庄村\n\n今年6月，本报记者来到河南省虞城县李老家乡刘庄村驻村。\n\n村里把公益性岗位留给脱贫户。\n\n"
+            + "从增收动力看，务工就业很重要。今后要通过公益性岗位安置等，帮助更多脱贫人口就业。";
+    List<String> places = programmePlaces(t, "公益性岗位");
+    assertEquals(List.of("刘庄村", "-"), places);
+  }
+
+  @Test
   void aQuotationOpeningAParagraphIsAboutTheUnitOfItsSpeaker() {
     String t =
         "各地发展产业。\n\n走进浙江安吉县夏阳村，天蓝水净。\n\n麒麟区茨营镇种植蔬菜。\n\n“农民群众争积分,大家工作更有激情。”团结村党总支书记李建坤告诉记者,干部积极性高涨。";
