@@ -115,7 +115,6 @@ public final class Targets {
     return sb.toString();
   }
 
-  /** A figure as the tables print it: thousands separated, decimals only where they matter. */
   /**
    * A margin as {@link #number} writes it, but never as zero when it is not: a ratio of 1.298
    * against 1.3 is missed by 0.002, which two decimals would show as 0.00.
@@ -133,6 +132,7 @@ public final class Targets {
         : String.format(Locale.ROOT, "%.0f", p);
   }
 
+  /** A figure as the tables print it: thousands separated, decimals only where they matter. */
   static String number(double x) {
     if (Double.isNaN(x)) return "—";
     if (Double.isInfinite(x)) return "∞";

@@ -456,24 +456,41 @@ final class SortedLoader extends LoaderBase {
             return factory.create(key);
           }
         };
-    CoLib.executeWrite(index, () -> packInto(bpt, records));
+    packInto(bpt, records);
   }
 
-  /** Packs records in key order into an empty B+tree, inside a write transaction on it. */
+  /**
+   * Packs records in key order into an empty B+tree, in a write transaction of that tree alone (as
+   * Jena's CoLib.executeWrite does for a tuple index).
+   */
   private static void packInto(BPlusTree bpt, Iterator<Record> records) {
-    // packing writes its blocks from block zero on: only an empty tree may be packed
-    if (!bpt.isEmpty())
-      throw new RuralKgException(
-          "index "
-              + bpt.getComponentId().label()
-              + " is not empty; a sorted load needs a new store");
-    BPlusTreeRewriter.packIntoBPlusTree(
-        records,
-        bpt.getParams(),
-        bpt.getRecordFactory(),
-        bpt.getStateManager().getBufferChannel(),
-        bpt.getNodeManager().getBlockMgr(),
-        bpt.getRecordsMgr().getBlockMgr());
+    org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator =
+        CoLib.newCoordinator();
+    coordinator.add(bpt);
+    CoLib.start(coordinator);
+    org.apache.jena.dboe.transaction.txn.Transaction txn =
+        coordinator.begin(org.apache.jena.query.TxnType.WRITE);
+    try {
+      // packing writes its blocks from block zero on: only an empty tree may be packed
+      if (!bpt.isEmpty())
+        throw new RuralKgException(
+            "index "
+                + bpt.getComponentId().label()
+                + " is not empty; a sorted load needs a new store");
+      BPlusTreeRewriter.packIntoBPlusTree(
+          records,
+          bpt.getParams(),
+          bpt.getRecordFactory(),
+          bpt.getStateManager().getBufferChannel(),
+          bpt.getNodeManager().getBlockMgr(),
+          bpt.getRecordsMgr().getBlockMgr());
+      txn.commit();
+    } catch (RuntimeException | Error e) {
+      txn.abort();
+      throw e;
+    } finally {
+      txn.end();
+    }
   }
 
   private Path writeRun(String name, Iterator<long[]> rows, int columns) throws IOException {
@@ -766,24 +783,7 @@ final class SortedLoader extends LoaderBase {
      * tree alone (after the node stage's own commit), as xloader builds its node index.
      */
     void finish() {
-      if (!deferring()) return;
-      BPlusTree tree = deferred.tree();
-      Iterator<Record> records = deferred.sortedRecords();
-      org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator =
-          CoLib.newCoordinator();
-      coordinator.add(tree);
-      CoLib.start(coordinator);
-      org.apache.jena.dboe.transaction.txn.Transaction txn =
-          coordinator.begin(org.apache.jena.query.TxnType.WRITE);
-      try {
-        packInto(tree, records);
-        txn.commit();
-      } catch (RuntimeException | Error e) {
-        txn.abort();
-        throw e;
-      } finally {
-        txn.end();
-      }
+      if (deferring()) packInto(deferred.tree(), deferred.sortedRecords());
     }
 
     NodeId allocate(Node n) {
