@@ -735,17 +735,7 @@ final class SortedLoader extends LoaderBase {
    * is a {@link DeferredNodeIndex} over the table's B+tree until {@link #finish} packs it. Not
    * thread-safe: used by the node stage alone.
    */
-  static final class NodeAllocator {
-    private final NodeTable table;
-    private final boolean inline;
-    private final DeferredNodeIndex deferred;
-
-    private NodeAllocator(NodeTable table, boolean inline, DeferredNodeIndex deferred) {
-      this.table = table;
-      this.inline = inline;
-      this.deferred = deferred;
-    }
-
+  record NodeAllocator(NodeTable table, boolean inline, DeferredNodeIndex deferred) {
     /**
      * The allocator for a node table; inside the node stage's write transaction (an empty tree is
      * only known there). {@code maxDeferred}: entries held in memory before they go to the tree (0:
@@ -767,10 +757,6 @@ final class SortedLoader extends LoaderBase {
       }
       // any other stack: as it is
       return new NodeAllocator(top, false, null);
-    }
-
-    boolean inline() {
-      return inline;
     }
 
     /** True while new nodes' index entries wait in memory for {@link #finish}. */
